@@ -12,8 +12,10 @@
 #![deny(missing_docs)]
 
 pub mod feed;
+pub mod generate;
 pub mod model;
 pub mod search;
+pub mod types;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -1,0 +1,1 @@
+//! Meeting type codes: their names in each language, per fellowship, with overrides.
