@@ -173,7 +173,7 @@ fn explain(kind: ProblemKind) -> &'static str {
             "Types written as text instead of a list (the spec wants [\"O\", \"C\"]). They were read as a list."
         }
         ProblemKind::UnknownFormat => {
-            "BMLT format ids or keys missing from the formats table. Their code is kept as written."
+            "BMLT formats missing from the formats table: an unknown key is kept as a type code, an unknown id is dropped. Give the formats file of the same server."
         }
         ProblemKind::HtmlInText => "HTML tags or entities in text. They were turned into plain text.",
         ProblemKind::UnknownAttendance => {
