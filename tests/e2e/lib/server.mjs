@@ -3,7 +3,7 @@
 // per-path handlers to simulate failures, and a log of every request.
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { dist, fixtures, feeds } from './paths.mjs';
 
 const TYPES = {
@@ -98,10 +98,10 @@ function serveFile(mounts, pathname, req, res) {
   }
   const mount = mounts.find(([prefix]) => decoded.startsWith(prefix) || decoded === prefix.replace(/\/$/, ''));
   if (!mount) return notFound(res, pathname);
-  const [prefix, folder] = mount;
-  const rel = decoded.slice(prefix.length);
-  const file = normalize(join(folder, rel));
-  if (file !== normalize(folder) && !file.startsWith(normalize(folder) + sep)) return notFound(res, pathname);
+  const [prefix, mounted] = mount;
+  const folder = resolve(mounted);
+  const file = normalize(join(folder, decoded.slice(prefix.length)));
+  if (file !== folder && !file.startsWith(folder + sep)) return notFound(res, pathname);
   let path = file;
   let st;
   try {
