@@ -1,0 +1,353 @@
+//! TEMPORARY stand-ins for `feed::read` and the search index, so the widget can be seen
+//! before the `feed` and `search` branches land. Only [`super::engine`] calls this
+//! module; delete it (and the calls) once the real implementations are merged.
+
+use crate::model::{Attendance, LatLon, Meeting, Occurrence, Place, TimeSpan, Weekday};
+use crate::search::{AttendanceFilter, Facets, Hit, Index, Query, Results, TimeFilter, TimeOfDay};
+use serde_json::Value;
+
+/// Reads the Meeting Guide fields the widget shows; `None` when the text is not a JSON array.
+pub fn read(text: &str) -> Option<(usize, Vec<Meeting>)> {
+    let value: Value = serde_json::from_str(text).ok()?;
+    let records = value.as_array()?;
+    let meetings: Vec<Meeting> = records.iter().filter_map(meeting).collect();
+    Some((records.len(), meetings))
+}
+
+fn s(v: &Value, k: &str) -> String {
+    match v.get(k) {
+        Some(Value::String(t)) => t.trim().into(),
+        Some(Value::Number(n)) => serde_json::to_string(n).unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+fn num(v: &Value, k: &str) -> Option<f64> {
+    match v.get(k)? {
+        Value::Number(n) => n.as_f64(),
+        Value::String(t) => serde_json::from_str(t.trim()).ok(),
+        _ => None,
+    }
+}
+
+fn minutes(t: &str) -> Option<u16> {
+    let (h, m) = t.split_once(':')?;
+    let h: u16 = h.trim().parse().ok()?;
+    let m: u16 = m.get(..2)?.parse().ok()?;
+    (h < 24 && m < 60).then_some(h * 60 + m)
+}
+
+fn meeting(v: &Value) -> Option<Meeting> {
+    let name = s(v, "name");
+    if name.is_empty() {
+        return None;
+    }
+    let mut days = Vec::new();
+    match v.get("day") {
+        Some(Value::Array(a)) => days.extend(a.iter().filter_map(Value::as_u64)),
+        Some(Value::Number(n)) => days.extend(n.as_u64()),
+        Some(Value::String(t)) => days.extend(t.trim().parse::<u64>().ok()),
+        _ => {}
+    }
+    let start = minutes(&s(v, "time"));
+    let time = start.map(|start| TimeSpan {
+        start,
+        end: minutes(&s(v, "end_time")).unwrap_or((start + 60) % 1440),
+    });
+    let occurrences = days
+        .into_iter()
+        .filter_map(|d| Weekday::new(u8::try_from(d).ok()?))
+        .map(|day| Occurrence { day, time })
+        .collect();
+    let regions = match v.get("regions") {
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|r| r.as_str().map(String::from))
+            .collect(),
+        _ => [s(v, "region"), s(v, "sub_region")]
+            .into_iter()
+            .filter(|r| !r.is_empty())
+            .collect(),
+    };
+    let types = match v.get("types") {
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|t| t.as_str().map(str::to_ascii_uppercase))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let attendance = match s(v, "attendance_option").as_str() {
+        "online" => Attendance::Online,
+        "hybrid" => Attendance::Hybrid,
+        "inactive" => Attendance::Inactive,
+        _ if types.iter().any(|t| t == "ONL") => Attendance::Online,
+        _ => Attendance::InPerson,
+    };
+    let coordinates = num(v, "latitude")
+        .zip(num(v, "longitude"))
+        .and_then(|(a, o)| LatLon::new(a, o));
+    Some(Meeting {
+        slug: s(v, "slug"),
+        name,
+        occurrences,
+        timezone: Some(s(v, "timezone")).filter(|t| !t.is_empty()),
+        place: Place {
+            location: s(v, "location"),
+            address: s(v, "address"),
+            city: s(v, "city"),
+            state: s(v, "state"),
+            postal_code: s(v, "postal_code"),
+            formatted_address: s(v, "formatted_address"),
+            notes: s(v, "location_notes"),
+            coordinates,
+            ..Place::default()
+        },
+        regions,
+        types,
+        attendance,
+        conference: crate::model::Conference {
+            url: s(v, "conference_url"),
+            phone: s(v, "conference_phone"),
+            ..Default::default()
+        },
+        notes: s(v, "notes"),
+        group: s(v, "group"),
+        contact: crate::model::Contact {
+            url: s(v, "url"),
+            feedback_url: s(v, "feedback_url"),
+            ..Default::default()
+        },
+        ..Meeting::default()
+    })
+}
+
+fn in_bucket(b: TimeOfDay, m: u16) -> bool {
+    match b {
+        TimeOfDay::Morning => (240..720).contains(&m),
+        TimeOfDay::Midday => (660..1020).contains(&m),
+        TimeOfDay::Evening => (960..1260).contains(&m),
+        TimeOfDay::Night => !(300..1200).contains(&m),
+    }
+}
+
+fn haversine(a: LatLon, b: LatLon, units: crate::search::Units) -> f64 {
+    let r = match units {
+        crate::search::Units::Miles => 3958.8,
+        crate::search::Units::Kilometres => 6371.0,
+    };
+    let rad = core::f64::consts::PI / 180.0;
+    let (la, lb) = (a.lat * rad, b.lat * rad);
+    let dl = (b.lat - a.lat) * rad / 2.0;
+    let dn = (b.lon - a.lon) * rad / 2.0;
+    let h = js_sys::Math::sin(dl).powi(2)
+        + js_sys::Math::cos(la) * js_sys::Math::cos(lb) * js_sys::Math::sin(dn).powi(2);
+    2.0 * r * js_sys::Math::asin(h.sqrt().min(1.0))
+}
+
+fn words_match(m: &Meeting, text: &str) -> bool {
+    let hay = [
+        &m.name,
+        &m.place.location,
+        &m.place.formatted_address,
+        &m.place.city,
+        &m.group,
+        &m.notes,
+    ];
+    text.split_whitespace().all(|w| {
+        hay.iter().any(|h| {
+            h.split(|c: char| !c.is_alphanumeric()).any(|x| {
+                x.len() >= w.len() && x.as_bytes()[..w.len()].eq_ignore_ascii_case(w.as_bytes())
+            })
+        })
+    })
+}
+
+/// Every hit of `q`, ordered by distance or by day and time.
+pub fn search(index: &Index, q: &Query) -> Results {
+    let mut hits = Vec::new();
+    for (i, m) in index.meetings().iter().enumerate() {
+        let att_ok = match q.attendance {
+            None => m.attendance != Attendance::Inactive,
+            Some(AttendanceFilter::InPerson) => m.attendance.in_person(),
+            Some(AttendanceFilter::Online) => m.attendance.online(),
+            Some(AttendanceFilter::Hybrid) => m.attendance == Attendance::Hybrid,
+            Some(AttendanceFilter::Inactive) => m.attendance == Attendance::Inactive,
+        };
+        if !att_ok
+            || !q.types.iter().all(|t| m.has_type(t))
+            || !q
+                .region
+                .as_ref()
+                .is_none_or(|r| m.regions.iter().any(|x| x == r))
+            || !words_match(m, &q.text)
+        {
+            continue;
+        }
+        let distance = q
+            .near
+            .zip(m.place.coordinates)
+            .map(|(a, b)| haversine(a, b, q.units));
+        if q.near.is_some()
+            && (distance.is_none() || q.within.zip(distance).is_some_and(|(w, d)| d > w))
+        {
+            continue;
+        }
+        let occ: Vec<Option<Occurrence>> = if m.occurrences.is_empty() {
+            if q.days.is_empty() && q.time.is_none() {
+                vec![None]
+            } else {
+                vec![]
+            }
+        } else {
+            m.occurrences.iter().copied().map(Some).collect()
+        };
+        for o in occ {
+            if let Some(o) = o {
+                if !q.days.is_empty() && !q.days.contains(&o.day) {
+                    continue;
+                }
+                let start = o.time.map(|t| t.start);
+                let ok = match q.time {
+                    None => true,
+                    Some(TimeFilter::Bucket(b)) => start.is_some_and(|s| in_bucket(b, s)),
+                    Some(TimeFilter::Window { from, to }) => {
+                        start.is_some_and(|s| s >= from && s <= to)
+                    }
+                };
+                if !ok {
+                    continue;
+                }
+            }
+            let in_progress = match (q.now, o) {
+                (Some(n), Some(Occurrence { day, time: Some(t) })) => {
+                    day == n.day && t.start <= n.minute && n.minute < t.start + t.duration()
+                }
+                _ => false,
+            };
+            hits.push(Hit {
+                meeting: i as u32,
+                occurrence: o,
+                distance,
+                in_progress,
+            });
+        }
+    }
+    let key = |h: &Hit| {
+        let (d, t) = h
+            .occurrence
+            .map_or((9, 0), |o| (o.day.number(), o.time.map_or(0, |t| t.start)));
+        let d = q.now.map_or(d, |n| (d + 7 - n.day.number()) % 7);
+        (d, t)
+    };
+    if q.near.is_some() {
+        hits.sort_unstable_by(|a, b| {
+            a.distance
+                .partial_cmp(&b.distance)
+                .unwrap_or(core::cmp::Ordering::Equal)
+        });
+    } else {
+        hits.sort_unstable_by_key(key);
+    }
+    Results { hits }
+}
+
+/// The counts each option would give, computed by brute force.
+pub fn facets(index: &Index, q: &Query) -> Facets {
+    let ms = index.meetings();
+    let mut f = Facets::default();
+    let mut base = q.clone();
+    base.days.clear();
+    for h in search(index, &base).hits {
+        if let Some(o) = h.occurrence {
+            f.days[o.day.number() as usize] += 1;
+        }
+    }
+    let mut base = q.clone();
+    base.time = None;
+    let buckets = [
+        TimeOfDay::Morning,
+        TimeOfDay::Midday,
+        TimeOfDay::Evening,
+        TimeOfDay::Night,
+    ];
+    for h in search(index, &base).hits {
+        if let Some(t) = h.occurrence.and_then(|o| o.time) {
+            for (i, b) in buckets.iter().enumerate() {
+                f.times[i] += u32::from(in_bucket(*b, t.start));
+            }
+        }
+    }
+    let hits = search(index, q).hits;
+    let mut codes: Vec<String> = ms.iter().flat_map(|m| m.types.iter().cloned()).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    f.types = codes
+        .into_iter()
+        .map(|c| {
+            let n = hits
+                .iter()
+                .filter(|h| ms[h.meeting as usize].has_type(&c))
+                .count() as u32;
+            (c, n)
+        })
+        .collect();
+    let mut base = q.clone();
+    base.region = None;
+    let rh = search(index, &base).hits;
+    let mut paths: Vec<Vec<String>> = ms
+        .iter()
+        .flat_map(|m| (1..=m.regions.len()).map(|n| m.regions[..n].to_vec()))
+        .collect();
+    paths.sort_unstable();
+    paths.dedup();
+    f.regions = paths
+        .into_iter()
+        .map(|p| {
+            let n = rh
+                .iter()
+                .filter(|h| ms[h.meeting as usize].regions.starts_with(&p))
+                .count() as u32;
+            (p, n)
+        })
+        .collect();
+    let mut base = q.clone();
+    for (i, a) in [
+        AttendanceFilter::InPerson,
+        AttendanceFilter::Online,
+        AttendanceFilter::Hybrid,
+        AttendanceFilter::Inactive,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        base.attendance = Some(a);
+        f.attendance[i] = search(index, &base).hits.len() as u32;
+    }
+    f
+}
+
+/// A typed place: the middle of the meetings whose city, location or region starts with it.
+pub fn place(index: &Index, name: &str) -> Option<LatLon> {
+    let name = name.trim();
+    if name.is_empty() {
+        return None;
+    }
+    let starts = |h: &str| {
+        h.len() >= name.len() && h.as_bytes()[..name.len()].eq_ignore_ascii_case(name.as_bytes())
+    };
+    let pts: Vec<LatLon> = index
+        .meetings()
+        .iter()
+        .filter(|m| {
+            starts(&m.place.city)
+                || starts(&m.place.location)
+                || m.regions.iter().any(|r| starts(r))
+        })
+        .filter_map(|m| m.place.coordinates)
+        .collect();
+    let n = pts.len() as f64;
+    (n > 0.0).then(|| LatLon {
+        lat: pts.iter().map(|p| p.lat).sum::<f64>() / n,
+        lon: pts.iter().map(|p| p.lon).sum::<f64>() / n,
+    })
+}
