@@ -3,6 +3,8 @@
 //! the widget does not change when the core's implementation does.
 
 use super::interim;
+use super::text::push_u32;
+use crate::feed::{self, FeedError, ReadOptions};
 use crate::model::{LatLon, Meeting};
 use crate::search::{Facets, Index, Query, Results};
 
@@ -12,12 +14,55 @@ pub struct Read {
     pub records: usize,
     /// Meetings that could be read.
     pub meetings: Vec<Meeting>,
+    /// Type names the feed itself gives (BMLT formats).
+    pub type_names: Vec<(String, String)>,
 }
 
-/// Reads one feed's text; `None` when it is not a feed at all.
-pub fn read(text: &str, _timezone: Option<&str>, _formats: Option<&str>) -> Option<Read> {
-    let (records, meetings) = interim::read(text)?;
-    Some(Read { records, meetings })
+/// Reads one feed's text; the error is a message for the console (the visitor sees a
+/// plain notice in their language).
+pub fn read(text: &str, timezone: Option<&str>, formats: Option<&str>) -> Result<Read, String> {
+    let options = ReadOptions {
+        default_timezone: timezone.map(String::from),
+        bmlt_formats: formats.map(|f| f.as_bytes().to_vec()),
+    };
+    match feed::read(text.as_bytes(), &options) {
+        Ok(feed) => Ok(Read {
+            records: feed.records,
+            meetings: feed.meetings,
+            type_names: feed.type_names,
+        }),
+        Err(e) => Err(error_text(&e)),
+    }
+}
+
+/// Why a feed was refused, without `format!` (which costs kilobytes of wasm).
+fn error_text(e: &FeedError) -> String {
+    let mut t = String::from("meeting-search: ");
+    match e {
+        FeedError::Empty => t.push_str("the feed is empty"),
+        FeedError::NotAFeed { found } => {
+            t.push_str("the feed is valid JSON but not a list of meetings: it is ");
+            t.push_str(found);
+        }
+        FeedError::InvalidJson {
+            line,
+            column,
+            reason,
+        }
+        | FeedError::InvalidFormats {
+            line,
+            column,
+            reason,
+        } => {
+            t.push_str("not valid JSON at line ");
+            push_u32(&mut t, *line as u32);
+            t.push_str(", column ");
+            push_u32(&mut t, *column as u32);
+            t.push_str(": ");
+            t.push_str(reason);
+        }
+    }
+    t
 }
 
 /// The results of `query`, in order.

@@ -148,8 +148,18 @@ pub fn mount(
     let controls = add(&top, "div", "controls")?;
     set(&controls, "role", "search");
     set(&controls, "aria-label", t(Msg::Filters));
-
-    let when = fieldset(&controls, t(Msg::When))?;
+    let text = input(&controls, "text", t(Msg::Search))?;
+    show(
+        &text.parent_element().ok_or(wasm_bindgen::JsValue::NULL)?,
+        shown(filters, "text"),
+    );
+    let fbox = add(&controls, "details", "fbox")?;
+    if host.client_width() >= 600 {
+        set(&fbox, "open", "");
+    }
+    add_text(&fbox, "summary", "", t(Msg::Filters))?;
+    let grid = add(&fbox, "div", "grid")?;
+    let when = fieldset(&grid, t(Msg::When))?;
     let day = select(&when, "day", t(Msg::Day))?;
     option(&day, "", t(Msg::AnyDay))?;
     let mut day_opts = vec![Choice {
@@ -184,12 +194,7 @@ pub fn mount(
     );
     show(&when, shown(filters, "day") || shown(filters, "time"));
 
-    let what = fieldset(&controls, t(Msg::What))?;
-    let text = input(&what, "text", t(Msg::Search))?;
-    show(
-        &text.parent_element().ok_or(wasm_bindgen::JsValue::NULL)?,
-        shown(filters, "text"),
-    );
+    let what = fieldset(&grid, t(Msg::What))?;
     let att = select(&what, "attendance", t(Msg::Attendance))?;
     option(&att, "", t(Msg::Any))?;
     let mut att_opts = Vec::new();
@@ -214,7 +219,7 @@ pub fn mount(
     set(&types, "aria-label", t(Msg::Types));
     show(&details, shown(filters, "type"));
 
-    let place_set = fieldset(&controls, t(Msg::Where))?;
+    let place_set = fieldset(&grid, t(Msg::Where))?;
     let region = select(&place_set, "region", t(Msg::Region))?;
     option(&region, "", t(Msg::AnyRegion))?;
     show(
@@ -238,7 +243,7 @@ pub fn mount(
     set(&geo_note, "role", "alert");
     show(&dist, shown(filters, "distance"));
 
-    let reset = add_text(&controls, "button", "btn reset", t(Msg::Reset))?;
+    let reset = add_text(&grid, "button", "btn reset", t(Msg::Reset))?;
     set(&reset, "type", "button");
     set(&reset, "data-act", "reset");
 

@@ -88,8 +88,12 @@ impl State {
                 filters.set(name, &value);
             }
         }
-        let mut type_names: BTreeMap<String, String> =
+        let table: BTreeMap<String, BTreeMap<String, String>> =
             serde_json::from_str(types).unwrap_or_default();
+        let mut type_names: BTreeMap<String, String> = table
+            .into_iter()
+            .filter_map(|(c, mut n)| Some((c, n.pop_first()?.1)))
+            .collect();
         for pair in opt(options, "types").split(';') {
             if let Some((code, name)) = pair.split_once('=') {
                 type_names.insert(code.trim().to_ascii_uppercase(), name.trim().into());
@@ -131,12 +135,15 @@ impl State {
     pub fn add(&mut self, text: &str, formats: &str) -> Option<String> {
         let tz = Some(self.timezone.as_str()).filter(|t| !t.is_empty());
         match engine::read(text, tz, Some(formats).filter(|f| !f.is_empty())) {
-            Some(read) => {
+            Ok(read) => {
                 self.unread += read.records.saturating_sub(read.meetings.len());
                 self.pending.extend(read.meetings);
+                for (code, name) in read.type_names {
+                    self.type_names.entry(code).or_insert(name);
+                }
                 None
             }
-            None => Some("meeting-search: the feed is not a meeting list".into()),
+            Err(e) => Some(e),
         }
     }
 
