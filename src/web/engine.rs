@@ -2,11 +2,11 @@
 //! a typed place. Every call into `feed` and `search` goes through here, so the rest of
 //! the widget does not change when the core's implementation does.
 
-use super::interim;
 use super::text::push_u32;
 use crate::feed::{self, FeedError, ReadOptions};
 use crate::model::{LatLon, Meeting};
-use crate::search::{Facets, Index, Query, Results};
+use crate::search::{merge, Facets, Index, Query, Results, Trig};
+use crate::types::{Program, TypeNames};
 
 /// A feed's text, read: how many records it held and the meetings kept.
 pub struct Read {
@@ -65,17 +65,42 @@ fn error_text(e: &FeedError) -> String {
     t
 }
 
+/// The browser's `Math` functions: Rust's own trigonometry would add ~8 KB of wasm.
+const TRIG: Trig = Trig {
+    sin: js_sys::Math::sin,
+    cos: js_sys::Math::cos,
+    atan2: js_sys::Math::atan2,
+};
+
+/// The type names for `lang` from the Meeting Guide table `table` (`{code: {lang: name}}`),
+/// for the fellowship `program` (`aa`, `al-anon`, `na`), with the embed's `overrides`
+/// (`CODE=Name;...`).
+pub fn type_names(table: &str, lang: &str, program: &str, overrides: &str) -> TypeNames {
+    let program = match program.trim() {
+        "al-anon" | "alanon" => Program::AlAnon,
+        "na" => Program::Na,
+        _ => Program::Aa,
+    };
+    TypeNames::new(table, lang, program, overrides)
+}
+
+/// One index over the meetings of every feed (a meeting listed by two feeds shown once).
+pub fn index(feeds: Vec<Vec<Meeting>>, names: &TypeNames) -> Index {
+    let (meetings, _) = merge(feeds);
+    Index::build(meetings, names, TRIG)
+}
+
 /// The results of `query`, in order.
 pub fn search(index: &Index, query: &Query) -> Results {
-    interim::search(index, query)
+    index.query(query)
 }
 
 /// The counts beside each filter option.
 pub fn facets(index: &Index, query: &Query) -> Facets {
-    interim::facets(index, query)
+    index.facets(query)
 }
 
 /// The point a typed place name stands for, found in the feed itself (no network).
 pub fn place(index: &Index, name: &str) -> Option<LatLon> {
-    interim::place(index, name)
+    index.places(name).first().map(|c| c.point)
 }

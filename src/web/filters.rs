@@ -3,8 +3,8 @@
 //!
 //! Every filter has one name used everywhere (attribute, hash key, JS API):
 //! `day` (`2`, `1,3` or `today`), `time` (`morning`, `midday`, `evening`, `night`),
-//! `type` (codes, comma separated), `region`, `attendance` (`in_person`, `online`,
-//! `hybrid`, `inactive`), `place`, `within`, `units` (`mi`, `km`) and `text`.
+//! `type` (codes, comma separated), `region`, `attendance` (`in-person` (or
+//! `in_person`), `online`, `hybrid`, `inactive`), `place`, `within`, `units` (`mi`, `km`) and `text`.
 
 use super::text::{parse_u32, push_u32};
 use crate::model::{LatLon, Weekday};
@@ -20,7 +20,7 @@ pub const TIMES: [(TimeOfDay, &str); 4] = [
 
 /// The attendance choices in display order, with their names.
 pub const ATTENDANCE: [(AttendanceFilter, &str); 4] = [
-    (AttendanceFilter::InPerson, "in_person"),
+    (AttendanceFilter::InPerson, "in-person"),
     (AttendanceFilter::Online, "online"),
     (AttendanceFilter::Hybrid, "hybrid"),
     (AttendanceFilter::Inactive, "inactive"),
@@ -91,7 +91,14 @@ impl Filters {
                     .collect();
             }
             "region" => self.region = value.into(),
-            "attendance" => self.attendance = ATTENDANCE.iter().find(|a| a.1 == value).map(|a| a.0),
+            "attendance" => {
+                let value = if value == "in_person" {
+                    "in-person"
+                } else {
+                    value
+                };
+                self.attendance = ATTENDANCE.iter().find(|a| a.1 == value).map(|a| a.0);
+            }
             "place" => self.place = value.into(),
             "within" => self.within = parse_u32(value).filter(|w| *w > 0).map(f64::from),
             "units" => {

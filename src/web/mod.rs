@@ -9,7 +9,6 @@ mod engine;
 mod filters;
 mod i18n;
 mod ics;
-mod interim;
 mod mount;
 mod text;
 mod url_state;

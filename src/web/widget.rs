@@ -10,6 +10,7 @@ use super::text::push_hhmm;
 use super::{opt, url_state, view, Hooks};
 use crate::model::{LatLon, Meeting, Weekday};
 use crate::search::{Facets, Index, Now, Query, Results};
+use crate::types::TypeNames;
 use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -32,12 +33,14 @@ pub struct State {
     pub els: Els,
     /// Weekday names, Sunday first.
     pub days: Vec<String>,
-    /// Type code → name.
-    pub type_names: BTreeMap<String, String>,
+    /// Type names in the widget's language.
+    pub type_names: TypeNames,
+    /// Type names the feeds give (BMLT formats), for codes `type_names` does not know.
+    feed_types: BTreeMap<String, String>,
     /// The zone for "now": the embed's `timezone`, else the feed's.
     pub timezone: String,
-    /// Meetings read so far, before [`State::show`] indexes them.
-    pending: Vec<Meeting>,
+    /// Meetings read so far, per feed, before [`State::show`] indexes them.
+    pending: Vec<Vec<Meeting>>,
     /// Records that could not be read, over all feeds.
     unread: usize,
     /// Notices shown above the filters.
@@ -88,17 +91,12 @@ impl State {
                 filters.set(name, &value);
             }
         }
-        let table: BTreeMap<String, BTreeMap<String, String>> =
-            serde_json::from_str(types).unwrap_or_default();
-        let mut type_names: BTreeMap<String, String> = table
-            .into_iter()
-            .filter_map(|(c, mut n)| Some((c, n.pop_first()?.1)))
-            .collect();
-        for pair in opt(options, "types").split(';') {
-            if let Some((code, name)) = pair.split_once('=') {
-                type_names.insert(code.trim().to_ascii_uppercase(), name.trim().into());
-            }
-        }
+        let type_names = engine::type_names(
+            types,
+            lang.code(),
+            &opt(options, "program"),
+            &opt(options, "types"),
+        );
         let els = mount(
             host,
             lang,
@@ -114,11 +112,12 @@ impl State {
             els,
             days,
             type_names,
+            feed_types: BTreeMap::new(),
             timezone: opt(options, "timezone"),
             pending: Vec::new(),
             unread: 0,
             notices: Vec::new(),
-            index: Index::default(),
+            index: engine::index(Vec::new(), &TypeNames::default()),
             loaded: false,
             filters,
             place_point: None,
@@ -137,10 +136,8 @@ impl State {
         match engine::read(text, tz, Some(formats).filter(|f| !f.is_empty())) {
             Ok(read) => {
                 self.unread += read.records.saturating_sub(read.meetings.len());
-                self.pending.extend(read.meetings);
-                for (code, name) in read.type_names {
-                    self.type_names.entry(code).or_insert(name);
-                }
+                self.pending.push(read.meetings);
+                self.feed_types.extend(read.type_names);
                 None
             }
             Err(e) => Some(e),
@@ -163,7 +160,9 @@ impl State {
 
     /// Indexes what was added and shows the first results.
     pub fn show(&mut self) -> u32 {
-        let meetings = std::mem::take(&mut self.pending);
+        let feeds = std::mem::take(&mut self.pending);
+        self.index = engine::index(feeds, &self.type_names);
+        let meetings = self.index.meetings();
         if self.timezone.is_empty() {
             self.timezone = meetings
                 .iter()
@@ -171,7 +170,6 @@ impl State {
                 .unwrap_or_default();
         }
         let count = meetings.len() as u32;
-        self.index = Index::new(meetings);
         self.loaded = true;
         if self.unread > 0 {
             let mut n = self.num(self.unread as f64);
@@ -211,7 +209,11 @@ impl State {
 
     /// A meeting type's name in the widget's language (its code when unknown).
     pub fn type_name<'a>(&'a self, code: &'a str) -> &'a str {
-        self.type_names.get(code).map_or(code, String::as_str)
+        let name = self.type_names.name(code);
+        if name == code {
+            return self.feed_types.get(code).map_or(code, String::as_str);
+        }
+        name
     }
 
     /// The meeting at `i` in the index.
@@ -349,7 +351,10 @@ impl State {
         self.refresh();
         match self.open.clone() {
             Some(slug) => self.open(&slug, false),
-            None => self.close(false),
+            None => {
+                self.open = before.1;
+                self.close(false);
+            }
         }
     }
 
