@@ -1,7 +1,25 @@
 //! Reading feeds: one entry point, [`read`], that detects the format of a feed's bytes
 //! and turns it into clean [`Meeting`]s plus a record of every repair and problem.
+//!
+//! A record that is not an object, or holds nothing usable, is reported and skipped; every
+//! other record becomes exactly one meeting, so `records == meetings.len() + skipped`.
+//! Only bytes that are not JSON, or JSON that is not a list of meetings, fail the feed.
+
+mod bmlt;
+mod codes;
+mod diagnostics;
+mod html;
+mod lenient;
+mod meeting_guide;
+mod shared;
+
+use std::fmt;
+
+pub use diagnostics::{Action, Problem, ProblemKind, Severity, FOUND_MAX_CHARS};
 
 use crate::model::Meeting;
+use diagnostics::Collector;
+use lenient::{Item, Records, Val};
 
 /// The formats [`read`] understands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -10,6 +28,16 @@ pub enum Format {
     MeetingGuide,
     /// A BMLT `client_interface/json` answer (bare array or `{meetings, formats}`).
     Bmlt,
+}
+
+impl Format {
+    /// A short stable name: `meeting-guide` or `bmlt`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::MeetingGuide => "meeting-guide",
+            Format::Bmlt => "bmlt",
+        }
+    }
 }
 
 /// What the embed or the command line supplies beside the feed's bytes.
@@ -28,23 +56,275 @@ pub struct Feed {
     pub format: Format,
     /// How many records the feed held.
     pub records: usize,
-    /// The meetings kept.
+    /// The meetings kept, in feed order.
     pub meetings: Vec<Meeting>,
+    /// How many records were skipped (`records - meetings.len()`).
+    pub skipped: usize,
+    /// Every repair and problem, in record order.
+    pub problems: Vec<Problem>,
+    /// For BMLT: type code → name, from the formats table (empty otherwise).
+    pub type_names: Vec<(String, String)>,
+}
+
+impl Feed {
+    /// How many weekly occurrences the meetings have together.
+    pub fn occurrences(&self) -> usize {
+        self.meetings.iter().map(|m| m.occurrences.len()).sum()
+    }
 }
 
 /// Why a feed could not be read at all.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FeedError {
+    /// There are no bytes, or only white space.
+    Empty,
     /// The bytes are not valid JSON.
     InvalidJson {
         /// 1-based line of the fault.
         line: usize,
         /// 1-based column of the fault.
         column: usize,
+        /// What is wrong there, as the JSON parser words it ("trailing characters").
+        reason: String,
+    },
+    /// Valid JSON, but not a list of meetings nor a BMLT answer.
+    NotAFeed {
+        /// What was found instead.
+        found: &'static str,
+    },
+    /// The BMLT formats file given beside the feed is not valid JSON.
+    InvalidFormats {
+        /// 1-based line of the fault.
+        line: usize,
+        /// 1-based column of the fault.
+        column: usize,
+        /// What is wrong there.
+        reason: String,
     },
 }
 
+impl fmt::Display for FeedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FeedError::Empty => f.write_str("the feed is empty"),
+            FeedError::InvalidJson {
+                line,
+                column,
+                reason,
+            } => write!(
+                f,
+                "the feed is not valid JSON: line {line}, column {column} ({reason})"
+            ),
+            FeedError::NotAFeed { found } => write!(
+                f,
+                "the feed is valid JSON but not a list of meetings: it is {found}"
+            ),
+            FeedError::InvalidFormats {
+                line,
+                column,
+                reason,
+            } => write!(
+                f,
+                "the BMLT formats file is not valid JSON: line {line}, column {column} ({reason})"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for FeedError {}
+
 /// Reads a feed's bytes, whatever its format.
-pub fn read(_bytes: &[u8], _options: &ReadOptions) -> Result<Feed, FeedError> {
-    Err(FeedError::InvalidJson { line: 1, column: 1 })
+pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Feed, FeedError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    match first {
+        None => Err(FeedError::Empty),
+        Some(b'[') if looks_like_formats_table(bytes) => Err(FeedError::NotAFeed {
+            found: "a BMLT formats list (give it as the formats file)",
+        }),
+        Some(b'[') if looks_like_bmlt(bytes) => {
+            let list: Records<bmlt::Raw> = parse(bytes).map_err(invalid_json)?;
+            read_bmlt(list.items, Vec::new(), options)
+        }
+        Some(b'[') => {
+            let list: Records<meeting_guide::Raw> = parse(bytes).map_err(invalid_json)?;
+            Ok(read_meeting_guide(list.items, options))
+        }
+        Some(b'{') => {
+            let item: Item<bmlt::Envelope> = parse(bytes).map_err(invalid_json)?;
+            match item {
+                Item::Record(envelope) if envelope.has_meetings => {
+                    if envelope.meetings.not_a_list.is_some() {
+                        return Err(FeedError::NotAFeed {
+                            found: "an object whose \"meetings\" is not a list",
+                        });
+                    }
+                    let mut bmlt =
+                        read_bmlt(envelope.meetings.items, envelope.formats.items, options)?;
+                    if let Some(found) = envelope.formats.not_a_list {
+                        bmlt.problems.insert(
+                            0,
+                            Problem {
+                                record: 0,
+                                slug: String::new(),
+                                field: "formats",
+                                kind: ProblemKind::NotAList,
+                                found: found.to_owned(),
+                                action: Action::Ignored,
+                            },
+                        );
+                    }
+                    Ok(bmlt)
+                }
+                _ => Err(FeedError::NotAFeed {
+                    found: "an object without a \"meetings\" list",
+                }),
+            }
+        }
+        Some(_) => match parse::<Val>(bytes) {
+            Err(e) => Err(invalid_json(e)),
+            Ok(value) => Err(FeedError::NotAFeed {
+                found: match value {
+                    Val::Str(_) => "a string",
+                    Val::Null => "null",
+                    Val::Bool(_) => "true or false",
+                    _ => "a number",
+                },
+            }),
+        },
+    }
+}
+
+fn parse<'de, T: serde::Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, serde_json::Error> {
+    serde_json::from_slice(bytes)
+}
+
+/// The line, column and reason of a JSON error.
+fn json_fault(e: &serde_json::Error) -> (usize, usize, String) {
+    let mut reason = e.to_string();
+    if let Some(at) = reason.rfind(" at line ") {
+        reason.truncate(at);
+    }
+    (e.line(), e.column(), reason)
+}
+
+fn invalid_json(e: serde_json::Error) -> FeedError {
+    let (line, column, reason) = json_fault(&e);
+    FeedError::InvalidJson {
+        line,
+        column,
+        reason,
+    }
+}
+
+/// How far into a feed format detection looks for tell-tale keys.
+const SNIFF_BYTES: usize = 64 * 1024;
+
+fn sniff(bytes: &[u8], key: &[u8]) -> bool {
+    bytes[..bytes.len().min(SNIFF_BYTES)]
+        .windows(key.len())
+        .any(|w| w == key)
+}
+
+/// A BMLT meeting list names its fields `weekday_tinyint`, `id_bigint`, `meeting_name`.
+fn looks_like_bmlt(bytes: &[u8]) -> bool {
+    sniff(bytes, b"\"weekday_tinyint\"")
+        || sniff(bytes, b"\"id_bigint\"")
+        || sniff(bytes, b"\"meeting_name\"")
+}
+
+/// A `GetFormats` answer has `key_string` and `world_id` and no meeting fields.
+fn looks_like_formats_table(bytes: &[u8]) -> bool {
+    sniff(bytes, b"\"key_string\"")
+        && sniff(bytes, b"\"world_id\"")
+        && !looks_like_bmlt(bytes)
+        && !sniff(bytes, b"\"day\"")
+}
+
+fn read_meeting_guide(items: Vec<Item<meeting_guide::Raw>>, options: &ReadOptions) -> Feed {
+    let zone = options.default_timezone.as_deref();
+    let records = items.len();
+    let mut out = Collector::default();
+    let mut kept = Vec::with_capacity(records);
+    for (index, item) in items.iter().enumerate() {
+        out.start(index);
+        match item {
+            Item::Record(raw) => match meeting_guide::convert(raw, index, zone, &mut out) {
+                Some(meeting) => {
+                    out.finish(&meeting.slug);
+                    kept.push((index, meeting));
+                }
+                None => out.finish(""),
+            },
+            Item::NotObject(found) => {
+                out.push("", ProblemKind::RecordNotObject, found, Action::Skipped)
+            }
+        }
+    }
+    finish(Format::MeetingGuide, records, kept, out, Vec::new())
+}
+
+fn read_bmlt(
+    items: Vec<Item<bmlt::Raw>>,
+    formats: Vec<Item<bmlt::RawFormat>>,
+    options: &ReadOptions,
+) -> Result<Feed, FeedError> {
+    let mut table = bmlt::FormatTable::default();
+    table.extend(formats);
+    if let Some(extra) = &options.bmlt_formats {
+        let extra = extra.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(extra);
+        let parsed: Result<Records<bmlt::RawFormat>, _> = parse(extra);
+        match parsed {
+            Ok(list) => table.extend(list.items),
+            Err(e) => {
+                let (line, column, reason) = json_fault(&e);
+                return Err(FeedError::InvalidFormats {
+                    line,
+                    column,
+                    reason,
+                });
+            }
+        }
+    }
+    let zone = options.default_timezone.as_deref();
+    let records = items.len();
+    let mut out = Collector::default();
+    let mut kept = Vec::with_capacity(records);
+    for (index, item) in items.iter().enumerate() {
+        out.start(index);
+        match item {
+            Item::Record(raw) => match bmlt::convert(raw, index, &table, zone, &mut out) {
+                Some(meeting) => {
+                    out.finish(&meeting.slug);
+                    kept.push((index, meeting));
+                }
+                None => out.finish(""),
+            },
+            Item::NotObject(found) => {
+                out.push("", ProblemKind::RecordNotObject, found, Action::Skipped)
+            }
+        }
+    }
+    Ok(finish(Format::Bmlt, records, kept, out, table.type_names()))
+}
+
+fn finish(
+    format: Format,
+    records: usize,
+    mut kept: Vec<(usize, Meeting)>,
+    mut out: Collector,
+    type_names: Vec<(String, String)>,
+) -> Feed {
+    shared::unique_slugs(&mut kept, &mut out);
+    let mut problems = out.problems;
+    problems.sort_by_key(|p| p.record);
+    let meetings: Vec<Meeting> = kept.into_iter().map(|(_, m)| m).collect();
+    Feed {
+        format,
+        records,
+        skipped: records - meetings.len(),
+        meetings,
+        problems,
+        type_names,
+    }
 }

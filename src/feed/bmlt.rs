@@ -1,0 +1,539 @@
+//! The BMLT reader: a `client_interface/json` `GetSearchResults` answer, as a bare array
+//! or as the `{meetings, formats}` envelope, with formats named through a `GetFormats`
+//! table and translated to Meeting Guide codes by BMLT's own world-id map.
+
+use serde::de::{IgnoredAny, MapAccess};
+use serde::Deserialize;
+
+use super::diagnostics::{Action, Collector, ProblemKind};
+use super::lenient::{
+    add_minutes, read_coordinates, read_duration, read_time, FromMap, Records, Val,
+};
+use super::shared::{self, Text};
+use crate::model::{
+    Attendance, Conference, Contact, Meeting, Occurrence, Place, TimeSpan, Weekday,
+    DEFAULT_DURATION,
+};
+
+/// The meeting fields the reader uses.
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "snake_case")]
+enum Field {
+    IdBigint,
+    MeetingName,
+    WeekdayTinyint,
+    StartTime,
+    DurationTime,
+    TimeZone,
+    VenueType,
+    Formats,
+    FormatSharedIdList,
+    Latitude,
+    Longitude,
+    LocationText,
+    LocationInfo,
+    LocationStreet,
+    LocationNeighborhood,
+    LocationMunicipality,
+    LocationProvince,
+    LocationPostalCode1,
+    LocationNation,
+    Comments,
+    VirtualMeetingLink,
+    VirtualMeetingAdditionalInfo,
+    PhoneMeetingNumber,
+    ServiceBodyName,
+    EmailContact,
+    #[serde(other)]
+    Other,
+}
+
+/// One BMLT meeting as the server wrote it.
+#[derive(Debug, Default)]
+pub(crate) struct Raw<'de> {
+    id: Option<Val<'de>>,
+    name: Option<Val<'de>>,
+    weekday: Option<Val<'de>>,
+    start_time: Option<Val<'de>>,
+    duration_time: Option<Val<'de>>,
+    time_zone: Option<Val<'de>>,
+    venue_type: Option<Val<'de>>,
+    formats: Option<Val<'de>>,
+    format_ids: Option<Val<'de>>,
+    latitude: Option<Val<'de>>,
+    longitude: Option<Val<'de>>,
+    location_text: Option<Val<'de>>,
+    location_info: Option<Val<'de>>,
+    street: Option<Val<'de>>,
+    neighborhood: Option<Val<'de>>,
+    municipality: Option<Val<'de>>,
+    province: Option<Val<'de>>,
+    postal_code: Option<Val<'de>>,
+    nation: Option<Val<'de>>,
+    comments: Option<Val<'de>>,
+    link: Option<Val<'de>>,
+    link_info: Option<Val<'de>>,
+    phone: Option<Val<'de>>,
+    service_body: Option<Val<'de>>,
+    email: Option<Val<'de>>,
+}
+
+impl<'de> FromMap<'de> for Raw<'de> {
+    fn from_map<A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut raw = Raw::default();
+        while let Some(key) = map.next_key::<Field>()? {
+            let slot = match key {
+                Field::IdBigint => &mut raw.id,
+                Field::MeetingName => &mut raw.name,
+                Field::WeekdayTinyint => &mut raw.weekday,
+                Field::StartTime => &mut raw.start_time,
+                Field::DurationTime => &mut raw.duration_time,
+                Field::TimeZone => &mut raw.time_zone,
+                Field::VenueType => &mut raw.venue_type,
+                Field::Formats => &mut raw.formats,
+                Field::FormatSharedIdList => &mut raw.format_ids,
+                Field::Latitude => &mut raw.latitude,
+                Field::Longitude => &mut raw.longitude,
+                Field::LocationText => &mut raw.location_text,
+                Field::LocationInfo => &mut raw.location_info,
+                Field::LocationStreet => &mut raw.street,
+                Field::LocationNeighborhood => &mut raw.neighborhood,
+                Field::LocationMunicipality => &mut raw.municipality,
+                Field::LocationProvince => &mut raw.province,
+                Field::LocationPostalCode1 => &mut raw.postal_code,
+                Field::LocationNation => &mut raw.nation,
+                Field::Comments => &mut raw.comments,
+                Field::VirtualMeetingLink => &mut raw.link,
+                Field::VirtualMeetingAdditionalInfo => &mut raw.link_info,
+                Field::PhoneMeetingNumber => &mut raw.phone,
+                Field::ServiceBodyName => &mut raw.service_body,
+                Field::EmailContact => &mut raw.email,
+                Field::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+            };
+            *slot = Some(map.next_value()?);
+        }
+        Ok(raw)
+    }
+}
+
+/// The `GetFormats` fields the reader uses.
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "snake_case")]
+enum FormatField {
+    KeyString,
+    NameString,
+    Id,
+    WorldId,
+    #[serde(other)]
+    Other,
+}
+
+/// One entry of a `GetFormats` table.
+#[derive(Debug, Default)]
+pub(crate) struct RawFormat<'de> {
+    key: Option<Val<'de>>,
+    name: Option<Val<'de>>,
+    id: Option<Val<'de>>,
+    world_id: Option<Val<'de>>,
+}
+
+impl<'de> FromMap<'de> for RawFormat<'de> {
+    fn from_map<A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut raw = RawFormat::default();
+        while let Some(key) = map.next_key::<FormatField>()? {
+            let slot = match key {
+                FormatField::KeyString => &mut raw.key,
+                FormatField::NameString => &mut raw.name,
+                FormatField::Id => &mut raw.id,
+                FormatField::WorldId => &mut raw.world_id,
+                FormatField::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+            };
+            *slot = Some(map.next_value()?);
+        }
+        Ok(raw)
+    }
+}
+
+/// The `{meetings, formats}` envelope (`get_used_formats`).
+#[derive(Debug, Default)]
+pub(crate) struct Envelope<'de> {
+    /// The meetings.
+    pub(crate) meetings: Records<Raw<'de>>,
+    /// Whether a `meetings` key was present.
+    pub(crate) has_meetings: bool,
+    /// The server's formats.
+    pub(crate) formats: Records<RawFormat<'de>>,
+}
+
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "snake_case")]
+enum EnvelopeField {
+    Meetings,
+    Formats,
+    #[serde(other)]
+    Other,
+}
+
+impl<'de> FromMap<'de> for Envelope<'de> {
+    fn from_map<A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut envelope = Envelope::default();
+        while let Some(key) = map.next_key::<EnvelopeField>()? {
+            match key {
+                EnvelopeField::Meetings => {
+                    envelope.meetings = map.next_value()?;
+                    envelope.has_meetings = true;
+                }
+                EnvelopeField::Formats => envelope.formats = map.next_value()?,
+                EnvelopeField::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(envelope)
+    }
+}
+
+/// A format of the table, translated: its server key and id, its Meeting Guide code
+/// (`None` for hybrid, which is an attendance rather than a type) and its name.
+#[derive(Clone, Debug)]
+pub(crate) struct Format {
+    key: String,
+    id: String,
+    code: Option<String>,
+    name: String,
+}
+
+/// The formats table: the envelope's own and the separate `GetFormats` file's.
+#[derive(Debug, Default)]
+pub(crate) struct FormatTable {
+    formats: Vec<Format>,
+}
+
+impl FormatTable {
+    /// Adds the entries of a `GetFormats` list (entries that are not objects are ignored).
+    pub(crate) fn extend(&mut self, items: Vec<super::lenient::Item<RawFormat>>) {
+        let mut sink = Collector::default();
+        let mut text = Text { out: &mut sink };
+        for item in items {
+            let super::lenient::Item::Record(raw) = item else {
+                continue;
+            };
+            let key = text.plain("key_string", raw.key.as_ref());
+            let world = text.plain("world_id", raw.world_id.as_ref());
+            let code = if world.is_empty() {
+                Some(key.to_ascii_uppercase())
+            } else {
+                world_to_code(&world)
+            };
+            self.formats.push(Format {
+                id: text.plain("id", raw.id.as_ref()),
+                name: text.plain("name_string", raw.name.as_ref()),
+                key,
+                code,
+            });
+        }
+    }
+
+    /// Whether the table has no entries.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.formats.is_empty()
+    }
+
+    /// Code → name for every format with a code, first name kept for a repeated code.
+    pub(crate) fn type_names(&self) -> Vec<(String, String)> {
+        let mut names: Vec<(String, String)> = Vec::new();
+        for f in &self.formats {
+            if let Some(code) = &f.code {
+                if !code.is_empty() && !names.iter().any(|(c, _)| c == code) {
+                    names.push((code.clone(), f.name.clone()));
+                }
+            }
+        }
+        names
+    }
+}
+
+/// BMLT's own world-id → Meeting Guide map (its `client_interface/tsml/`): `None` for
+/// `HYBR`, which makes the meeting hybrid instead of adding a type.
+fn world_to_code(world: &str) -> Option<String> {
+    let world = world.trim();
+    let code = match world.to_ascii_uppercase().as_str() {
+        "OPEN" => "O",
+        "CLOSED" => "C",
+        "WCHR" => "X",
+        "VM" => "ONL",
+        "HYBR" | "HY" => return None,
+        _ => return Some(world.to_ascii_uppercase()),
+    };
+    Some(code.to_owned())
+}
+
+/// What the formats of one meeting say.
+struct Formats {
+    types: Vec<String>,
+    hybrid: bool,
+}
+
+/// Type codes for a meeting: through `format_shared_id_list` and the table's `id`, else
+/// through the `formats` keys and the table's `key_string`, else the keys themselves.
+fn formats(raw: &Raw, table: &FormatTable, text: &mut Text) -> Formats {
+    let ids = text.plain("format_shared_id_list", raw.format_ids.as_ref());
+    let keys = text.plain("formats", raw.formats.as_ref());
+    let mut result = Formats {
+        types: Vec::new(),
+        hybrid: false,
+    };
+    let add = |code: Option<&str>, result: &mut Formats, out: &mut Collector| match code {
+        Some(code) => shared::push_code(&mut result.types, code, "formats", out),
+        None => result.hybrid = true,
+    };
+    let by_id = !table.is_empty() && !ids.trim().is_empty();
+    let (field, list) = if by_id {
+        ("format_shared_id_list", ids.as_str())
+    } else {
+        ("formats", keys.as_str())
+    };
+    for part in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        if table.is_empty() {
+            let code = world_to_code(part);
+            add(code.as_deref(), &mut result, text.out);
+            continue;
+        }
+        let found = table
+            .formats
+            .iter()
+            .find(|f| if by_id { f.id == part } else { f.key == part });
+        match found {
+            Some(f) => add(f.code.as_deref(), &mut result, text.out),
+            None => {
+                text.out
+                    .push(field, ProblemKind::UnknownFormat, part, Action::Kept);
+                let code = world_to_code(part);
+                add(code.as_deref(), &mut result, text.out);
+            }
+        }
+    }
+    result
+}
+
+/// Turns one BMLT meeting into a meeting, or `None` when nothing in it is usable.
+pub(crate) fn convert(
+    raw: &Raw,
+    index: usize,
+    table: &FormatTable,
+    default_timezone: Option<&str>,
+    out: &mut Collector,
+) -> Option<Meeting> {
+    let mut text = Text { out };
+    let slug = text.plain("id_bigint", raw.id.as_ref());
+    let name = text.plain("meeting_name", raw.name.as_ref());
+    let weekday = raw.weekday.as_ref().filter(|v| !v.is_blank());
+    let start = raw.start_time.as_ref().filter(|v| !v.is_blank());
+    if slug.is_empty() && name.is_empty() && weekday.is_none() && start.is_none() {
+        text.out
+            .push("", ProblemKind::RecordEmpty, "", Action::Skipped);
+        return None;
+    }
+
+    let time = start.and_then(|v| {
+        let start = v.as_str().and_then(read_time);
+        if start.is_none() {
+            text.out.push_val(
+                "start_time",
+                ProblemKind::UnreadableTime,
+                v,
+                Action::Ignored,
+            );
+        }
+        let start = start?;
+        let duration = match raw.duration_time.as_ref().filter(|v| !v.is_blank()) {
+            None => u32::from(DEFAULT_DURATION),
+            Some(v) => match v.as_str().and_then(read_duration) {
+                Some(0) => u32::from(DEFAULT_DURATION),
+                Some(minutes) => minutes,
+                None => {
+                    text.out.push_val(
+                        "duration_time",
+                        ProblemKind::UnreadableTime,
+                        v,
+                        Action::Ignored,
+                    );
+                    u32::from(DEFAULT_DURATION)
+                }
+            },
+        };
+        Some(TimeSpan {
+            start,
+            end: add_minutes(start, duration),
+        })
+    });
+    let day = weekday.and_then(|v| {
+        let day = v
+            .as_int()
+            .filter(|n| (1..=7).contains(n))
+            .and_then(|n| Weekday::new((n - 1) as u8));
+        if day.is_none() {
+            text.out.push_val(
+                "weekday_tinyint",
+                ProblemKind::UnreadableDay,
+                v,
+                Action::Ignored,
+            );
+        }
+        day
+    });
+    let occurrences = match day {
+        Some(day) => {
+            if start.is_none() {
+                text.out
+                    .push("start_time", ProblemKind::MissingTime, "", Action::Kept);
+            }
+            vec![Occurrence { day, time }]
+        }
+        None => {
+            if let Some(v) = start {
+                text.out.push_val(
+                    "start_time",
+                    ProblemKind::TimeWithoutDay,
+                    v,
+                    Action::Ignored,
+                );
+            }
+            Vec::new()
+        }
+    };
+
+    let mut place = Place {
+        location: text.plain("location_text", raw.location_text.as_ref()),
+        address: text.plain("location_street", raw.street.as_ref()),
+        city: text.plain("location_municipality", raw.municipality.as_ref()),
+        state: text.plain("location_province", raw.province.as_ref()),
+        postal_code: text.plain("location_postal_code_1", raw.postal_code.as_ref()),
+        country: text.plain("location_nation", raw.nation.as_ref()),
+        neighborhood: text.plain("location_neighborhood", raw.neighborhood.as_ref()),
+        notes: text.plain("location_info", raw.location_info.as_ref()),
+        ..Place::default()
+    };
+    place.formatted_address = shared::assemble_address(&place);
+    place.approximate = place.address.is_empty();
+    place.coordinates = coordinates(raw, text.out);
+
+    let formats = formats(raw, table, &mut text);
+    let conference = Conference {
+        url: shared::web_url(
+            "virtual_meeting_link",
+            &text.plain("virtual_meeting_link", raw.link.as_ref()),
+            text.out,
+        ),
+        url_notes: text.plain("virtual_meeting_additional_info", raw.link_info.as_ref()),
+        phone: text.plain("phone_meeting_number", raw.phone.as_ref()),
+        phone_notes: String::new(),
+    };
+    let attendance = attendance(raw, &place, &formats, &conference, text.out);
+
+    let mut regions = Vec::new();
+    for region in [
+        text.plain("service_body_name", raw.service_body.as_ref()),
+        place.city.clone(),
+    ] {
+        if !region.is_empty() && !regions.contains(&region) {
+            regions.push(region);
+        }
+    }
+    let timezone = text.plain("time_zone", raw.time_zone.as_ref());
+    let mut meeting = Meeting {
+        slug,
+        name,
+        occurrences,
+        timezone: shared::timezone(timezone, default_timezone),
+        place,
+        regions,
+        types: formats.types,
+        attendance,
+        conference,
+        notes: text.plain("comments", raw.comments.as_ref()),
+        group: String::new(),
+        group_notes: String::new(),
+        contact: Contact {
+            email: text.plain("email_contact", raw.email.as_ref()),
+            ..Contact::default()
+        },
+        updated: String::new(),
+    };
+    shared::fill_name_and_slug(&mut meeting, index, text.out);
+    shared::check_reachable(&meeting, text.out);
+    Some(meeting)
+}
+
+/// Coordinates from the latitude and longitude strings.
+fn coordinates(raw: &Raw, out: &mut Collector) -> Option<crate::model::LatLon> {
+    let lat = raw.latitude.as_ref().filter(|v| !v.is_blank());
+    let lon = raw.longitude.as_ref().filter(|v| !v.is_blank());
+    match (lat, lon) {
+        (None, None) => None,
+        (Some(lat), Some(lon)) => {
+            let point = read_coordinates(lat, lon);
+            if point.is_none() {
+                out.push_val(
+                    "latitude",
+                    ProblemKind::UnreadableCoordinates,
+                    lat,
+                    Action::Ignored,
+                );
+            }
+            point
+        }
+        (Some(v), None) | (None, Some(v)) => {
+            out.push_val(
+                "latitude",
+                ProblemKind::UnreadableCoordinates,
+                v,
+                Action::Ignored,
+            );
+            None
+        }
+    }
+}
+
+/// `venue_type` 1/2/3 (in person, virtual, hybrid), else derived; a hybrid format makes a
+/// meeting hybrid, `TC` (temporarily closed) takes the in-person part away.
+fn attendance(
+    raw: &Raw,
+    place: &Place,
+    formats: &Formats,
+    conference: &Conference,
+    out: &mut Collector,
+) -> Attendance {
+    let closed = formats.types.iter().any(|t| t == "TC");
+    let venue = raw.venue_type.as_ref().filter(|v| !v.is_blank());
+    let given = venue.and_then(|v| match v.as_int() {
+        Some(1) => Some(Attendance::InPerson),
+        Some(2) => Some(Attendance::Online),
+        Some(3) => Some(Attendance::Hybrid),
+        _ => {
+            out.push_val(
+                "venue_type",
+                ProblemKind::UnknownAttendance,
+                v,
+                Action::Ignored,
+            );
+            None
+        }
+    });
+    let attendance = match given {
+        Some(a) => a,
+        None if formats.hybrid => Attendance::Hybrid,
+        None => return shared::derive_attendance(place, &formats.types, conference),
+    };
+    match (attendance, closed) {
+        (Attendance::InPerson, true) => Attendance::Inactive,
+        (Attendance::Hybrid, true) => Attendance::Online,
+        (a, _) => a,
+    }
+}

@@ -1,0 +1,143 @@
+//! Plain text from the HTML that feeds put in their text fields: tags removed (`<br>`
+//! and paragraph ends become line breaks), entities decoded (`&amp;`, `&#39;`,
+//! `&nbsp;`, …), surrounding whitespace trimmed, whitespace-only text made empty.
+
+/// Text made plain, and whether any HTML had to be removed or decoded for it.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Plain {
+    /// The plain text.
+    pub(crate) text: String,
+    /// Whether tags or entities were found.
+    pub(crate) had_html: bool,
+}
+
+/// Turns a feed's text into plain text.
+pub(crate) fn plain(s: &str) -> Plain {
+    let trimmed = s.trim();
+    if !trimmed.contains(['<', '&']) {
+        return Plain {
+            text: trimmed.to_owned(),
+            had_html: false,
+        };
+    }
+    let mut out = String::with_capacity(trimmed.len());
+    let mut had_html = false;
+    let mut rest = trimmed;
+    while let Some(at) = rest.find(['<', '&']) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        if rest.starts_with('<') {
+            match tag(rest) {
+                Some((len, breaks)) => {
+                    had_html = true;
+                    if breaks && !out.is_empty() && !out.ends_with('\n') {
+                        out.push('\n');
+                    }
+                    rest = &rest[len..];
+                }
+                None => {
+                    out.push('<');
+                    rest = &rest[1..];
+                }
+            }
+        } else {
+            match entity(rest) {
+                Some((len, c)) => {
+                    had_html = true;
+                    out.push(c);
+                    rest = &rest[len..];
+                }
+                None => {
+                    out.push('&');
+                    rest = &rest[1..];
+                }
+            }
+        }
+    }
+    out.push_str(rest);
+    // Lines made by <br> keep no stray spaces at their ends.
+    let text = if out.contains('\n') {
+        let mut joined = String::with_capacity(out.len());
+        for line in out.split('\n') {
+            if !joined.is_empty() {
+                joined.push('\n');
+            }
+            joined.push_str(line.trim_matches([' ', '\t', '\r']));
+        }
+        joined.trim().to_owned()
+    } else {
+        out.trim().to_owned()
+    };
+    Plain { text, had_html }
+}
+
+/// A tag at the start of `s`: its length and whether it breaks the line.
+fn tag(s: &str) -> Option<(usize, bool)> {
+    let bytes = s.as_bytes();
+    let next = *bytes.get(1)?;
+    if !(next.is_ascii_alphabetic() || next == b'/' || next == b'!') {
+        return None;
+    }
+    let end = s.find('>')?;
+    let name_start = if next == b'/' { 2 } else { 1 };
+    let name: &str = s[name_start..end]
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let breaks = ["br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4"]
+        .iter()
+        .any(|b| b.eq_ignore_ascii_case(name));
+    Some((end + 1, breaks))
+}
+
+/// An entity at the start of `s`: its length and the character it stands for.
+fn entity(s: &str) -> Option<(usize, char)> {
+    let end = s[..s.len().min(12)].find(';')?;
+    let body = &s[1..end];
+    let c = if let Some(num) = body.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse::<u32>().ok()?,
+        };
+        match char::from_u32(code)? {
+            '\u{a0}' => ' ',
+            c => c,
+        }
+    } else {
+        match body {
+            "amp" => '&',
+            "lt" => '<',
+            "gt" => '>',
+            "quot" => '"',
+            "apos" => '\'',
+            "nbsp" => ' ',
+            "ndash" => '–',
+            "mdash" => '—',
+            "rsquo" => '’',
+            "lsquo" => '‘',
+            "rdquo" => '”',
+            "ldquo" => '“',
+            "hellip" => '…',
+            _ => return None,
+        }
+    };
+    Some((end + 1, c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text() {
+        let p = plain("  Hall open <br> other days &amp; more &#39;x&#x27; &nbsp;y ");
+        assert_eq!(p.text, "Hall open\nother days & more 'x' \u{20}y");
+        assert!(p.had_html);
+        assert_eq!(plain("\t\t   ").text, "");
+        assert_eq!(plain("a < b & c").text, "a < b & c");
+        assert!(!plain("a < b & c").had_html);
+        assert_eq!(plain("<p>One</p><p>Two</p>").text, "One\nTwo");
+        assert_eq!(plain("&#99999999;").text, "&#99999999;");
+        assert_eq!(plain("<b>bold</b> text").text, "bold text");
+    }
+}

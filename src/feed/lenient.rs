@@ -1,0 +1,569 @@
+//! Lenient JSON decoding shared by both readers: a light, borrowed [`Val`] that accepts
+//! any JSON value without failing, the record-or-not wrapper [`Item`] that lets a list
+//! hold non-objects without losing its neighbours, and the day, time, number and
+//! coordinate decoders that real feeds need.
+//!
+//! Only JSON syntax can make these decoders fail; a value of an unexpected kind is kept
+//! as what it is and judged later by the reader, which records a problem.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+
+use crate::model::{LatLon, Minutes, Weekday, MINUTES_PER_DAY};
+
+/// Any JSON value a field can hold, borrowing strings from the feed when it can.
+/// Objects are skipped without being kept: no field of a meeting is an object.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Val<'de> {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A whole number.
+    Int(i64),
+    /// A number with a fraction or too large for `i64`.
+    Float(f64),
+    /// A string.
+    Str(Cow<'de, str>),
+    /// An array.
+    List(Vec<Val<'de>>),
+    /// An object (its contents are not kept).
+    Object,
+}
+
+impl<'de> Val<'de> {
+    /// The string, when the value is one.
+    pub(crate) fn as_str(&self) -> Option<&str> {
+        match self {
+            Val::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Whether the value says "nothing": `null`, an empty or blank string, an empty list.
+    pub(crate) fn is_blank(&self) -> bool {
+        match self {
+            Val::Null => true,
+            Val::Str(s) => s.trim().is_empty(),
+            Val::List(items) => items.iter().all(Val::is_blank),
+            _ => false,
+        }
+    }
+
+    /// The value as a whole number: integers, integral floats, and strings of digits.
+    pub(crate) fn as_int(&self) -> Option<i64> {
+        match self {
+            Val::Int(n) => Some(*n),
+            Val::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Some(*f as i64),
+            Val::Str(s) => parse_int(s.trim()),
+            _ => None,
+        }
+    }
+}
+
+struct ValVisitor;
+
+impl<'de> Visitor<'de> for ValVisitor {
+    type Value = Val<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(Val::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
+        Ok(Val::Int(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
+        Ok(i64::try_from(v).map_or(Val::Float(v as f64), Val::Int))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
+        Ok(Val::Float(v))
+    }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Val::Str(Cow::Borrowed(v)))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Val::Str(Cow::Owned(v.to_owned())))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Val::Str(Cow::Owned(v)))
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Val::Null)
+    }
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(Val::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        Val::deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Val::List(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Val::Object)
+    }
+}
+
+impl<'de> Deserialize<'de> for Val<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ValVisitor)
+    }
+}
+
+/// A record type that reads itself from the entries of a JSON object, taking the last
+/// value of a repeated key and never failing on a value of an unexpected kind.
+pub(crate) trait FromMap<'de>: Sized {
+    /// Reads the record from the object's entries.
+    fn from_map<A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+}
+
+/// One element of a list of records: the record, or what was found instead of an object.
+#[derive(Debug)]
+pub(crate) enum Item<T> {
+    /// An object, read as a record.
+    Record(T),
+    /// Something else, named by its JSON kind ("a string", "a list", …).
+    NotObject(&'static str),
+}
+
+struct ItemVisitor<T>(PhantomData<T>);
+
+impl<'de, T: FromMap<'de>> Visitor<'de> for ItemVisitor<T> {
+    type Value = Item<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a record")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        T::from_map(map).map(Item::Record)
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(Item::NotObject("true or false"))
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(Item::NotObject("a number"))
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(Item::NotObject("a number"))
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(Item::NotObject("a number"))
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(Item::NotObject("a string"))
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Item::NotObject("null"))
+    }
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(Item::NotObject("null"))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Item::NotObject("a list"))
+    }
+}
+
+impl<'de, T: FromMap<'de>> Deserialize<'de> for Item<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ItemVisitor(PhantomData))
+    }
+}
+
+/// A list of records that also accepts `null` (read as empty) and reads anything else
+/// that is not a list as empty, remembering what it found.
+#[derive(Debug)]
+pub(crate) struct Records<T> {
+    /// The elements, in feed order.
+    pub(crate) items: Vec<Item<T>>,
+    /// What was found instead of a list, when it was not one.
+    pub(crate) not_a_list: Option<&'static str>,
+}
+
+impl<T> Default for Records<T> {
+    fn default() -> Self {
+        Records {
+            items: Vec::new(),
+            not_a_list: None,
+        }
+    }
+}
+
+struct RecordsVisitor<T>(PhantomData<T>);
+
+impl<'de, T: FromMap<'de>> Visitor<'de> for RecordsVisitor<T> {
+    type Value = Records<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of records")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Records {
+            items,
+            not_a_list: None,
+        })
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(not_a_list("an object"))
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(not_a_list("true or false"))
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(not_a_list("a number"))
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(not_a_list("a number"))
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(not_a_list("a number"))
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(not_a_list("a string"))
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Records::default())
+    }
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(Records::default())
+    }
+}
+
+fn not_a_list<T>(found: &'static str) -> Records<T> {
+    Records {
+        items: Vec::new(),
+        not_a_list: Some(found),
+    }
+}
+
+impl<'de, T: FromMap<'de>> Deserialize<'de> for Records<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(RecordsVisitor(PhantomData))
+    }
+}
+
+/// Parses an optionally signed run of ASCII digits.
+pub(crate) fn parse_int(s: &str) -> Option<i64> {
+    let (negative, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n = digits
+        .bytes()
+        .fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
+    Some(if negative { -n } else { n })
+}
+
+/// Appends `n` in decimal (no formatting machinery, for the wasm build's size).
+pub(crate) fn push_int(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    let mut digits = [0u8; 20];
+    let mut len = 0;
+    let mut rest = n.unsigned_abs();
+    loop {
+        digits[len] = b'0' + (rest % 10) as u8;
+        len += 1;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &d in digits[..len].iter().rev() {
+        out.push(char::from(d));
+    }
+}
+
+/// `n` in decimal.
+pub(crate) fn int_text(n: i64) -> String {
+    let mut s = String::new();
+    push_int(&mut s, n);
+    s
+}
+
+const DAY_NAMES: [&str; 7] = [
+    "sunday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+];
+
+/// How a single day value was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DayRead {
+    /// A day in the spec's numbering or an English name.
+    Day(Weekday),
+    /// `7`, read as Sunday (some feeds number Sunday 7).
+    Seven,
+    /// Not a day.
+    Unreadable,
+}
+
+/// Reads one Meeting Guide day: 0–6 (number or numeric string), `7` as Sunday, or an
+/// English day name or its abbreviation in any case ("Sunday", "sun", "Tues").
+pub(crate) fn read_day(v: &Val) -> DayRead {
+    if let Some(n) = v.as_int() {
+        return match n {
+            0..=6 => Weekday::new(n as u8).map_or(DayRead::Unreadable, DayRead::Day),
+            7 => DayRead::Seven,
+            _ => DayRead::Unreadable,
+        };
+    }
+    let Some(s) = v.as_str() else {
+        return DayRead::Unreadable;
+    };
+    let s = s.trim().trim_end_matches('.');
+    if s.len() < 2 || !s.is_ascii() {
+        return DayRead::Unreadable;
+    }
+    let mut found = None;
+    for (i, name) in DAY_NAMES.iter().enumerate() {
+        let prefix =
+            name.len() >= s.len() && name.as_bytes()[..s.len()].eq_ignore_ascii_case(s.as_bytes());
+        if prefix {
+            if found.is_some() {
+                return DayRead::Unreadable;
+            }
+            found = Some(i as u8);
+        }
+    }
+    found
+        .and_then(Weekday::new)
+        .map_or(DayRead::Unreadable, DayRead::Day)
+}
+
+/// Reads a time of day: `HH:MM`, `H:MM`, `HH:MM:SS`, `HHMM`, with an optional `AM`/`PM`
+/// (also `a.m.`, `p`, any case, with or without a space), `noon` and `midnight`.
+/// `12:xx AM` is just after midnight, `12:xx PM` just after noon, `24:00` is midnight.
+pub(crate) fn read_time(s: &str) -> Option<Minutes> {
+    let s = s.trim();
+    if s.eq_ignore_ascii_case("noon") {
+        return Some(12 * 60);
+    }
+    if s.eq_ignore_ascii_case("midnight") {
+        return Some(0);
+    }
+    let (clock, meridiem) = split_meridiem(s);
+    let mut parts = clock.trim_end().split(':');
+    let first = parts.next()?;
+    let (hour, minute) = match (parts.next(), parts.next(), parts.next()) {
+        (None, _, _) if first.len() == 4 && first.is_ascii() => {
+            (small_number(&first[..2])?, small_number(&first[2..])?)
+        }
+        (None, _, _) if meridiem.is_some() => (small_number(first)?, 0),
+        (Some(m), None, None) if m.len() == 2 => (small_number(first)?, small_number(m)?),
+        (Some(m), Some(sec), None) if m.len() == 2 && sec.len() == 2 && small_number(sec)? < 60 => {
+            (small_number(first)?, small_number(m)?)
+        }
+        _ => return None,
+    };
+    if minute > 59 {
+        return None;
+    }
+    let hour = match meridiem {
+        Some(pm) => {
+            if !(1..=12).contains(&hour) {
+                return None;
+            }
+            (hour % 12) + if pm { 12 } else { 0 }
+        }
+        None if hour == 24 && minute == 0 => 0,
+        None if hour < 24 => hour,
+        None => return None,
+    };
+    Some(hour * 60 + minute)
+}
+
+/// Splits a trailing AM/PM marker off a time: `Some(true)` for PM.
+fn split_meridiem(s: &str) -> (&str, Option<bool>) {
+    let lower_end = |suffix: &str| {
+        s.len() >= suffix.len()
+            && s.is_char_boundary(s.len() - suffix.len())
+            && s[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    for (suffix, pm) in [
+        ("a.m.", false),
+        ("p.m.", true),
+        ("am", false),
+        ("pm", true),
+        ("a", false),
+        ("p", true),
+    ] {
+        if lower_end(suffix) {
+            return (&s[..s.len() - suffix.len()], Some(pm));
+        }
+    }
+    (s, None)
+}
+
+/// One or two ASCII digits.
+fn small_number(s: &str) -> Option<Minutes> {
+    if s.is_empty() || s.len() > 2 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(s.bytes().fold(0, |n, b| n * 10 + Minutes::from(b - b'0')))
+}
+
+/// Reads a BMLT duration, `HH:MM:SS` or `HH:MM`, in minutes; `None` when unreadable.
+pub(crate) fn read_duration(s: &str) -> Option<u32> {
+    let mut parts = s.trim().split(':');
+    let hours = parse_int(parts.next()?)?;
+    let minutes = parse_int(parts.next()?)?;
+    if !(0..48).contains(&hours) || !(0..60).contains(&minutes) {
+        return None;
+    }
+    Some((hours * 60 + minutes) as u32)
+}
+
+/// Adds `minutes` to a time of day, wrapping past midnight.
+pub(crate) fn add_minutes(start: Minutes, minutes: u32) -> Minutes {
+    ((u32::from(start) + minutes) % u32::from(MINUTES_PER_DAY)) as Minutes
+}
+
+/// Reads one coordinate: a number, or a string holding one. `None` when blank or unreadable.
+pub(crate) fn read_degrees(v: &Val) -> Option<f64> {
+    match v {
+        Val::Int(n) => Some(*n as f64),
+        Val::Float(f) => Some(*f),
+        Val::Str(s) => degrees_text(s),
+        _ => None,
+    }
+}
+
+/// A number written as text; serde_json does the parsing so that the wasm build does not
+/// carry a second float parser.
+pub(crate) fn degrees_text(s: &str) -> Option<f64> {
+    let s = s.trim();
+    let s = s.strip_prefix('+').unwrap_or(s);
+    let ok = !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'e' | b'E' | b'+'));
+    if !ok {
+        return None;
+    }
+    // JSON forbids "5." and ".5"; feeds write both.
+    let mut fixed = String::new();
+    let s = if s.ends_with('.') || s.starts_with('.') || s.starts_with("-.") {
+        if let Some(rest) = s.strip_prefix("-.") {
+            fixed.push_str("-0.");
+            fixed.push_str(rest);
+        } else if let Some(rest) = s.strip_prefix('.') {
+            fixed.push_str("0.");
+            fixed.push_str(rest);
+        } else {
+            fixed.push_str(s);
+        }
+        if fixed.ends_with('.') {
+            fixed.push('0');
+        }
+        fixed.as_str()
+    } else {
+        s
+    };
+    serde_json::from_str::<f64>(s).ok()
+}
+
+/// Coordinates from a latitude and a longitude value.
+pub(crate) fn read_coordinates(lat: &Val, lon: &Val) -> Option<LatLon> {
+    LatLon::new(read_degrees(lat)?, read_degrees(lon)?)
+}
+
+/// Coordinates from a `"lat,lng"` string.
+pub(crate) fn read_coordinate_pair(s: &str) -> Option<LatLon> {
+    let (lat, lon) = s.split_once(',')?;
+    LatLon::new(degrees_text(lat)?, degrees_text(lon)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times() {
+        let cases = [
+            ("19:00", Some(1140)),
+            ("7:30", Some(450)),
+            ("18:00:00", Some(1080)),
+            ("8:00 PM", Some(1200)),
+            ("8:00PM", Some(1200)),
+            ("8:00 p.m.", Some(1200)),
+            ("8 pm", Some(1200)),
+            ("12:00 AM", Some(0)),
+            ("12:30 PM", Some(750)),
+            ("12:30 am", Some(30)),
+            ("11:00 AM", Some(660)),
+            ("00:00", Some(0)),
+            ("24:00", Some(0)),
+            ("1930", Some(1170)),
+            ("noon", Some(720)),
+            ("13:00 PM", None),
+            ("25:00", None),
+            ("7:3", None),
+            ("7:60", None),
+            ("", None),
+            ("soon", None),
+            ("19:00:61", None),
+            ("a", None),
+            ("::", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(read_time(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn days() {
+        let day = |n| DayRead::Day(Weekday::new(n).unwrap());
+        assert_eq!(read_day(&Val::Int(0)), day(0));
+        assert_eq!(read_day(&Val::Str("1".into())), day(1));
+        assert_eq!(read_day(&Val::Str("Sunday".into())), day(0));
+        assert_eq!(read_day(&Val::Str("sun".into())), day(0));
+        assert_eq!(read_day(&Val::Str("Tues".into())), day(2));
+        assert_eq!(read_day(&Val::Str("th".into())), day(4));
+        assert_eq!(read_day(&Val::Str("t".into())), DayRead::Unreadable);
+        assert_eq!(read_day(&Val::Int(7)), DayRead::Seven);
+        assert_eq!(read_day(&Val::Int(8)), DayRead::Unreadable);
+        assert_eq!(read_day(&Val::Float(2.0)), day(2));
+        assert_eq!(read_day(&Val::Float(2.5)), DayRead::Unreadable);
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(int_text(0), "0");
+        assert_eq!(int_text(-120), "-120");
+        assert_eq!(int_text(i64::MIN), i64::MIN.to_string());
+        assert_eq!(degrees_text(" 39.87 "), Some(39.87));
+        assert_eq!(degrees_text("-.5"), Some(-0.5));
+        assert_eq!(degrees_text("5."), Some(5.0));
+        assert_eq!(degrees_text("abc"), None);
+        assert_eq!(
+            read_coordinate_pair("39.9, -75.1"),
+            LatLon::new(39.9, -75.1)
+        );
+        assert_eq!(read_duration("01:30:00"), Some(90));
+        assert_eq!(read_duration(""), None);
+    }
+}

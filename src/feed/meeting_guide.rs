@@ -1,0 +1,491 @@
+//! The Meeting Guide reader: a JSON array of meeting objects as the 12 Step Meeting List
+//! plugin, spreadsheets and intergroup scripts publish them, with every quirk of the
+//! reference's table repaired and recorded.
+
+use serde::de::{IgnoredAny, MapAccess};
+use serde::Deserialize;
+
+use super::diagnostics::{Action, Collector, ProblemKind};
+use super::lenient::{
+    add_minutes, read_coordinate_pair, read_coordinates, read_day, read_time, DayRead, FromMap, Val,
+};
+use super::shared::{self, Text};
+use crate::model::{
+    Attendance, Conference, Contact, Meeting, Minutes, Occurrence, Place, TimeSpan, Weekday,
+    DEFAULT_DURATION,
+};
+
+/// The fields the reader uses; every other key is skipped unread.
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "snake_case")]
+enum Field {
+    Name,
+    Slug,
+    Day,
+    Time,
+    EndTime,
+    Timezone,
+    FormattedAddress,
+    Address,
+    City,
+    State,
+    PostalCode,
+    Country,
+    Latitude,
+    Longitude,
+    Coordinates,
+    Approximate,
+    Region,
+    SubRegion,
+    Regions,
+    Location,
+    LocationNotes,
+    Notes,
+    Group,
+    GroupNotes,
+    Types,
+    ConferenceUrl,
+    ConferenceUrlNotes,
+    ConferencePhone,
+    ConferencePhoneNotes,
+    AttendanceOption,
+    Url,
+    FeedbackUrl,
+    FeedbackEmails,
+    Updated,
+    Email,
+    Phone,
+    Website,
+    EntityEmail,
+    EntityPhone,
+    EntityUrl,
+    #[serde(other)]
+    Other,
+}
+
+/// One record as the feed wrote it; `None` for a key that is absent.
+#[derive(Debug, Default)]
+pub(crate) struct Raw<'de> {
+    name: Option<Val<'de>>,
+    slug: Option<Val<'de>>,
+    day: Option<Val<'de>>,
+    time: Option<Val<'de>>,
+    end_time: Option<Val<'de>>,
+    timezone: Option<Val<'de>>,
+    formatted_address: Option<Val<'de>>,
+    address: Option<Val<'de>>,
+    city: Option<Val<'de>>,
+    state: Option<Val<'de>>,
+    postal_code: Option<Val<'de>>,
+    country: Option<Val<'de>>,
+    latitude: Option<Val<'de>>,
+    longitude: Option<Val<'de>>,
+    coordinates: Option<Val<'de>>,
+    approximate: Option<Val<'de>>,
+    region: Option<Val<'de>>,
+    sub_region: Option<Val<'de>>,
+    regions: Option<Val<'de>>,
+    location: Option<Val<'de>>,
+    location_notes: Option<Val<'de>>,
+    notes: Option<Val<'de>>,
+    group: Option<Val<'de>>,
+    group_notes: Option<Val<'de>>,
+    types: Option<Val<'de>>,
+    conference_url: Option<Val<'de>>,
+    conference_url_notes: Option<Val<'de>>,
+    conference_phone: Option<Val<'de>>,
+    conference_phone_notes: Option<Val<'de>>,
+    attendance_option: Option<Val<'de>>,
+    url: Option<Val<'de>>,
+    feedback_url: Option<Val<'de>>,
+    feedback_emails: Option<Val<'de>>,
+    updated: Option<Val<'de>>,
+    email: Option<Val<'de>>,
+    phone: Option<Val<'de>>,
+    website: Option<Val<'de>>,
+    entity_email: Option<Val<'de>>,
+    entity_phone: Option<Val<'de>>,
+    entity_url: Option<Val<'de>>,
+}
+
+impl<'de> FromMap<'de> for Raw<'de> {
+    fn from_map<A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+        let mut raw = Raw::default();
+        while let Some(key) = map.next_key::<Field>()? {
+            let slot = match key {
+                Field::Name => &mut raw.name,
+                Field::Slug => &mut raw.slug,
+                Field::Day => &mut raw.day,
+                Field::Time => &mut raw.time,
+                Field::EndTime => &mut raw.end_time,
+                Field::Timezone => &mut raw.timezone,
+                Field::FormattedAddress => &mut raw.formatted_address,
+                Field::Address => &mut raw.address,
+                Field::City => &mut raw.city,
+                Field::State => &mut raw.state,
+                Field::PostalCode => &mut raw.postal_code,
+                Field::Country => &mut raw.country,
+                Field::Latitude => &mut raw.latitude,
+                Field::Longitude => &mut raw.longitude,
+                Field::Coordinates => &mut raw.coordinates,
+                Field::Approximate => &mut raw.approximate,
+                Field::Region => &mut raw.region,
+                Field::SubRegion => &mut raw.sub_region,
+                Field::Regions => &mut raw.regions,
+                Field::Location => &mut raw.location,
+                Field::LocationNotes => &mut raw.location_notes,
+                Field::Notes => &mut raw.notes,
+                Field::Group => &mut raw.group,
+                Field::GroupNotes => &mut raw.group_notes,
+                Field::Types => &mut raw.types,
+                Field::ConferenceUrl => &mut raw.conference_url,
+                Field::ConferenceUrlNotes => &mut raw.conference_url_notes,
+                Field::ConferencePhone => &mut raw.conference_phone,
+                Field::ConferencePhoneNotes => &mut raw.conference_phone_notes,
+                Field::AttendanceOption => &mut raw.attendance_option,
+                Field::Url => &mut raw.url,
+                Field::FeedbackUrl => &mut raw.feedback_url,
+                Field::FeedbackEmails => &mut raw.feedback_emails,
+                Field::Updated => &mut raw.updated,
+                Field::Email => &mut raw.email,
+                Field::Phone => &mut raw.phone,
+                Field::Website => &mut raw.website,
+                Field::EntityEmail => &mut raw.entity_email,
+                Field::EntityPhone => &mut raw.entity_phone,
+                Field::EntityUrl => &mut raw.entity_url,
+                Field::Other => {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+            };
+            *slot = Some(map.next_value()?);
+        }
+        Ok(raw)
+    }
+}
+
+/// Turns one record into a meeting, or `None` when nothing in it is usable.
+pub(crate) fn convert(
+    raw: &Raw,
+    index: usize,
+    default_timezone: Option<&str>,
+    out: &mut Collector,
+) -> Option<Meeting> {
+    let mut text = Text { out };
+    let name = text.plain("name", raw.name.as_ref());
+    let given_slug = text.plain("slug", raw.slug.as_ref());
+    let occurrences = occurrences(raw, text.out);
+
+    let has_day_or_time = raw.day.as_ref().is_some_and(|v| !v.is_blank())
+        || raw.time.as_ref().is_some_and(|v| !v.is_blank());
+    if name.is_empty() && given_slug.is_empty() && !has_day_or_time {
+        text.out
+            .push("", ProblemKind::RecordEmpty, "", Action::Skipped);
+        return None;
+    }
+
+    let mut place = Place {
+        location: text.plain("location", raw.location.as_ref()),
+        address: text.plain("address", raw.address.as_ref()),
+        city: text.plain("city", raw.city.as_ref()),
+        state: text.plain("state", raw.state.as_ref()),
+        postal_code: text.plain("postal_code", raw.postal_code.as_ref()),
+        country: text.plain("country", raw.country.as_ref()),
+        formatted_address: text.plain("formatted_address", raw.formatted_address.as_ref()),
+        notes: text.plain("location_notes", raw.location_notes.as_ref()),
+        ..Place::default()
+    };
+    if place.formatted_address.is_empty() {
+        place.formatted_address = shared::assemble_address(&place);
+    }
+    place.approximate = match &raw.approximate {
+        Some(v) if !v.is_blank() => match approximate(v) {
+            Some(a) => a,
+            None => {
+                text.out.push_val(
+                    "approximate",
+                    ProblemKind::UnexpectedValue,
+                    v,
+                    Action::Ignored,
+                );
+                shared::looks_approximate(&place.formatted_address)
+            }
+        },
+        _ => shared::looks_approximate(&place.formatted_address),
+    };
+    place.coordinates = coordinates(raw, text.out);
+
+    let types = shared::types(raw.types.as_ref(), "types", text.out);
+    let conference = Conference {
+        url: shared::web_url(
+            "conference_url",
+            &text.plain("conference_url", raw.conference_url.as_ref()),
+            text.out,
+        ),
+        url_notes: text.plain("conference_url_notes", raw.conference_url_notes.as_ref()),
+        phone: text.plain("conference_phone", raw.conference_phone.as_ref()),
+        phone_notes: text.plain(
+            "conference_phone_notes",
+            raw.conference_phone_notes.as_ref(),
+        ),
+    };
+    let attendance = attendance(raw, &place, &types, &conference, text.out);
+
+    let mut regions = text.list("regions", raw.regions.as_ref());
+    if regions.is_empty() {
+        for (field, value) in [("region", &raw.region), ("sub_region", &raw.sub_region)] {
+            let region = text.plain(field, value.as_ref());
+            if !region.is_empty() {
+                regions.push(region);
+            }
+        }
+    }
+    if regions.is_empty() && !place.city.is_empty() {
+        regions.push(place.city.clone());
+    }
+
+    let contact = Contact {
+        url: text.plain("url", raw.url.as_ref()),
+        feedback_url: text.plain("feedback_url", raw.feedback_url.as_ref()),
+        feedback_emails: text.list("feedback_emails", raw.feedback_emails.as_ref()),
+        email: text.first_of(&[("email", &raw.email), ("entity_email", &raw.entity_email)]),
+        phone: text.first_of(&[("phone", &raw.phone), ("entity_phone", &raw.entity_phone)]),
+        website: text.first_of(&[("website", &raw.website), ("entity_url", &raw.entity_url)]),
+    };
+    let group = text.plain("group", raw.group.as_ref());
+    let timezone = text.plain("timezone", raw.timezone.as_ref());
+    let mut meeting = Meeting {
+        slug: given_slug,
+        name,
+        occurrences,
+        timezone: shared::timezone(timezone, default_timezone),
+        regions,
+        types,
+        attendance,
+        conference,
+        notes: text.plain("notes", raw.notes.as_ref()),
+        group_notes: text.plain("group_notes", raw.group_notes.as_ref()),
+        group,
+        contact,
+        updated: text.plain("updated", raw.updated.as_ref()),
+        place,
+    };
+    shared::fill_name_and_slug(&mut meeting, index, text.out);
+    shared::check_reachable(&meeting, text.out);
+    Some(meeting)
+}
+
+/// The weekly occurrences: one per readable day, all at the record's time.
+fn occurrences(raw: &Raw, out: &mut Collector) -> Vec<Occurrence> {
+    let mut days: Vec<Weekday> = Vec::new();
+    let mut push_day = |v: &Val, out: &mut Collector| match read_day(v) {
+        DayRead::Day(d) => days.push(d),
+        DayRead::Seven => {
+            out.push_val("day", ProblemKind::DaySeven, v, Action::Repaired);
+            days.push(Weekday::ALL[0]);
+        }
+        DayRead::Unreadable => {
+            out.push_val("day", ProblemKind::UnreadableDay, v, Action::Ignored);
+        }
+    };
+    match &raw.day {
+        None => {}
+        Some(v) if v.is_blank() => {}
+        Some(Val::List(items)) => {
+            for item in items.iter().filter(|i| !i.is_blank()) {
+                push_day(item, out);
+            }
+        }
+        Some(Val::Str(s)) if s.contains(',') => {
+            for part in s.split(',').filter(|p| !p.trim().is_empty()) {
+                push_day(&Val::Str(part.into()), out);
+            }
+        }
+        Some(v) => push_day(v, out),
+    }
+    days.sort_unstable();
+    days.dedup();
+
+    let time = time_span(raw, out);
+    let has_time = raw.time.as_ref().is_some_and(|v| !v.is_blank());
+    if days.is_empty() {
+        if let (true, Some(v)) = (has_time, &raw.time) {
+            out.push_val("time", ProblemKind::TimeWithoutDay, v, Action::Ignored);
+        }
+        return Vec::new();
+    }
+    if !has_time {
+        out.push("time", ProblemKind::MissingTime, "", Action::Kept);
+    }
+    days.into_iter()
+        .map(|day| Occurrence { day, time })
+        .collect()
+}
+
+/// Start and end: an end before the start runs past midnight, a missing end is an hour on.
+fn time_span(raw: &Raw, out: &mut Collector) -> Option<TimeSpan> {
+    let start = read_clock("time", raw.time.as_ref(), out)?;
+    let end = match read_clock("end_time", raw.end_time.as_ref(), out) {
+        Some(end) if end != start => end,
+        Some(_) => {
+            if let Some(v) = &raw.end_time {
+                out.push_val("end_time", ProblemKind::UnreadableTime, v, Action::Ignored);
+            }
+            add_minutes(start, u32::from(DEFAULT_DURATION))
+        }
+        None => add_minutes(start, u32::from(DEFAULT_DURATION)),
+    };
+    Some(TimeSpan { start, end })
+}
+
+/// A time field: `None` (and a problem) when given but unreadable, `None` when absent.
+fn read_clock(field: &'static str, v: Option<&Val>, out: &mut Collector) -> Option<Minutes> {
+    let v = v.filter(|v| !v.is_blank())?;
+    let minutes = v.as_str().and_then(read_time);
+    if minutes.is_none() {
+        out.push_val(field, ProblemKind::UnreadableTime, v, Action::Ignored);
+    }
+    minutes
+}
+
+/// `approximate` as `"yes"`/`"no"`, booleans, `1`/`0` or `"true"`/`"false"`.
+fn approximate(v: &Val) -> Option<bool> {
+    match v {
+        Val::Bool(b) => Some(*b),
+        Val::Int(1) => Some(true),
+        Val::Int(0) => Some(false),
+        Val::Str(s) => {
+            let s = s.trim();
+            if ["yes", "y", "true", "1"]
+                .iter()
+                .any(|w| s.eq_ignore_ascii_case(w))
+            {
+                Some(true)
+            } else if ["no", "n", "false", "0"]
+                .iter()
+                .any(|w| s.eq_ignore_ascii_case(w))
+            {
+                Some(false)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Coordinates from `latitude`/`longitude`, else from a `coordinates: "lat,lng"` string.
+fn coordinates(raw: &Raw, out: &mut Collector) -> Option<crate::model::LatLon> {
+    let lat = raw.latitude.as_ref().filter(|v| !v.is_blank());
+    let lon = raw.longitude.as_ref().filter(|v| !v.is_blank());
+    if let (Some(lat), Some(lon)) = (lat, lon) {
+        if let Some(point) = read_coordinates(lat, lon) {
+            return Some(point);
+        }
+        let mut found = super::diagnostics::describe(lat);
+        found.push_str(", ");
+        found.push_str(&super::diagnostics::describe(lon));
+        out.push(
+            "latitude",
+            ProblemKind::UnreadableCoordinates,
+            &found,
+            Action::Ignored,
+        );
+        return None;
+    }
+    if let Some(v) = lat.or(lon) {
+        let field = if lat.is_some() {
+            "latitude"
+        } else {
+            "longitude"
+        };
+        out.push_val(
+            field,
+            ProblemKind::UnreadableCoordinates,
+            v,
+            Action::Ignored,
+        );
+        return None;
+    }
+    let v = raw.coordinates.as_ref().filter(|v| !v.is_blank())?;
+    let point = match v {
+        Val::Str(s) => read_coordinate_pair(s),
+        Val::List(items) if items.len() == 2 => read_coordinates(&items[0], &items[1]),
+        _ => None,
+    };
+    if point.is_none() {
+        out.push_val(
+            "coordinates",
+            ProblemKind::UnreadableCoordinates,
+            v,
+            Action::Ignored,
+        );
+    }
+    point
+}
+
+/// `attendance_option` when it is one of the four, else derived as the reference says.
+fn attendance(
+    raw: &Raw,
+    place: &Place,
+    types: &[String],
+    conference: &Conference,
+    out: &mut Collector,
+) -> Attendance {
+    if let Some(v) = raw.attendance_option.as_ref().filter(|v| !v.is_blank()) {
+        let given = v.as_str().map(str::trim).and_then(|s| {
+            [
+                ("in_person", Attendance::InPerson),
+                ("in-person", Attendance::InPerson),
+                ("online", Attendance::Online),
+                ("hybrid", Attendance::Hybrid),
+                ("inactive", Attendance::Inactive),
+            ]
+            .iter()
+            .find(|(name, _)| s.eq_ignore_ascii_case(name))
+            .map(|&(_, a)| a)
+        });
+        match given {
+            Some(a) => return a,
+            None => out.push_val(
+                "attendance_option",
+                ProblemKind::UnknownAttendance,
+                v,
+                Action::Ignored,
+            ),
+        }
+    }
+    shared::derive_attendance(place, types, conference)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::feed::lenient::{int_text, Item};
+
+    fn one(json: &str) -> (Option<Meeting>, Collector) {
+        let item: Item<Raw> = serde_json::from_str(json).unwrap();
+        let Item::Record(raw) = item else { panic!() };
+        let mut out = Collector::default();
+        let m = convert(&raw, 0, Some("America/New_York"), &mut out);
+        (m, out)
+    }
+
+    #[test]
+    fn reads_a_plain_record() {
+        let (m, out) = one(
+            r#"{"name":"A","slug":5,"day":[1,3],"time":"8:00 PM","types":"o, c",
+                "latitude":"39.1","longitude":"-75.2","formatted_address":"1 Main St, Town"}"#,
+        );
+        let m = m.unwrap();
+        assert_eq!(m.slug, int_text(5));
+        assert_eq!(m.occurrences.len(), 2);
+        assert_eq!(m.occurrences[0].time.unwrap().start, 1200);
+        assert_eq!(m.types, ["O", "C"]);
+        assert_eq!(m.timezone.as_deref(), Some("America/New_York"));
+        assert!(out
+            .problems
+            .iter()
+            .any(|p| p.kind == ProblemKind::TypesAsText));
+    }
+}

@@ -1,0 +1,327 @@
+//! Repairs both readers share: text fields made plain, type lists made canonical,
+//! attendance derived, addresses assembled, names and slugs filled in, and the checks that
+//! tell a maintainer a meeting cannot be found or joined.
+
+use super::codes;
+use super::diagnostics::{Action, Collector, ProblemKind};
+use super::html;
+use super::lenient::{int_text, Val};
+use crate::model::{Attendance, Conference, Meeting, Place};
+
+/// BMLT's marker for "prompt, then value" in legacy custom fields.
+const BMLT_SEPARATOR: &str = "#@-@#";
+
+/// Reads text fields, recording what it had to repair.
+pub(crate) struct Text<'a> {
+    /// Where problems go.
+    pub(crate) out: &'a mut Collector,
+}
+
+impl Text<'_> {
+    /// A text field as plain text: strings without HTML, whole numbers as digits,
+    /// `#@-@#` prompts removed; anything else is recorded and read as empty.
+    pub(crate) fn plain(&mut self, field: &'static str, v: Option<&Val>) -> String {
+        match v {
+            None | Some(Val::Null) => String::new(),
+            Some(Val::Str(s)) => {
+                let s = match s.rfind(BMLT_SEPARATOR) {
+                    Some(at) => &s[at + BMLT_SEPARATOR.len()..],
+                    None => s,
+                };
+                let plain = html::plain(s);
+                if plain.had_html {
+                    self.out
+                        .push(field, ProblemKind::HtmlInText, s, Action::Repaired);
+                }
+                plain.text
+            }
+            Some(v) => match v.as_int() {
+                Some(n) => int_text(n),
+                None => {
+                    self.out
+                        .push_val(field, ProblemKind::UnexpectedValue, v, Action::Ignored);
+                    String::new()
+                }
+            },
+        }
+    }
+
+    /// A list of texts: a JSON list, or a comma-separated string; blanks dropped.
+    pub(crate) fn list(&mut self, field: &'static str, v: Option<&Val>) -> Vec<String> {
+        let mut items = Vec::new();
+        match v {
+            Some(Val::List(values)) => {
+                for value in values {
+                    let item = self.plain(field, Some(value));
+                    if !item.is_empty() {
+                        items.push(item);
+                    }
+                }
+            }
+            Some(Val::Str(s)) => {
+                for part in s.split(',') {
+                    let item = self.plain(field, Some(&Val::Str(part.into())));
+                    if !item.is_empty() {
+                        items.push(item);
+                    }
+                }
+            }
+            other => {
+                let item = self.plain(field, other);
+                if !item.is_empty() {
+                    items.push(item);
+                }
+            }
+        }
+        items
+    }
+
+    /// The first non-empty of several text fields.
+    pub(crate) fn first_of(&mut self, fields: &[(&'static str, &Option<Val>)]) -> String {
+        for (field, value) in fields {
+            let text = self.plain(field, value.as_ref());
+            if !text.is_empty() {
+                return text;
+            }
+        }
+        String::new()
+    }
+}
+
+/// Type codes from a list or a string (`"O,C"`, `"[open]"`), canonical, without repeats;
+/// unknown codes kept and recorded.
+pub(crate) fn types(v: Option<&Val>, field: &'static str, out: &mut Collector) -> Vec<String> {
+    let mut codes = Vec::new();
+    match v {
+        None | Some(Val::Null) => {}
+        Some(Val::List(items)) => {
+            for item in items {
+                match item {
+                    Val::Str(s) => push_code(&mut codes, s, field, out),
+                    Val::Null => {}
+                    other => match other.as_int() {
+                        Some(n) => push_code(&mut codes, &int_text(n), field, out),
+                        None => out.push_val(
+                            field,
+                            ProblemKind::UnexpectedValue,
+                            other,
+                            Action::Ignored,
+                        ),
+                    },
+                }
+            }
+        }
+        Some(Val::Str(s)) => {
+            if !s.trim().is_empty() {
+                out.push(field, ProblemKind::TypesAsText, s, Action::Repaired);
+            }
+            for part in s.split(',') {
+                push_code(&mut codes, part, field, out);
+            }
+        }
+        Some(other) => out.push_val(field, ProblemKind::UnexpectedValue, other, Action::Ignored),
+    }
+    codes
+}
+
+/// Adds one code, cleaned of brackets and quotes; `open`/`closed` become `O`/`C`.
+pub(crate) fn push_code(
+    codes: &mut Vec<String>,
+    raw: &str,
+    field: &'static str,
+    out: &mut Collector,
+) {
+    let code = raw.trim_matches(|c: char| c.is_whitespace() || matches!(c, '[' | ']' | '"' | '\''));
+    if code.is_empty() {
+        return;
+    }
+    let (code, known) = if code.eq_ignore_ascii_case("open") {
+        ("O".to_owned(), true)
+    } else if code.eq_ignore_ascii_case("closed") {
+        ("C".to_owned(), true)
+    } else {
+        codes::canonical(code)
+    };
+    if codes.contains(&code) {
+        return;
+    }
+    if !known {
+        out.push(field, ProblemKind::UnknownTypeCode, &code, Action::Kept);
+    }
+    codes.push(code);
+}
+
+/// A conference link, kept only when it is a web address.
+pub(crate) fn web_url(field: &'static str, url: &str, out: &mut Collector) -> String {
+    let is_web = |scheme: &str| {
+        url.len() > scheme.len()
+            && url.is_char_boundary(scheme.len())
+            && url[..scheme.len()].eq_ignore_ascii_case(scheme)
+    };
+    if url.is_empty() || is_web("https://") || is_web("http://") {
+        url.to_owned()
+    } else {
+        out.push(
+            field,
+            ProblemKind::ConferenceUrlNotWeb,
+            url,
+            Action::Ignored,
+        );
+        String::new()
+    }
+}
+
+/// The feed's zone, else the embed's default.
+pub(crate) fn timezone(given: String, default: Option<&str>) -> Option<String> {
+    if given.is_empty() {
+        default.map(str::to_owned)
+    } else {
+        Some(given)
+    }
+}
+
+/// One line from the address parts: `street, city, state postal, country`.
+pub(crate) fn assemble_address(place: &Place) -> String {
+    let mut region = place.state.clone();
+    if !place.postal_code.is_empty() {
+        if !region.is_empty() {
+            region.push(' ');
+        }
+        region.push_str(&place.postal_code);
+    }
+    let mut line = String::new();
+    for part in [&place.address, &place.city, &region, &place.country] {
+        if part.is_empty() || line.contains(part.as_str()) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(", ");
+        }
+        line.push_str(part);
+    }
+    line
+}
+
+/// Whether an address names only a town or a region (no street), for feeds that do not
+/// say: no digit before the last two parts and no intersection (`&`).
+pub(crate) fn looks_approximate(formatted: &str) -> bool {
+    if formatted.contains('&') {
+        return false;
+    }
+    let parts: Vec<&str> = formatted.split(',').collect();
+    let local = &parts[..parts.len().saturating_sub(2).max(1)];
+    !local.iter().any(|p| p.bytes().any(|b| b.is_ascii_digit()))
+}
+
+/// Attendance as the reference derives it: online with a link or phone, in person with a
+/// real address and no `TC` (temporarily closed).
+pub(crate) fn derive_attendance(
+    place: &Place,
+    types: &[String],
+    conference: &Conference,
+) -> Attendance {
+    let online = !conference.is_empty();
+    let has_address = !place.formatted_address.is_empty() || !place.address.is_empty();
+    let in_person = has_address && !place.approximate && !types.iter().any(|t| t == "TC");
+    match (in_person, online) {
+        (true, true) => Attendance::Hybrid,
+        (true, false) => Attendance::InPerson,
+        (false, true) => Attendance::Online,
+        (false, false) => Attendance::Inactive,
+    }
+}
+
+/// Fills a missing name (from the group, the location or the slug) and a missing slug
+/// (from the name, else `meeting-N`), recording both.
+pub(crate) fn fill_name_and_slug(meeting: &mut Meeting, index: usize, out: &mut Collector) {
+    if meeting.name.is_empty() {
+        let name = [&meeting.group, &meeting.place.location, &meeting.slug]
+            .into_iter()
+            .find(|s| !s.is_empty())
+            .cloned()
+            .unwrap_or_else(|| "Meeting".to_owned());
+        out.push("name", ProblemKind::MissingName, "", Action::Filled);
+        meeting.name = name;
+    }
+    if meeting.slug.is_empty() {
+        let mut slug = slugify(&meeting.name);
+        if slug.is_empty() {
+            slug.push_str("meeting-");
+            slug.push_str(&int_text(index as i64));
+        }
+        out.push("slug", ProblemKind::MissingSlug, "", Action::Filled);
+        meeting.slug = slug;
+    }
+}
+
+/// Lower-case ASCII letters and digits joined by single hyphens.
+fn slugify(name: &str) -> String {
+    let mut slug = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    slug
+}
+
+/// Records what keeps a visitor from finding or joining the meeting.
+pub(crate) fn check_reachable(meeting: &Meeting, out: &mut Collector) {
+    if meeting.attendance.in_person() && meeting.place.coordinates.is_none() {
+        out.push(
+            "latitude",
+            ProblemKind::MissingCoordinates,
+            &meeting.place.formatted_address,
+            Action::Kept,
+        );
+    }
+    let online = meeting.attendance.online() || meeting.has_type("ONL");
+    if online && meeting.conference.is_empty() {
+        out.push(
+            "conference_url",
+            ProblemKind::OnlineWithoutLink,
+            meeting.attendance.as_str(),
+            Action::Kept,
+        );
+    }
+}
+
+/// Makes every slug unique by adding `-2`, `-3`, … to later repeats, recording each.
+pub(crate) fn unique_slugs(meetings: &mut [(usize, Meeting)], out: &mut Collector) {
+    let mut seen: std::collections::HashSet<String> =
+        std::collections::HashSet::with_capacity(meetings.len());
+    let mut repeats = Vec::new();
+    for (i, (_, m)) in meetings.iter().enumerate() {
+        if !seen.insert(m.slug.clone()) {
+            repeats.push(i);
+        }
+    }
+    for i in repeats {
+        let (record, meeting) = &mut meetings[i];
+        let mut n = 2;
+        let slug = loop {
+            let mut candidate = meeting.slug.clone();
+            candidate.push('-');
+            candidate.push_str(&int_text(n));
+            if !seen.contains(&candidate) {
+                break candidate;
+            }
+            n += 1;
+        };
+        out.start(*record);
+        out.push(
+            "slug",
+            ProblemKind::DuplicateSlug,
+            &meeting.slug,
+            Action::Repaired,
+        );
+        seen.insert(slug.clone());
+        meeting.slug = slug;
+        out.finish(&meeting.slug);
+    }
+}
