@@ -4,7 +4,7 @@
 // declares one block-scoped name, `feedStore`, and no global. Plain ES2017.
 //
 //   await feedStore.put(url, text)  keeps `text` as the copy of the feed at `url`
-//   await feedStore.get(url)        -> {text, savedAt: Date} | null
+//   await feedStore.get(url)        -> {text, savedAt} | null   (savedAt: epoch milliseconds)
 //
 // Storage: the IndexedDB database "meeting-search", object store "feeds", ONE record per
 // absolute feed URL (the key; a later put replaces the earlier copy, so there is never more
@@ -111,15 +111,16 @@ const feedStore = (function () {
 
   // A stored record as {text, savedAt}, or null when it is not a well-formed copy.
   function asCopy(record) {
-    if (!record || typeof record.text !== 'string' || typeof record.savedAt !== 'number') {
+    if (!record || typeof record.text !== 'string' || typeof record.savedAt !== 'number' ||
+        !isFinite(record.savedAt)) {
       return null;
     }
-    var savedAt = new Date(record.savedAt);
-    return isNaN(savedAt.getTime()) ? null : { text: record.text, savedAt: savedAt };
+    return { text: record.text, savedAt: record.savedAt };
   }
 
   return {
-    // The saved copy of the feed at `url` as {text, savedAt: Date}, or null when there is none.
+    // The saved copy of the feed at `url` as {text, savedAt} (savedAt in epoch milliseconds,
+    // ready for Intl.DateTimeFormat#format), or null when there is none.
     get: async function (url) {
       try {
         var key = keyFor(url);
