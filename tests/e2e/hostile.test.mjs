@@ -213,7 +213,7 @@ async function snapshot(page) {
     const rows = [{ el: 'host', w: round(origin.width), h: round(origin.height) }];
     if (!host.shadowRoot) return rows;
     for (const el of host.shadowRoot.querySelectorAll('*')) {
-      if (el.tagName === 'STYLE') continue;
+      if (['STYLE', 'OPTION', 'OPTGROUP'].includes(el.tagName)) continue;
       const r = el.getBoundingClientRect();
       const cs = getComputedStyle(el);
       const row = { el: el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : ''),
@@ -273,7 +273,15 @@ async function look(name) {
   const total = await s.waitForResults(page);
   await page.mouse.move(0, 0);
   await page.waitForTimeout(300);
-  return { page, seen, total, snap: await snapshot(page), shot: await page.locator(s.HOST).screenshot() };
+  const snap = await snapshot(page);
+  // Screenshots at the same whole-pixel place on both pages (the host pages' own text above
+  // the widget differs), so that only the widget's own rendering is compared.
+  await page.locator(s.HOST).evaluate((host) => {
+    for (const [k, v] of [['position', 'absolute'], ['top', '0'], ['left', '0'], ['z-index', '2147483647']]) {
+      host.style.setProperty(k, v, 'important');
+    }
+  });
+  return { page, seen, total, snap, shot: await page.locator(s.HOST).screenshot() };
 }
 
 async function compareWithPlain(name) {
