@@ -52,16 +52,13 @@
       container.getRegistrations().then(function (regs) {
         regs.forEach(function (reg) {
           var worker = reg.active || reg.waiting || reg.installing;
-          if (worker && worker.scriptURL === src) reg.unregister();
+          if (!worker || worker.scriptURL !== src) return;
+          // The worker still serves this page until it closes: tell it to stop keeping files
+          // and to delete its cache itself, so nothing recreates the cache afterwards.
+          if (reg.active) reg.active.postMessage({ meetingSearchUninstall: true });
+          reg.unregister();
         });
       }).catch(function () {});
-      if (window.caches) {
-        caches.keys().then(function (keys) {
-          keys.forEach(function (key) {
-            if (key.indexOf(CACHE_PREFIX) === 0) caches.delete(key);
-          });
-        }).catch(function () {});
-      }
       return;
     }
 
@@ -126,10 +123,26 @@
     }));
   });
 
-  // The first-visit list from the page: fetch and keep each same-origin file once.
+  // Set by the page's `data-uninstall`: keep nothing more, serve nothing from the cache.
+  var retired = false;
+
+  function deleteCaches() {
+    return caches.keys().then(function (keys) {
+      return Promise.all(keys.map(function (key) {
+        return key.indexOf(CACHE_PREFIX) === 0 ? caches.delete(key) : null;
+      }));
+    }).catch(function () {});
+  }
+
+  // Messages from the page: the first-visit list of files to keep, or the order to retire.
   self.addEventListener('message', function (event) {
     var data = event.data;
-    if (!data || !Array.isArray(data.meetingSearchCache)) return;
+    if (data && data.meetingSearchUninstall) {
+      retired = true;
+      event.waitUntil(deleteCaches());
+      return;
+    }
+    if (retired || !data || !Array.isArray(data.meetingSearchCache)) return;
     event.waitUntil(caches.open(CACHE).then(function (cache) {
       return Promise.all(data.meetingSearchCache.map(function (href) {
         var url;
@@ -144,7 +157,7 @@
 
   self.addEventListener('fetch', function (event) {
     var request = event.request;
-    if (request.method !== 'GET' || request.headers.has('range')) return;
+    if (retired || request.method !== 'GET' || request.headers.has('range')) return;
     var url;
     try { url = new URL(request.url); } catch (e) { return; }
     if (url.origin !== self.location.origin) return; // third parties: never touched
@@ -162,7 +175,7 @@
   // The network's answer, kept for later; the kept copy when the network fails or errs.
   function networkFirst(request) {
     return fetch(request).then(function (response) {
-      if (keepable(response)) {
+      if (keepable(response) && !retired) {
         var copy = response.clone();
         caches.open(CACHE).then(function (cache) { return cache.put(request, copy); })
           .catch(function () {});
