@@ -12,6 +12,7 @@ import * as s from './fixtures/support.mjs';
 
 const fixtures = new URL('./fixtures/', import.meta.url);
 const dist = new URL('../../dist/', import.meta.url);
+const feedStoreSource = await readFile(new URL('../../www/feed-store.js', import.meta.url), 'utf8');
 const town = await readFile(new URL('feeds/town.json', fixtures), 'utf8');
 const townV2 = await readFile(new URL('feeds/town-v2.json', fixtures), 'utf8');
 const errorPage = await readFile(new URL('broken/error-page.html', fixtures), 'utf8');
@@ -192,4 +193,71 @@ test('with the service worker, the page itself opens offline and still searches'
   assert.equal(s.loggedUrls(server).length, loggedBefore, 'nothing reached the server while offline');
   assert.deepEqual(seen.errors, []);
   await page.context().close();
+});
+
+test('without usable IndexedDB (blocked, or full) the widget still loads and keeps the copy in memory', async () => {
+  for (const [name, breakStorage] of [
+    ['blocked', () => Object.defineProperty(window, 'indexedDB', { get() { throw new DOMException('blocked', 'SecurityError'); } })],
+    ['full', () => { IDBObjectStore.prototype.put = function () { throw new DOMException('full', 'QuotaExceededError'); }; }],
+  ]) {
+    const page = await newPage(browser, { locale: 'en-US' });
+    const seen = s.watch(page);
+    await page.addInitScript(breakStorage);
+    await page.goto(s.pageUrl(server, 'plain', { feed: '/fixtures/feeds/town.json' }));
+    assert.equal(await s.waitForResults(page), TOWN, `${name}: the fresh feed is shown`);
+    await page.context().setOffline(true);
+    const slugs = await page.evaluate(async () => {
+      const el = document.createElement('div');
+      el.id = 'api-offline';
+      document.body.append(el);
+      const handle = await MeetingSearch.mount(el, { src: '/fixtures/feeds/town.json', timezone: 'America/New_York' });
+      return handle.results().length;
+    });
+    assert.equal(slugs, TOWN, `${name}: a widget mounted offline on the same page uses the copy kept in memory`);
+    assert.deepEqual(seen.errors, [], `${name}: no uncaught error`);
+    await page.context().close();
+  }
+});
+
+test('the feed store keeps one copy per absolute feed URL and never throws, even when IndexedDB hangs', async () => {
+  const page = await newPage(browser, {});
+  const seen = s.watch(page);
+  await page.goto(s.pageUrl(server, 'api'));
+  // The store's own source, evaluated the way the loader's IIFE holds it, exposed to this test only.
+  const expose = `(function () {\n${feedStoreSource}\nwindow.__feedStore = feedStore;\n})();`;
+  await page.evaluate(expose);
+  const result = await page.evaluate(async () => {
+    const fs = window.__feedStore;
+    const out = { none: await fs.get('/feeds/x.json') };
+    await fs.put('/feeds/x.json', 'one');
+    await fs.put(new URL('/feeds/x.json#again', location.href).href, 'two');
+    await fs.put('/feeds/y.json', 'why');
+    await fs.put('/feeds/x.json', { not: 'text' });
+    const copy = await fs.get('../../feeds/x.json');
+    out.text = copy && copy.text;
+    out.savedAt = copy && typeof copy.savedAt;
+    return out;
+  });
+  assert.deepEqual(result, { none: null, text: 'two', savedAt: 'number' });
+  const copies = await s.feedCopies(page);
+  assert.deepEqual(copies.map((c) => c.key).sort(), [new URL('/feeds/x.json', server.url).href, new URL('/feeds/y.json', server.url).href]);
+  await page.context().close();
+
+  // An IndexedDB that never answers (seen in some private modes): answers within seconds, from memory.
+  const hung = await newPage(browser, {});
+  await hung.addInitScript(() => { IDBFactory.prototype.open = function () { return {}; }; });
+  await hung.goto(s.pageUrl(server, 'api'));
+  await hung.evaluate(expose);
+  const timing = await hung.evaluate(async () => {
+    const start = performance.now();
+    const none = await window.__feedStore.get('/feeds/x.json');
+    await window.__feedStore.put('/feeds/x.json', 'kept');
+    const copy = await window.__feedStore.get('/feeds/x.json');
+    return { none, text: copy.text, ms: performance.now() - start };
+  });
+  assert.equal(timing.none, null);
+  assert.equal(timing.text, 'kept');
+  assert.ok(timing.ms < 6000, `gave up on the hung database in ${Math.round(timing.ms)} ms`);
+  assert.deepEqual(seen.errors, []);
+  await hung.context().close();
 });
