@@ -1,1 +1,277 @@
 //! Meeting type codes: their names in each language, per fellowship, with overrides.
+//!
+//! The Meeting Guide table (`data/meeting-guide-types.json`, 87 codes in 9 languages, and
+//! `data/meeting-guide-types-proposed.json`, 5 proposed codes) is parsed from a JSON string
+//! for one language. On top of it come the fellowship's own meanings ([`Program`]) and the
+//! site's overrides (`CODE=Name;CODE=Name`). A code nobody names keeps its code as its name:
+//! unknown codes are shown, never dropped.
+//!
+//! Natively the tables are embedded ([`TypeNames::english`]); the widget decides what to
+//! embed or fetch for the browser.
+
+use std::collections::BTreeMap;
+
+/// Which fellowship's meaning of the codes applies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Program {
+    /// Alcoholics Anonymous: the Meeting Guide table as it is.
+    #[default]
+    Aa,
+    /// Al-Anon: `Y` is Alateen, `POA` Parents of Alcoholics, plus `AC`, `AA`, `YA`, `LGBTQIA`.
+    AlAnon,
+    /// Narcotics Anonymous: the NAWS codes (`BT`, `JFT`, `STEP`, `TRAD`, `SPK`, `DISC`, `QA`, ...).
+    Na,
+}
+
+/// Names every fellowship gives the same way: the legacy `ONL` (Online, removed from the
+/// spec in 2022 but in most feeds) and BMLT's `HYBR`.
+const COMMON: &[(&str, &str)] = &[("ONL", "Online"), ("HY", "Hybrid"), ("HYBR", "Hybrid")];
+
+/// Al-Anon's own codes and meanings.
+const AL_ANON: &[(&str, &str)] = &[
+    ("Y", "Alateen"),
+    ("POA", "Parents of Alcoholics"),
+    ("AC", "Adult Child Focus"),
+    ("AA", "Concurrent with AA"),
+    ("YA", "Young Adults"),
+    ("LGBTQIA", "LGBTQIA"),
+];
+
+/// The NAWS format codes that BMLT's world ids carry.
+const NA: &[(&str, &str)] = &[
+    ("BEG", "Beginners"),
+    ("BT", "Basic Text"),
+    ("CAN", "Candlelight"),
+    ("CPT", "Twelve Concepts"),
+    ("CW", "Children Welcome"),
+    ("DISC", "Discussion/Participation"),
+    ("GL", "Gay/Lesbian"),
+    ("IP", "IP Study"),
+    ("IW", "It Works: How and Why"),
+    ("JFT", "Just for Today"),
+    ("LC", "Living Clean"),
+    ("LIT", "Literature Study"),
+    ("MED", "Meditation"),
+    ("NS", "Non-Smoking"),
+    ("QA", "Questions and Answers"),
+    ("RA", "Restricted Access"),
+    ("SMOK", "Smoking"),
+    ("SPAD", "A Spiritual Principle a Day"),
+    ("SPK", "Speaker"),
+    ("STEP", "Step Study"),
+    ("SWG", "Step Working Guide Study"),
+    ("TOP", "Topic"),
+    ("TRAD", "Tradition Study"),
+    ("VAR", "Format Varies"),
+    ("VM", "Virtual"),
+];
+
+/// BMLT world ids that mean a Meeting Guide code under another spelling (BMLT's own
+/// `client_interface/tsml` mapping). Every other world id passes through unchanged.
+const WORLD_IDS: &[(&str, &str)] = &[("CLOSED", "C"), ("OPEN", "O"), ("VM", "ONL"), ("WCHR", "X")];
+
+/// The Meeting Guide code for a BMLT world id or a feed's code, in canonical upper case:
+/// `OPEN` → `O`, `CLOSED` → `C`, `WCHR` → `X`, `VM` → `ONL`; any other code is upper-cased
+/// (ASCII) and otherwise kept.
+pub fn canonical_code(code: &str) -> String {
+    let trimmed = code.trim();
+    for (world, mg) in WORLD_IDS {
+        if trimmed.eq_ignore_ascii_case(world) {
+            return (*mg).into();
+        }
+    }
+    trimmed.to_ascii_uppercase()
+}
+
+/// Why a type table could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TypeTableError {
+    /// 1-based line of the fault in the table's JSON.
+    pub line: usize,
+    /// 1-based column of the fault.
+    pub column: usize,
+}
+
+/// Type names for one language and one fellowship, with the site's overrides.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TypeNames {
+    /// Canonical (upper-case) code → name.
+    names: BTreeMap<String, String>,
+}
+
+impl TypeNames {
+    /// Names from `table_json` (Meeting Guide's `{"CODE": {"en": "Name", ...}}`) in `lang`
+    /// (falling back to English when a code lacks that language), then the `program`'s own
+    /// codes, then `overrides` (`CODE=Name;CODE=Name`). A table that is not valid JSON
+    /// contributes nothing (use [`TypeNames::parse`] to see why).
+    pub fn new(table_json: &str, lang: &str, program: Program, overrides: &str) -> TypeNames {
+        Self::parse(table_json, lang, program, overrides).unwrap_or_else(|_| {
+            let mut names = TypeNames::default();
+            names.apply_program(program);
+            names.apply_overrides(overrides);
+            names
+        })
+    }
+
+    /// Like [`TypeNames::new`], but a table that cannot be read is an error.
+    pub fn parse(
+        table_json: &str,
+        lang: &str,
+        program: Program,
+        overrides: &str,
+    ) -> Result<TypeNames, TypeTableError> {
+        let mut names = TypeNames::default();
+        names.add_table(table_json, lang)?;
+        names.apply_program(program);
+        names.apply_overrides(overrides);
+        Ok(names)
+    }
+
+    /// Adds the codes of another table (such as the proposed codes) that are not named
+    /// yet; codes already named (by a table, the program or an override) keep their name.
+    pub fn extend_table(&mut self, table_json: &str, lang: &str) -> Result<(), TypeTableError> {
+        let mut extra = TypeNames::default();
+        extra.add_table(table_json, lang)?;
+        for (code, name) in extra.names {
+            self.names.entry(code).or_insert(name);
+        }
+        Ok(())
+    }
+
+    /// The English Meeting Guide names (the 87 codes and the 5 proposed ones) for `program`,
+    /// from the tables embedded in the native build.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn english(program: Program) -> TypeNames {
+        let mut names = TypeNames::new(
+            include_str!("../data/meeting-guide-types.json"),
+            "en",
+            program,
+            "",
+        );
+        // The embedded table is part of the build and known to parse.
+        let _ = names.extend_table(
+            include_str!("../data/meeting-guide-types-proposed.json"),
+            "en",
+        );
+        names
+    }
+
+    /// The name of `code` (any case); an unknown code is its own name.
+    pub fn name<'a>(&'a self, code: &'a str) -> &'a str {
+        if let Some(name) = self.names.get(code) {
+            return name;
+        }
+        let upper = canonical_code(code);
+        match self.names.get(&upper) {
+            Some(name) => name,
+            None => code,
+        }
+    }
+
+    /// Every named code and its name, in code order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.names.iter().map(|(c, n)| (c.as_str(), n.as_str()))
+    }
+
+    fn add_table(&mut self, table_json: &str, lang: &str) -> Result<(), TypeTableError> {
+        let table: BTreeMap<String, BTreeMap<String, String>> = serde_json::from_str(table_json)
+            .map_err(|e| TypeTableError {
+                line: e.line(),
+                column: e.column(),
+            })?;
+        for (code, by_lang) in table {
+            let name = by_lang.get(lang).or_else(|| by_lang.get("en"));
+            if let Some(name) = name {
+                self.names.insert(canonical_code(&code), name.clone());
+            }
+        }
+        Ok(())
+    }
+
+    fn apply_program(&mut self, program: Program) {
+        let own: &[(&str, &str)] = match program {
+            Program::Aa => &[],
+            Program::AlAnon => AL_ANON,
+            Program::Na => NA,
+        };
+        for (code, name) in COMMON.iter().chain(own) {
+            self.names.insert((*code).into(), (*name).into());
+        }
+    }
+
+    /// Applies `CODE=Name;CODE=Name`; pieces without `=` or with an empty code are skipped.
+    fn apply_overrides(&mut self, overrides: &str) {
+        for piece in overrides.split(';') {
+            let Some((code, name)) = piece.split_once('=') else {
+                continue;
+            };
+            let code = canonical_code(code);
+            let name = name.trim();
+            if !code.is_empty() && !name.is_empty() {
+                self.names.insert(code, name.into());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_table_names_codes_and_keeps_unknown_ones() {
+        let names = TypeNames::english(Program::Aa);
+        assert_eq!(names.name("O"), "Open");
+        assert_eq!(names.name("o"), "Open");
+        assert_eq!(names.name("Y"), "Young People");
+        assert_eq!(names.name("ONL"), "Online");
+        assert_eq!(names.name("BV-I"), "Blind / Visually Impaired");
+        assert_eq!(names.name("ASBI"), "ASBI");
+        assert_eq!(names.name("OPEN"), "Open");
+    }
+
+    #[test]
+    fn other_language_falls_back_to_english() {
+        let table = r#"{"O":{"en":"Open","es":"Abierta"},"C":{"en":"Closed"}}"#;
+        let names = TypeNames::new(table, "es", Program::Aa, "");
+        assert_eq!(names.name("O"), "Abierta");
+        assert_eq!(names.name("C"), "Closed");
+    }
+
+    #[test]
+    fn fellowship_variants_and_overrides() {
+        let table = include_str!("../data/meeting-guide-types.json");
+        let al_anon = TypeNames::new(table, "en", Program::AlAnon, "");
+        assert_eq!(al_anon.name("Y"), "Alateen");
+        assert_eq!(al_anon.name("POA"), "Parents of Alcoholics");
+        assert_eq!(al_anon.name("AC"), "Adult Child Focus");
+        let na = TypeNames::new(
+            table,
+            "en",
+            Program::Na,
+            "jft=JFT Study; X = Wheelchair;bad;=x",
+        );
+        assert_eq!(na.name("BT"), "Basic Text");
+        assert_eq!(na.name("JFT"), "JFT Study");
+        assert_eq!(na.name("X"), "Wheelchair");
+        let aa = TypeNames::new(table, "en", Program::Aa, "");
+        assert_eq!(aa.name("POA"), "Proof of Attendance");
+    }
+
+    #[test]
+    fn broken_table_is_an_error_value() {
+        let err = TypeNames::parse("{\n oops", "en", Program::Aa, "").unwrap_err();
+        assert_eq!(err.line, 2);
+        let lenient = TypeNames::new("{", "en", Program::Aa, "W=Women");
+        assert_eq!(lenient.name("W"), "Women");
+        assert_eq!(lenient.name("ONL"), "Online");
+    }
+
+    #[test]
+    fn world_ids_map_to_meeting_guide_codes() {
+        assert_eq!(canonical_code("OPEN"), "O");
+        assert_eq!(canonical_code("wchr"), "X");
+        assert_eq!(canonical_code(" onl "), "ONL");
+        assert_eq!(canonical_code("JFT"), "JFT");
+    }
+}

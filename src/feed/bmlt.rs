@@ -36,6 +36,7 @@ enum Field {
     LocationNeighborhood,
     LocationMunicipality,
     LocationProvince,
+    #[serde(rename = "location_postal_code_1")]
     LocationPostalCode1,
     LocationNation,
     Comments,
@@ -311,6 +312,10 @@ fn formats(raw: &Raw, table: &FormatTable, text: &mut Text) -> Formats {
             .find(|f| if by_id { f.id == part } else { f.key == part });
         match found {
             Some(f) => add(f.code.as_deref(), &mut result, text.out),
+            None if by_id => {
+                text.out
+                    .push(field, ProblemKind::UnknownFormat, part, Action::Ignored);
+            }
             None => {
                 text.out
                     .push(field, ProblemKind::UnknownFormat, part, Action::Kept);
@@ -397,7 +402,7 @@ pub(crate) fn convert(
             vec![Occurrence { day, time }]
         }
         None => {
-            if let Some(v) = start {
+            if let (Some(v), None) = (start, weekday) {
                 text.out.push_val(
                     "start_time",
                     ProblemKind::TimeWithoutDay,

@@ -5,7 +5,7 @@
 //! the sentences a feed maintainer reads are written by the native `check` command, so
 //! the widget's build carries no wording.
 
-use super::lenient::{int_text, Val};
+use super::lenient::{int_text, push_decimal, Val};
 
 /// The longest excerpt of a found value kept in a [`Problem`], in characters.
 pub const FOUND_MAX_CHARS: usize = 60;
@@ -201,6 +201,13 @@ impl Collector {
         self.push(field, kind, &text, action);
     }
 
+    /// Whether the current record already has a problem of this kind.
+    pub(crate) fn has(&self, kind: ProblemKind) -> bool {
+        self.problems[self.record_start..]
+            .iter()
+            .any(|p| p.kind == kind)
+    }
+
     /// Names the current record's problems with its slug, once known.
     pub(crate) fn finish(&mut self, slug: &str) {
         for p in &mut self.problems[self.record_start..] {
@@ -231,7 +238,11 @@ pub(crate) fn describe(v: &Val) -> String {
         Val::Bool(true) => "true".to_owned(),
         Val::Bool(false) => "false".to_owned(),
         Val::Int(n) => int_text(*n),
-        Val::Float(_) => "a number with a fraction".to_owned(),
+        Val::Float(f) => {
+            let mut out = String::new();
+            push_decimal(&mut out, *f);
+            out
+        }
         Val::Str(s) => {
             let mut out = String::with_capacity(s.len() + 2);
             out.push('"');

@@ -294,6 +294,34 @@ pub(crate) fn push_int(out: &mut String, n: i64) {
     }
 }
 
+/// Appends `f` with at most six decimals, trailing zeros dropped (no float formatting
+/// machinery, for the wasm build's size); very large or odd values are named instead.
+pub(crate) fn push_decimal(out: &mut String, f: f64) {
+    if !f.is_finite() || f.abs() >= 1e12 {
+        out.push_str("a very large number");
+        return;
+    }
+    let micro = (f.abs() * 1e6).round() as i64;
+    if f < 0.0 && micro != 0 {
+        out.push('-');
+    }
+    push_int(out, micro / 1_000_000);
+    let mut fraction = micro % 1_000_000;
+    if fraction != 0 {
+        out.push('.');
+        let mut digits = 6;
+        while fraction % 10 == 0 {
+            fraction /= 10;
+            digits -= 1;
+        }
+        let text = int_text(fraction);
+        for _ in text.len()..digits {
+            out.push('0');
+        }
+        out.push_str(&text);
+    }
+}
+
 /// `n` in decimal.
 pub(crate) fn int_text(n: i64) -> String {
     let mut s = String::new();
@@ -555,6 +583,16 @@ mod tests {
         assert_eq!(int_text(0), "0");
         assert_eq!(int_text(-120), "-120");
         assert_eq!(int_text(i64::MIN), i64::MIN.to_string());
+        let decimal = |f| {
+            let mut s = String::new();
+            push_decimal(&mut s, f);
+            s
+        };
+        assert_eq!(decimal(0.0), "0");
+        assert_eq!(decimal(-101.848522800001), "-101.848523");
+        assert_eq!(decimal(0.05), "0.05");
+        assert_eq!(decimal(-0.0000001), "0");
+        assert_eq!(decimal(2.5), "2.5");
         assert_eq!(degrees_text(" 39.87 "), Some(39.87));
         assert_eq!(degrees_text("-.5"), Some(-0.5));
         assert_eq!(degrees_text("5."), Some(5.0));

@@ -309,7 +309,8 @@ fn occurrences(raw: &Raw, out: &mut Collector) -> Vec<Occurrence> {
     let time = time_span(raw, out);
     let has_time = raw.time.as_ref().is_some_and(|v| !v.is_blank());
     if days.is_empty() {
-        if let (true, Some(v)) = (has_time, &raw.time) {
+        let day_given = raw.day.as_ref().is_some_and(|v| !v.is_blank());
+        if let (true, false, Some(v)) = (has_time, day_given, &raw.time) {
             out.push_val("time", ProblemKind::TimeWithoutDay, v, Action::Ignored);
         }
         return Vec::new();

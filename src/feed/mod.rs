@@ -220,10 +220,17 @@ fn invalid_json(e: serde_json::Error) -> FeedError {
 /// How far into a feed format detection looks for tell-tale keys.
 const SNIFF_BYTES: usize = 64 * 1024;
 
+/// Whether `key` (with its quotes) appears as an object key, followed by a colon, in
+/// the first [`SNIFF_BYTES`] bytes.
 fn sniff(bytes: &[u8], key: &[u8]) -> bool {
-    bytes[..bytes.len().min(SNIFF_BYTES)]
-        .windows(key.len())
-        .any(|w| w == key)
+    let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    head.windows(key.len()).enumerate().any(|(at, w)| {
+        w == key
+            && head[at + key.len()..]
+                .iter()
+                .find(|b| !b.is_ascii_whitespace())
+                == Some(&b':')
+    })
 }
 
 /// A BMLT meeting list names its fields `weekday_tinyint`, `id_bigint`, `meeting_name`.

@@ -30,8 +30,12 @@ impl Text<'_> {
                 };
                 let plain = html::plain(s);
                 if plain.had_html {
-                    self.out
-                        .push(field, ProblemKind::HtmlInText, s, Action::Repaired);
+                    self.out.push(
+                        field,
+                        ProblemKind::HtmlInText,
+                        near_markup(s),
+                        Action::Repaired,
+                    );
                 }
                 plain.text
             }
@@ -86,6 +90,16 @@ impl Text<'_> {
         }
         String::new()
     }
+}
+
+/// The text from a little before its first `<` or `&`, to show where the HTML is.
+fn near_markup(s: &str) -> &str {
+    let at = s.find(['<', '&']).unwrap_or(0);
+    let mut start = at.saturating_sub(20);
+    while !s.is_char_boundary(start) {
+        start -= 1;
+    }
+    &s[start..]
 }
 
 /// Type codes from a list or a string (`"O,C"`, `"[open]"`), canonical, without repeats;
@@ -272,7 +286,10 @@ fn slugify(name: &str) -> String {
 
 /// Records what keeps a visitor from finding or joining the meeting.
 pub(crate) fn check_reachable(meeting: &Meeting, out: &mut Collector) {
-    if meeting.attendance.in_person() && meeting.place.coordinates.is_none() {
+    if meeting.attendance.in_person()
+        && meeting.place.coordinates.is_none()
+        && !out.has(ProblemKind::UnreadableCoordinates)
+    {
         out.push(
             "latitude",
             ProblemKind::MissingCoordinates,

@@ -3,9 +3,26 @@
 //! [`Facets`] (how many results each still-open choice would give).
 //!
 //! This file is the contract the widget and the native command are written against;
-//! the implementation lives in the submodules.
+//! the implementation lives in the submodules: [`index`] (the structure, built once),
+//! [`query`] (filters and order: the semantics are documented there), [`facets`]
+//! (counts), [`text`] (folding), [`geo`] (haversine, pluggable trigonometry), [`places`]
+//! (places named by the feed) and [`merge`] (several feeds).
 
-use crate::model::{LatLon, Meeting, Minutes, Occurrence, Weekday};
+mod bitset;
+pub mod facets;
+pub mod geo;
+pub mod index;
+pub mod merge;
+pub mod places;
+pub mod query;
+pub mod text;
+
+pub use geo::Trig;
+pub use index::Index;
+pub use merge::{merge, MergeReport};
+pub use places::PlaceCandidate;
+
+use crate::model::{LatLon, Minutes, Occurrence, Weekday};
 
 /// Distance units.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -125,22 +142,4 @@ pub struct Facets {
     pub regions: Vec<(Vec<String>, u32)>,
     /// Per attendance choice: in person, online, hybrid, inactive.
     pub attendance: [u32; 4],
-}
-
-/// The loaded meetings, indexed for search.
-#[derive(Debug, Default)]
-pub struct Index {
-    meetings: Vec<Meeting>,
-}
-
-impl Index {
-    /// Builds the index over `meetings`.
-    pub fn new(meetings: Vec<Meeting>) -> Index {
-        Index { meetings }
-    }
-
-    /// The meetings, in the order given to [`Index::new`].
-    pub fn meetings(&self) -> &[Meeting] {
-        &self.meetings
-    }
 }

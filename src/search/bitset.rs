@@ -1,0 +1,31 @@
+//! Fixed-size bitsets over the index's rows, as plain `u64` words.
+
+/// Words needed for `bits` bits.
+pub fn words_for(bits: usize) -> usize {
+    bits.div_ceil(64)
+}
+
+/// Sets bit `i`.
+pub fn set(words: &mut [u64], i: usize) {
+    words[i / 64] |= 1 << (i % 64);
+}
+
+/// Makes `buf` `len` zero words, reusing its allocation.
+pub fn clear(buf: &mut Vec<u64>, len: usize) {
+    buf.clear();
+    buf.resize(len, 0);
+}
+
+/// Calls `f` with the index of every set bit of `word`, word number `i`, in order.
+pub fn for_each_bit(i: usize, mut word: u64, mut f: impl FnMut(usize)) {
+    while word != 0 {
+        let b = word.trailing_zeros() as usize;
+        f(i * 64 + b);
+        word &= word - 1;
+    }
+}
+
+/// Number of set bits in `a & b`.
+pub fn and_count(a: &[u64], b: &[u64]) -> u32 {
+    a.iter().zip(b).map(|(x, y)| (x & y).count_ones()).sum()
+}

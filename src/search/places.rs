@@ -1,0 +1,320 @@
+//! Places named by the feed itself, so "near Ardmore" resolves offline and sends nothing.
+//!
+//! At build time every meeting with coordinates names places: its town (the `city` field,
+//! else the part of the formatted address, or of an address that holds the whole address,
+//! before the state and postal code), its postal code, its neighbourhood and each region
+//! of its path. A place's point is the median latitude and the median longitude of its
+//! meetings (robust to a few badly geocoded ones).
+//!
+//! [`Index::places`] matches the folded text against place names and labels ("Ardmore",
+//! "ardmore pa", "19003"): exact matches first; when there are none, names that begin with
+//! the text. Candidates are ordered by kind (town, neighbourhood, postal code, region),
+//! then by how many meetings name them; at most [`MAX_CANDIDATES`].
+
+use std::collections::BTreeMap;
+
+use super::index::region_path;
+use super::text::fold;
+use super::Index;
+use crate::model::{LatLon, Meeting};
+
+/// The most candidates [`Index::places`] returns.
+pub const MAX_CANDIDATES: usize = 10;
+
+/// A place the typed text may mean.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlaceCandidate {
+    /// What to show: `Ardmore, PA`, `19003`, `Delaware County > Woodlyn`.
+    pub label: String,
+    /// Its point: the median of its meetings' coordinates.
+    pub point: LatLon,
+    /// How many meetings name it.
+    pub meetings: u32,
+}
+
+/// What kind of name a place is; also the order candidates are offered in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    Town,
+    Neighbourhood,
+    Postal,
+    Region,
+}
+
+#[derive(Clone, Debug)]
+struct Place {
+    kind: Kind,
+    /// Folded name, e.g. `ardmore`.
+    name: String,
+    /// Folded label, e.g. `ardmore pa`.
+    folded_label: String,
+    candidate: PlaceCandidate,
+}
+
+/// The places of a feed, sorted by folded name.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Gazetteer {
+    places: Vec<Place>,
+}
+
+/// Countries a formatted address may end with.
+const COUNTRIES: &[&str] = &[
+    "usa",
+    "us",
+    "united states",
+    "united states of america",
+    "canada",
+    "mexico",
+    "uk",
+    "united kingdom",
+    "australia",
+    "new zealand",
+    "ireland",
+];
+
+/// Town, state and postal code read from a one-line address
+/// (`1937 West MacDade Boulevard, Woodlyn, PA 19094, USA`,
+/// `8318 104 St, Edmonton, Alberta, T6E 4E8, Canada`).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct AddressParts<'a> {
+    pub(crate) town: &'a str,
+    pub(crate) state: &'a str,
+    pub(crate) postal: &'a str,
+}
+
+fn has_digit(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Splits a one-line address into town, state and postal code where it can.
+pub(crate) fn parse_address(line: &str) -> AddressParts<'_> {
+    let mut parts: Vec<&str> = line
+        .split(',')
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let mut out = AddressParts::default();
+    if parts.len() >= 2 {
+        if let Some(last) = parts.last() {
+            if COUNTRIES.contains(&fold(last).as_str()) {
+                parts.pop();
+            }
+        }
+    }
+    // A part of its own that is a postal code (`T6E 4E8`).
+    if parts.len() >= 2 {
+        if let Some(&last) = parts.last() {
+            if (has_digit(last) && last.len() <= 10 && !last.contains(' ')) || is_ca_postal(last) {
+                out.postal = last;
+                parts.pop();
+            }
+        }
+    }
+    // `PA 19094`, or a state alone.
+    if parts.len() >= 2 {
+        if let Some(&last) = parts.last() {
+            if let Some((state, postal)) = last.split_once(' ').filter(|(_, p)| has_digit(p)) {
+                out.state = state.trim();
+                if out.postal.is_empty() {
+                    out.postal = postal.trim();
+                }
+                parts.pop();
+            } else if !has_digit(last) {
+                out.state = last;
+                parts.pop();
+            }
+        }
+    }
+    if let Some(&town) = parts.last() {
+        let street = town.bytes().next().is_some_and(|b| b.is_ascii_digit());
+        if !street && (parts.len() >= 2 || !out.state.is_empty()) {
+            out.town = town;
+        }
+    }
+    out
+}
+
+/// `A1A 1A1`, a Canadian postal code.
+fn is_ca_postal(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 7
+        && b[3] == b' '
+        && [0, 2, 5].iter().all(|&i| b[i].is_ascii_alphabetic())
+        && [1, 4, 6].iter().all(|&i| b[i].is_ascii_digit())
+}
+
+/// Collects the coordinates of the meetings that name one place.
+#[derive(Default)]
+struct Collect {
+    label: String,
+    lats: Vec<f64>,
+    lons: Vec<f64>,
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_unstable_by(f64::total_cmp);
+    let n = values.len();
+    if n % 2 == 1 {
+        values[n / 2]
+    } else {
+        (values[n / 2 - 1] + values[n / 2]) / 2.0
+    }
+}
+
+impl Gazetteer {
+    /// The places named by `meetings` (those with coordinates).
+    pub(crate) fn build(meetings: &[Meeting]) -> Gazetteer {
+        // (kind, folded name, folded label) → coordinates.
+        let mut found: BTreeMap<(Kind, String, String), Collect> = BTreeMap::new();
+        let mut add = |kind: Kind, name: &str, label: String, p: LatLon| {
+            let name = fold(name);
+            if name.is_empty() {
+                return;
+            }
+            let entry = found
+                .entry((kind, name, fold(&label)))
+                .or_insert_with(|| Collect {
+                    label,
+                    ..Collect::default()
+                });
+            entry.lats.push(p.lat);
+            entry.lons.push(p.lon);
+        };
+        for m in meetings {
+            let Some(p) = m.place.coordinates else {
+                continue;
+            };
+            let place = &m.place;
+            let line = if place.formatted_address.trim().is_empty() {
+                place.address.as_str()
+            } else {
+                place.formatted_address.as_str()
+            };
+            let parsed = parse_address(line);
+            let town = first_nonempty(&place.city, parsed.town);
+            let state = first_nonempty(&place.state, parsed.state);
+            let postal = first_nonempty(&place.postal_code, parsed.postal);
+            if !town.is_empty() {
+                add(Kind::Town, town, join(town, ", ", state), p);
+            }
+            if !place.neighborhood.trim().is_empty() {
+                let n = place.neighborhood.trim();
+                add(Kind::Neighbourhood, n, join(n, ", ", town), p);
+            }
+            if !postal.is_empty() {
+                add(Kind::Postal, postal, join(postal, " ", town), p);
+            }
+            let path = region_path(m);
+            for (depth, name) in path.iter().enumerate() {
+                add(Kind::Region, name, path[..=depth].join(" > "), p);
+            }
+        }
+        let mut places: Vec<Place> = found
+            .into_iter()
+            .map(|((kind, name, folded_label), mut c)| Place {
+                kind,
+                name,
+                folded_label,
+                candidate: PlaceCandidate {
+                    label: c.label,
+                    point: LatLon {
+                        lat: median(&mut c.lats),
+                        lon: median(&mut c.lons),
+                    },
+                    meetings: c.lats.len() as u32,
+                },
+            })
+            .collect();
+        places.sort_by(|a, b| a.name.cmp(&b.name));
+        Gazetteer { places }
+    }
+}
+
+fn first_nonempty<'a>(a: &'a str, b: &'a str) -> &'a str {
+    let a = a.trim();
+    if a.is_empty() {
+        b.trim()
+    } else {
+        a
+    }
+}
+
+fn join(a: &str, sep: &str, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + sep.len() + b.len());
+    s.push_str(a);
+    if !b.is_empty() {
+        s.push_str(sep);
+        s.push_str(b);
+    }
+    s
+}
+
+impl Index {
+    /// The places the feed names that `text` may mean (see the module docs): exact matches
+    /// of a name or label first, otherwise names beginning with the text; by kind (town,
+    /// neighbourhood, postal code, region), then by number of meetings. Empty when nothing
+    /// matches.
+    pub fn places(&self, text: &str) -> Vec<PlaceCandidate> {
+        let q = fold(text);
+        if q.is_empty() {
+            return Vec::new();
+        }
+        let places = &self.gazetteer.places;
+        let mut picked: Vec<&Place> = places
+            .iter()
+            .filter(|p| p.name == q || p.folded_label == q)
+            .collect();
+        if picked.is_empty() {
+            let lo = places.partition_point(|p| p.name.as_str() < q.as_str());
+            picked = places[lo..]
+                .iter()
+                .take_while(|p| p.name.starts_with(&q))
+                .chain(
+                    places
+                        .iter()
+                        .filter(|p| p.folded_label.starts_with(&q) && !p.name.starts_with(&q)),
+                )
+                .collect();
+        }
+        picked.sort_by(|a, b| {
+            a.kind
+                .cmp(&b.kind)
+                .then(b.candidate.meetings.cmp(&a.candidate.meetings))
+                .then(a.folded_label.cmp(&b.folded_label))
+        });
+        let mut out: Vec<PlaceCandidate> = Vec::new();
+        let mut labels: Vec<&str> = Vec::new();
+        for p in picked {
+            if out.len() == MAX_CANDIDATES {
+                break;
+            }
+            if !labels.contains(&p.folded_label.as_str()) {
+                labels.push(&p.folded_label);
+                out.push(p.candidate.clone());
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_address_lines() {
+        let p = parse_address("1937 West MacDade Boulevard, Woodlyn, PA 19094, USA");
+        assert_eq!((p.town, p.state, p.postal), ("Woodlyn", "PA", "19094"));
+        let p = parse_address("Philadelphia, PA, USA");
+        assert_eq!((p.town, p.state, p.postal), ("Philadelphia", "PA", ""));
+        let p = parse_address("8318 104 St, Edmonton, Alberta, T6E 4E8, Canada");
+        assert_eq!(
+            (p.town, p.state, p.postal),
+            ("Edmonton", "Alberta", "T6E 4E8")
+        );
+        let p = parse_address("6101 Ward Pkwy");
+        assert_eq!((p.town, p.state, p.postal), ("", "", ""));
+        let p = parse_address("");
+        assert_eq!(p, AddressParts::default());
+    }
+}

@@ -1,0 +1,441 @@
+//! Answering a [`Query`]: every filter becomes one bitset over the rows (most are stored
+//! in the index; words, distance, an explicit time window and a multi-region choice are
+//! computed into scratch buffers), the bitsets are intersected word by word, and the set
+//! bits are read out in row order, which is already the default result order.
+//!
+//! Semantics (the tests hold them):
+//! - **Days**: a result is one weekly occurrence. With days chosen, occurrences on those
+//!   days match; with none, every occurrence matches and "by appointment" meetings match
+//!   too, once each, after everything else.
+//! - **Time**: a bucket ([`TimeOfDay::contains`]) or a window of start times, inclusive,
+//!   wrapping past midnight when `from > to`. Untimed occurrences match no time filter.
+//! - **Types**: all codes required; codes are compared in canonical upper case after
+//!   mapping BMLT world ids ([`crate::types::canonical_code`]). A code no meeting has
+//!   gives no results.
+//! - **Region**: the name of a region at any depth (case- and accent-insensitive), or its
+//!   whole path with its names separated by anything (`Delaware County > Woodlyn`); the
+//!   meetings in every region so named and below it. A region path is the meeting's
+//!   `regions`, else its city. An unknown region gives no results.
+//! - **Attendance**: in person = in person or hybrid, online = online or hybrid, hybrid
+//!   only, or inactive. Inactive meetings match only the inactive choice.
+//! - **Distance**: with a point, only meetings with coordinates that are not online-only
+//!   match; with a radius too, only those within it (haversine, R = 3,958.8 mi /
+//!   6,371.0 km, inclusive). Each hit carries its distance.
+//! - **Words**: each word of the text, folded ([`super::text`]), must be a prefix of a
+//!   word of the meeting's name, location, address parts, formatted address,
+//!   neighbourhood, location notes, group, group notes, notes, regions or type names.
+//! - **Order**: without a point: day, start time (untimed after timed), folded name, slug;
+//!   by appointment last. With "now": meetings in progress first (earliest start first),
+//!   then the rolling week from now (occurrences that started earlier today come a week
+//!   later), ties as above; by appointment last. With a point: by distance, ties in the
+//!   order just described.
+//! - **In progress**: with "now", an occurrence with `start <= now < start + duration`
+//!   (counting across midnight and the week's end).
+
+use super::bitset;
+use super::geo::{haversine, BoundingBox, GeoPoint};
+use super::index::{Index, Scratch, NO_DAY, NO_TIME};
+use super::text::for_each_word;
+use super::{AttendanceFilter, Hit, Now, Query, Results, TimeFilter};
+use crate::model::{Minutes, MINUTES_PER_DAY};
+use crate::types::canonical_code;
+
+/// Minutes in a week.
+const WEEK: u32 = 7 * MINUTES_PER_DAY as u32;
+
+/// The dimensions of a query that facets count separately.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Dim {
+    Day,
+    Time,
+    Types,
+    Region,
+    Attendance,
+}
+
+/// A query turned into bitsets. `None` = the dimension does not filter.
+pub(crate) struct Masks<'a> {
+    /// Nothing can match (an unknown type or region).
+    pub(crate) never: bool,
+    /// Chosen days as a bit mask (bit `d` = day `d`).
+    pub(crate) days: Option<u8>,
+    pub(crate) time: Option<&'a [u64]>,
+    pub(crate) types: Vec<&'a [u64]>,
+    pub(crate) region: Option<&'a [u64]>,
+    pub(crate) attendance: &'a [u64],
+    pub(crate) geo: Option<&'a [u64]>,
+    pub(crate) text: Option<&'a [u64]>,
+}
+
+impl Masks<'_> {
+    /// Word `i` of the intersection of every dimension but `skip`.
+    #[inline]
+    pub(crate) fn word(&self, index: &Index, i: usize, skip: Option<Dim>) -> u64 {
+        if self.never {
+            return 0;
+        }
+        let mut w = !0u64;
+        if skip != Some(Dim::Day) {
+            if let Some(days) = self.days {
+                let mut d = 0;
+                for (k, bits) in index.day_bits.iter().enumerate().take(7) {
+                    if days & (1 << k) != 0 {
+                        d |= bits[i];
+                    }
+                }
+                w &= d;
+            }
+        }
+        if skip != Some(Dim::Time) {
+            if let Some(t) = self.time {
+                w &= t[i];
+            }
+        }
+        if skip != Some(Dim::Types) {
+            for t in &self.types {
+                w &= t[i];
+            }
+        }
+        if skip != Some(Dim::Region) {
+            if let Some(r) = self.region {
+                w &= r[i];
+            }
+        }
+        if skip != Some(Dim::Attendance) {
+            w &= self.attendance[i];
+        }
+        if let Some(g) = self.geo {
+            w &= g[i];
+        }
+        if let Some(t) = self.text {
+            w &= t[i];
+        }
+        w
+    }
+}
+
+impl Index {
+    /// The results of `query`, in order (see the module docs of `search::query` for the
+    /// exact semantics).
+    pub fn query(&self, query: &Query) -> Results {
+        let mut guard = self.scratch.borrow_mut();
+        let scratch = &mut *guard;
+        self.fill_scratch(query, scratch);
+        let masks = self.masks(query, scratch);
+        let mut hits = Vec::new();
+        let mut emit = |r: usize, in_progress: bool| {
+            let m = self.row_meeting[r];
+            hits.push(Hit {
+                meeting: m,
+                occurrence: self.occurrence(r),
+                distance: None,
+                in_progress,
+            });
+        };
+        match query.now {
+            None => {
+                for i in 0..self.words {
+                    bitset::for_each_bit(i, masks.word(self, i, None), |r| emit(r, false));
+                }
+            }
+            Some(now) => self.rolling(&masks, now, &mut emit),
+        }
+        if let Some(p) = query.near {
+            let centre = GeoPoint::new(p, &self.trig);
+            let radius = query.units.earth_radius();
+            for h in hits.iter_mut() {
+                let m = h.meeting as usize;
+                h.distance = Some(if query.within.is_some() {
+                    scratch.distance[m]
+                } else {
+                    match &self.meeting_point[m] {
+                        Some(q) => haversine(&centre, q, radius, &self.trig),
+                        None => f64::INFINITY,
+                    }
+                });
+            }
+            // Stable: ties keep the day/time order.
+            hits.sort_by(|a, b| {
+                let (a, b) = (a.distance.unwrap_or(0.0), b.distance.unwrap_or(0.0));
+                a.total_cmp(&b)
+            });
+        }
+        Results { hits }
+    }
+
+    /// The occurrence of row `r`.
+    fn occurrence(&self, r: usize) -> Option<crate::model::Occurrence> {
+        let day = crate::model::Weekday::new(self.row_day[r])?;
+        let start = self.row_start[r];
+        let time = (start != NO_TIME).then(|| crate::model::TimeSpan {
+            start,
+            end: (start + self.row_duration[r]) % MINUTES_PER_DAY,
+        });
+        let meeting = &self.meetings[self.row_meeting[r] as usize];
+        // Prefer the meeting's own occurrence (its exact end) when it is there.
+        let own = meeting
+            .occurrences
+            .iter()
+            .find(|o| o.day == day && o.time.map(|t| t.start) == time.map(|t| t.start));
+        Some(
+            own.copied()
+                .unwrap_or(crate::model::Occurrence { day, time }),
+        )
+    }
+
+    /// Whether row `r` is under way at `now` (minute of the week).
+    fn in_progress(&self, r: usize, now: u32) -> bool {
+        let start = self.row_start[r];
+        if start == NO_TIME || self.row_day[r] == NO_DAY {
+            return false;
+        }
+        let at = self.row_day[r] as u32 * MINUTES_PER_DAY as u32 + start as u32;
+        (now + WEEK - at) % WEEK < self.row_duration[r] as u32
+    }
+
+    /// Emits the matching rows in the rolling-week order from `now`.
+    fn rolling(&self, masks: &Masks, now: Now, emit: &mut impl FnMut(usize, bool)) {
+        let today = now.day.number();
+        let now_min = today as u32 * MINUTES_PER_DAY as u32 + now.minute as u32;
+        let timed_end = self.day_start[NO_DAY as usize] as usize;
+        let matches = |r: usize| (masks.word(self, r / 64, None) >> (r % 64)) & 1 == 1;
+        // 1. In progress: begun within the last day, so yesterday's or today's rows.
+        let yesterday = (today + 6) % 7;
+        for d in [yesterday, today] {
+            let (s, e) = (
+                self.day_start[d as usize] as usize,
+                self.day_start[d as usize + 1] as usize,
+            );
+            for r in s..e {
+                if self.in_progress(r, now_min) && matches(r) {
+                    emit(r, true);
+                }
+            }
+        }
+        // 2. Upcoming: the rows after now, then the week wraps round.
+        let p = self.row_day[..timed_end]
+            .iter()
+            .zip(&self.row_start[..timed_end])
+            .position(|(&d, &s)| (d, s) > (today, now.minute))
+            .unwrap_or(timed_end);
+        self.emit_range(masks, p, timed_end, now_min, emit);
+        self.emit_range(masks, 0, p, now_min, emit);
+        // 3. By appointment.
+        self.emit_range(masks, timed_end, self.row_meeting.len(), now_min, emit);
+    }
+
+    /// Emits the matching rows of `from..to` that are not in progress.
+    fn emit_range(
+        &self,
+        masks: &Masks,
+        from: usize,
+        to: usize,
+        now_min: u32,
+        emit: &mut impl FnMut(usize, bool),
+    ) {
+        if from >= to {
+            return;
+        }
+        for i in from / 64..=(to - 1) / 64 {
+            let mut w = masks.word(self, i, None);
+            if i == from / 64 {
+                w &= !0u64 << (from % 64);
+            }
+            if i == (to - 1) / 64 {
+                let last = (to - 1) % 64;
+                if last < 63 {
+                    w &= (1u64 << (last + 1)) - 1;
+                }
+            }
+            bitset::for_each_bit(i, w, |r| {
+                if !self.in_progress(r, now_min) {
+                    emit(r, false);
+                }
+            });
+        }
+    }
+
+    /// Computes the query's dynamic bitsets (words, distance, time window, regions) into
+    /// `scratch`.
+    pub(crate) fn fill_scratch(&self, query: &Query, scratch: &mut Scratch) {
+        if let Some(TimeFilter::Window { from, to }) = query.time {
+            bitset::clear(&mut scratch.window, self.words);
+            for (r, &s) in self.row_start.iter().enumerate() {
+                if s != NO_TIME && in_window(s, from, to) {
+                    bitset::set(&mut scratch.window, r);
+                }
+            }
+        }
+        scratch.region_active = false;
+        if let Some(name) = &query.region {
+            let folded = super::text::fold(name);
+            scratch.region_active = !folded.is_empty();
+            bitset::clear(&mut scratch.region, self.words);
+            for node in &self.regions {
+                if node.folded_name == folded || node.folded_path == folded {
+                    for (a, b) in scratch.region.iter_mut().zip(&node.bits) {
+                        *a |= b;
+                    }
+                }
+            }
+        }
+        if let Some(p) = query.near {
+            self.fill_geo(p, query, scratch);
+        }
+        self.fill_text(&query.text, scratch);
+    }
+
+    fn fill_geo(&self, p: crate::model::LatLon, query: &Query, scratch: &mut Scratch) {
+        let Some(within) = query.within else {
+            return;
+        };
+        bitset::clear(&mut scratch.geo, self.words);
+        if scratch.distance.len() != self.meetings.len() {
+            scratch.distance = vec![0.0; self.meetings.len()];
+        }
+        if within.is_nan() || within < 0.0 {
+            return;
+        }
+        let r = query.units.earth_radius();
+        let centre = GeoPoint::new(p, &self.trig);
+        let bbox = BoundingBox::around(p, within, r, &self.trig);
+        let lo = self.geo.partition_point(|g| g.lat < bbox.min_lat);
+        for g in &self.geo[lo..] {
+            if g.lat > bbox.max_lat {
+                break;
+            }
+            if !bbox.lon_ok(p.lon, g.lon) {
+                continue;
+            }
+            let m = g.meeting as usize;
+            let Some(q) = &self.meeting_point[m] else {
+                continue;
+            };
+            let d = haversine(&centre, q, r, &self.trig);
+            if d <= within {
+                scratch.distance[m] = d;
+                for &row in self.rows_of(m) {
+                    bitset::set(&mut scratch.geo, row as usize);
+                }
+            }
+        }
+    }
+
+    /// The text mask: for each query word (rarest first), the rows of meetings with a word
+    /// it begins; a word with many postings is checked per remaining row instead.
+    fn fill_text(&self, text: &str, scratch: &mut Scratch) {
+        let mut ranges: Vec<(usize, usize)> = Vec::new();
+        let mut word = std::mem::take(&mut scratch.word);
+        for_each_word(text, &mut word, |w| ranges.push(self.prefix_range(w)));
+        scratch.word = word;
+        scratch.text_active = !ranges.is_empty();
+        if ranges.is_empty() {
+            return;
+        }
+        let postings = |&(lo, hi): &(usize, usize)| self.posting_start[hi] - self.posting_start[lo];
+        ranges.sort_unstable_by_key(postings);
+        let rows = self.row_meeting.len();
+        for (k, range) in ranges.iter().enumerate() {
+            let (lo, hi) = *range;
+            let cheap = (postings(range) as usize) < rows / 4;
+            if k == 0 || cheap {
+                let target = if k == 0 {
+                    &mut scratch.text
+                } else {
+                    &mut scratch.tmp
+                };
+                bitset::clear(target, self.words);
+                if k == 0 && !cheap {
+                    for r in 0..rows {
+                        if self.meeting_has_word_in(self.row_meeting[r] as usize, lo, hi) {
+                            bitset::set(target, r);
+                        }
+                    }
+                } else {
+                    let (s, e) = (
+                        self.posting_start[lo] as usize,
+                        self.posting_start[hi] as usize,
+                    );
+                    for &m in &self.postings[s..e] {
+                        for &r in self.rows_of(m as usize) {
+                            bitset::set(target, r as usize);
+                        }
+                    }
+                }
+                if k > 0 {
+                    for (a, b) in scratch.text.iter_mut().zip(&scratch.tmp) {
+                        *a &= b;
+                    }
+                }
+            } else {
+                for i in 0..self.words {
+                    let mut w = scratch.text[i];
+                    let mut keep = w;
+                    while w != 0 {
+                        let b = w.trailing_zeros() as usize;
+                        w &= w - 1;
+                        let r = i * 64 + b;
+                        if !self.meeting_has_word_in(self.row_meeting[r] as usize, lo, hi) {
+                            keep &= !(1u64 << b);
+                        }
+                    }
+                    scratch.text[i] = keep;
+                }
+            }
+        }
+    }
+
+    /// The query's bitsets, borrowing the scratch buffers filled by [`Index::fill_scratch`].
+    pub(crate) fn masks<'a>(&'a self, query: &Query, scratch: &'a Scratch) -> Masks<'a> {
+        let mut never = false;
+        let days = (!query.days.is_empty())
+            .then(|| query.days.iter().fold(0u8, |m, d| m | 1 << d.number()));
+        let time = query.time.map(|t| match t {
+            TimeFilter::Bucket(b) => self.bucket_bits[b as usize].as_slice(),
+            TimeFilter::Window { .. } => scratch.window.as_slice(),
+        });
+        let mut types = Vec::with_capacity(query.types.len());
+        for code in &query.types {
+            let code = canonical_code(code);
+            match self.types.binary_search_by(|(c, _)| c.as_str().cmp(&code)) {
+                Ok(i) => types.push(self.types[i].1.as_slice()),
+                Err(_) => never = true,
+            }
+        }
+        let region = scratch.region_active.then_some(scratch.region.as_slice());
+        let attendance = match query.attendance {
+            None => &self.active_bits,
+            Some(AttendanceFilter::InPerson) => &self.attendance_bits[0],
+            Some(AttendanceFilter::Online) => &self.attendance_bits[1],
+            Some(AttendanceFilter::Hybrid) => &self.attendance_bits[2],
+            Some(AttendanceFilter::Inactive) => &self.attendance_bits[3],
+        };
+        let geo = query.near.map(|_| {
+            if query.within.is_some() {
+                scratch.geo.as_slice()
+            } else {
+                self.geo_bits.as_slice()
+            }
+        });
+        let text = scratch.text_active.then_some(scratch.text.as_slice());
+        Masks {
+            never,
+            days,
+            time,
+            types,
+            region,
+            attendance,
+            geo,
+            text,
+        }
+    }
+}
+
+/// Whether `start` is within `from..=to`, wrapping past midnight when `from > to`.
+pub(crate) fn in_window(start: Minutes, from: Minutes, to: Minutes) -> bool {
+    if from <= to {
+        (from..=to).contains(&start)
+    } else {
+        start >= from || start <= to
+    }
+}

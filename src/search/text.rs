@@ -1,0 +1,148 @@
+//! Text folding for word search: case- and accent-insensitive, without Unicode tables.
+//!
+//! [`fold_char`] lower-cases ASCII and maps the letters of Latin-1 and Latin Extended-A
+//! (`À`…`ſ`) to their base letters (`é` → `e`, `Ł` → `l`, `ß` → `ss`, `Æ` → `ae`). Other
+//! scripts are kept as they are (a small table instead of `char::to_lowercase`, which costs
+//! ~11 KB of tables in WebAssembly). Words are runs of anything but ASCII punctuation and
+//! spaces, Latin-1 punctuation and the Unicode general and CJK punctuation blocks;
+//! apostrophes are dropped inside a word, so `Mark's` is the word `marks`.
+
+/// Base letters for U+00C0..=U+017F, one byte per code point. Upper-case bytes stand for
+/// two letters (`A` = ae, `T` = th, `S` = ss, `I` = ij, `O` = oe); `*` marks × and ÷,
+/// which separate words.
+const LATIN: &[u8; 192] = b"\
+aaaaaaAceeeeiiii\
+dnooooo*ouuuuyTS\
+aaaaaaAceeeeiiii\
+dnooooo*ouuuuyTy\
+aaaaaaccccccccdd\
+ddeeeeeeeeeegggg\
+gggghhhhiiiiiiii\
+iiIIjjkkklllllll\
+lllnnnnnnnnnoooo\
+ooOOrrrrrrssssss\
+ssttttttuuuuuuuu\
+uuuuwwyyyzzzzzzs";
+
+/// One folded character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Folded {
+    /// Not part of a word.
+    Separator,
+    /// Dropped inside a word (an apostrophe).
+    Dropped,
+    /// One character.
+    One(char),
+    /// Two characters (`ß` → `ss`).
+    Two(char, char),
+}
+
+/// Folds one character (see the module doc).
+pub fn fold_char(c: char) -> Folded {
+    match c {
+        '\'' | '\u{2019}' | '\u{02BC}' => Folded::Dropped,
+        'A'..='Z' => Folded::One(c.to_ascii_lowercase()),
+        'a'..='z' | '0'..='9' => Folded::One(c),
+        '\0'..='\u{BF}' => Folded::Separator,
+        '\u{C0}'..='\u{17F}' => match LATIN[c as usize - 0xC0] {
+            b'*' => Folded::Separator,
+            b'A' => Folded::Two('a', 'e'),
+            b'T' => Folded::Two('t', 'h'),
+            b'S' => Folded::Two('s', 's'),
+            b'I' => Folded::Two('i', 'j'),
+            b'O' => Folded::Two('o', 'e'),
+            b => Folded::One(b as char),
+        },
+        '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' => {
+            Folded::Separator
+        }
+        _ => Folded::One(c),
+    }
+}
+
+/// Calls `word` with each folded word of `text`, reusing `buf` for the word's characters.
+pub fn for_each_word(text: &str, buf: &mut String, mut word: impl FnMut(&str)) {
+    buf.clear();
+    for c in text.chars() {
+        match fold_char(c) {
+            Folded::Separator => {
+                if !buf.is_empty() {
+                    word(buf);
+                    buf.clear();
+                }
+            }
+            Folded::Dropped => {}
+            Folded::One(a) => buf.push(a),
+            Folded::Two(a, b) => {
+                buf.push(a);
+                buf.push(b);
+            }
+        }
+    }
+    if !buf.is_empty() {
+        word(buf);
+        buf.clear();
+    }
+}
+
+/// The folded words of `text`, in order.
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    for_each_word(text, &mut buf, |w| out.push(w.into()));
+    out
+}
+
+/// `text` folded whole: its words joined by single spaces (`"  Ardmore,  PA"` → `"ardmore pa"`).
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut buf = String::new();
+    for_each_word(text, &mut buf, |w| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_and_accents() {
+        assert_eq!(fold("Café Crème"), "cafe creme");
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("Łódź ŒUVRE Æble þing"), "lodz oeuvre aeble thing");
+        assert_eq!(fold("Ÿ ÿ ž Ž ſ"), "y y z z s");
+        assert_eq!(
+            fold("Ā ā Ě Ğ Ħ İ ı Ĳ Ŀ Ň ŉ Ŋ Ő Ř Ş Ţ Ŧ Ů Ŵ Ŷ Ź"),
+            "a a e g h i i ij l n n n o r s t t u w y z"
+        );
+    }
+
+    #[test]
+    fn splits_words_and_drops_apostrophes() {
+        assert_eq!(
+            words("St. Mark's Church, 12&12"),
+            ["st", "marks", "church", "12", "12"]
+        );
+        assert_eq!(words("a×b — c\u{3000}d"), ["a", "b", "c", "d"]);
+        assert_eq!(words("日本語"), ["日本語"]);
+        assert_eq!(words("  "), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_latin_letter_folds_to_ascii() {
+        for cp in 0xC0u32..=0x17F {
+            let c = char::from_u32(cp).unwrap();
+            match fold_char(c) {
+                Folded::One(a) => assert!(a.is_ascii_lowercase(), "{c} → {a}"),
+                Folded::Two(a, b) => assert!(a.is_ascii_lowercase() && b.is_ascii_lowercase()),
+                Folded::Separator => assert!(c == '×' || c == '÷'),
+                Folded::Dropped => panic!("{c}"),
+            }
+        }
+    }
+}
