@@ -116,17 +116,21 @@ async function benchFeed(browser, server, n) {
       continue;
     }
     const missed = last.changes.filter((x) => x === null).length;
+    const paints = last.changes.map((x) => x && x.paint);
+    const layouts = last.changes.map((x) => x && x.layout);
     row[kind] = {
       count: last.count,
       loadMedian: median(loads),
       loads,
-      filterMedian: median(last.changes),
-      filterP95: quantile(last.changes, 0.95),
+      filterMedian: median(paints),
+      filterP95: quantile(paints, 0.95),
+      layoutMedian: median(layouts),
+      layoutP95: quantile(layouts, 0.95),
       missed,
       wasm: last.wasm,
       heap: last.heap,
     };
-    process.stderr.write(`bench: ${n} ${kind}: load median ${median(loads).toFixed(0)} ms, filter median ${median(last.changes)?.toFixed(1)} ms\n`);
+    process.stderr.write(`bench: ${n} ${kind}: load median ${median(loads).toFixed(0)} ms, filter median ${row[kind].filterMedian?.toFixed(1)} ms\n`);
   }
   return row;
 }
@@ -152,6 +156,7 @@ function table(rows, sizes) {
     ['Widget ÷ floor', ...rows.map((r) => (r.widget?.loadMedian && r.floor?.loadMedian ? `${(r.widget.loadMedian / r.floor.loadMedian).toFixed(2)}×` : 'n/a')), '≤2×'],
     ['Filter change → painted, widget (median / p95)', ...rows.map((r) => w(r, (x) => `${ms(x.filterMedian)} / ${ms(x.filterP95)}${r.n === 10000 ? mark(x.filterMedian <= 16 && x.filterP95 <= 33) : ''}${x.missed ? ` (${x.missed} no event)` : ''}`)), '≤16 / ≤33 ms @10,000'],
     ['Filter change → painted, plain JS floor (median / p95)', ...rows.map((r) => fl(r, (x) => `${ms(x.filterMedian)} / ${ms(x.filterP95)}`)), ''],
+    ['Filter change → laid out, widget / floor (median)', ...rows.map((r) => `${w(r, (x) => ms(x.layoutMedian))} / ${fl(r, (x) => ms(x.layoutMedian))}`), ''],
     ['Wasm memory after load', ...rows.map((r) => w(r, (x) => mb(x.wasm))), ''],
     ['JS heap after load, widget / floor', ...rows.map((r) => `${w(r, (x) => mb(x.heap))} / ${fl(r, (x) => mb(x.heap))}`), ''],
   ];

@@ -3,7 +3,7 @@
 //   captured at the document) and the time of the paint after it: the next animation frame,
 //   then the task after it, which runs once that frame has been produced.
 // - Keeps every WebAssembly.Memory the page instantiates, to report its size.
-// - window.__probe.change(fn) measures one change: fn() → the next results event → paint.
+// - window.__probe.change(fn) measures one change: fn() → the next results event → layout → paint.
 (() => {
   const nextPaint = () =>
     new Promise((resolve) =>
@@ -34,8 +34,14 @@
     true,
   );
 
-  /** Runs `fn` and resolves to ms from before it to the paint after the next results event (null: no event in 2 s). */
+  /**
+   * Measures one change: waits a random 0–17 ms first (a visitor's input comes at any point
+   * of a frame; back-to-back changes would all start just after a frame and wait a whole one),
+   * runs `fn`, waits for the next results event, forces style and layout (→ `layout`), then
+   * waits for the next paint (→ `paint`). Times in ms from before `fn`; null: no event in 2 s.
+   */
   probe.change = async (fn) => {
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * 17));
     const event = new Promise((resolve) => {
       probe.waiters.push(resolve);
       setTimeout(() => resolve(null), 2000);
@@ -43,7 +49,9 @@
     const t0 = performance.now();
     await fn();
     if ((await event) === null) return null;
-    return (await nextPaint()) - t0;
+    void document.documentElement.offsetHeight;
+    const layout = performance.now() - t0;
+    return { layout, paint: (await nextPaint()) - t0 };
   };
 
   const keep = (result) => {
