@@ -148,6 +148,9 @@ fn explain(kind: ProblemKind) -> &'static str {
         ProblemKind::UnreadableTime => {
             "Times that could not be read (write HH:MM, 24-hour). A missing end time is taken as one hour after the start."
         }
+        ProblemKind::EndTimeIsStart => {
+            "End times equal to the start time. The meeting is shown as lasting one hour."
+        }
         ProblemKind::MissingTime => {
             "Meetings with a day but no start time. They cannot be filtered by time of day."
         }
