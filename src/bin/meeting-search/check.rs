@@ -278,6 +278,18 @@ fn report_text(name: &str, feed: &Feed) -> String {
             "  format names:       {}\n",
             feed.type_names.len()
         ));
+    } else if feed.format == feed::Format::Bmlt {
+        s.push_str("  formats:            the server's own keys (give --formats FILE for cross-server codes)\n");
+    }
+    let zoneless = feed
+        .meetings
+        .iter()
+        .filter(|m| m.timezone.is_none())
+        .count();
+    if zoneless > 0 {
+        s.push_str(&format!(
+            "  time zone:          none for {zoneless} meetings (the embed must give a default, or pass --timezone)\n"
+        ));
     }
     if feed.problems.is_empty() {
         s.push_str("No problems found.\n");
