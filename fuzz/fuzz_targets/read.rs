@@ -1,5 +1,9 @@
 //! Fuzzes `feed::read` with arbitrary bytes, as a Meeting Guide or BMLT feed and as a
 //! BMLT formats file, checking that it never panics and that what it reads adds up.
+//!
+//! Run (cargo-fuzz needs the nightly toolchain, which this machine has):
+//! `cd fuzz && mkdir -p corpus/read && cp ../tests/data/feeds/*.json corpus/read/ &&
+//!  cargo +nightly fuzz run read corpus/read -- -max_total_time=180`
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
