@@ -33,6 +33,7 @@ fn text_report_names_counts_and_places() {
         "  meetings kept:      7",
         "  weekly occurrences: 7",
         "  records skipped:    6",
+        "  time zone:          none for 7 meetings (the embed must give a default, or pass --timezone)",
         "6 errors, 4 warnings, 0 notes",
         "error record_not_object (4×)",
         "  List entries that are not meeting objects. They were skipped.",

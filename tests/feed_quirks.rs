@@ -130,6 +130,7 @@ fn times_in_every_shape() {
         ("bad-start", None),
         ("bad-end", Some((1140, 1200))),
         ("no-time", None),
+        ("same-end", Some((600, 660))),
     ];
     for (slug, want) in expected {
         assert_eq!(span(meeting(&feed, slug)), want, "{slug}");
@@ -151,6 +152,14 @@ fn times_in_every_shape() {
                 Ignored
             ),
             (11, "no-time", "time", MissingTime, "", Kept),
+            (
+                12,
+                "same-end",
+                "end_time",
+                EndTimeIsStart,
+                "\"10:00\"",
+                Ignored
+            ),
         ]
     );
 }

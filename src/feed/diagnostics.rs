@@ -29,6 +29,8 @@ pub enum ProblemKind {
     DaySeven,
     /// A start or end time that could not be read.
     UnreadableTime,
+    /// An end time equal to the start: taken as one hour after it.
+    EndTimeIsStart,
     /// A day with no start time.
     MissingTime,
     /// A time with no day: the meeting is listed as "by appointment".
@@ -69,6 +71,7 @@ impl ProblemKind {
             ProblemKind::UnreadableDay => "unreadable_day",
             ProblemKind::DaySeven => "day_seven",
             ProblemKind::UnreadableTime => "unreadable_time",
+            ProblemKind::EndTimeIsStart => "end_time_is_start",
             ProblemKind::MissingTime => "missing_time",
             ProblemKind::TimeWithoutDay => "time_without_day",
             ProblemKind::MissingCoordinates => "missing_coordinates",

@@ -258,6 +258,71 @@ impl<'de, T: FromMap<'de>> Deserialize<'de> for Records<T> {
     }
 }
 
+/// Reads a list of records one element at a time, handing each to a function as soon as
+/// it is read, so that a large feed is never held twice. Gives back what was found
+/// instead of a list when it was not one (`null` counts as an empty list).
+pub(crate) struct Stream<'f, T, F> {
+    each: &'f mut F,
+    record: PhantomData<T>,
+}
+
+impl<'f, T, F> Stream<'f, T, F> {
+    /// A stream handing each element to `each`.
+    pub(crate) fn new(each: &'f mut F) -> Self {
+        Stream {
+            each,
+            record: PhantomData,
+        }
+    }
+}
+
+impl<'de, T: FromMap<'de>, F: FnMut(Item<T>)> serde::de::DeserializeSeed<'de> for Stream<'_, T, F> {
+    type Value = Option<&'static str>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de, T: FromMap<'de>, F: FnMut(Item<T>)> Visitor<'de> for Stream<'_, T, F> {
+    type Value = Option<&'static str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of records")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while let Some(item) = seq.next_element()? {
+            (self.each)(item);
+        }
+        Ok(None)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Some("an object"))
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(Some("true or false"))
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(Some("a number"))
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(Some("a number"))
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(Some("a number"))
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(Some("a string"))
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+}
+
 /// Parses an optionally signed run of ASCII digits.
 pub(crate) fn parse_int(s: &str) -> Option<i64> {
     let (negative, digits) = match s.strip_prefix('-') {

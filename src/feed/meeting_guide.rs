@@ -330,7 +330,7 @@ fn time_span(raw: &Raw, out: &mut Collector) -> Option<TimeSpan> {
         Some(end) if end != start => end,
         Some(_) => {
             if let Some(v) = &raw.end_time {
-                out.push_val("end_time", ProblemKind::UnreadableTime, v, Action::Ignored);
+                out.push_val("end_time", ProblemKind::EndTimeIsStart, v, Action::Ignored);
             }
             add_minutes(start, u32::from(DEFAULT_DURATION))
         }

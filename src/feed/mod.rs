@@ -19,7 +19,8 @@ pub use diagnostics::{Action, Problem, ProblemKind, Severity, FOUND_MAX_CHARS};
 
 use crate::model::Meeting;
 use diagnostics::Collector;
-use lenient::{Item, Records, Val};
+use lenient::{FromMap, Item, Records, Stream, Val};
+use serde::de::DeserializeSeed;
 
 /// The formats [`read`] understands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,12 +144,25 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Feed, FeedError> {
             found: "a BMLT formats list (give it as the formats file)",
         }),
         Some(b'[') if looks_like_bmlt(bytes) => {
-            let list: Records<bmlt::Raw> = parse(bytes).map_err(invalid_json)?;
-            read_bmlt(list.items, Vec::new(), options)
+            let table = formats_table(Vec::new(), options)?;
+            let zone = options.default_timezone.as_deref();
+            let mut reader = Reader::default();
+            stream(bytes, &mut |item: Item<bmlt::Raw>| {
+                reader.take(item, |raw, index, out| {
+                    bmlt::convert(raw, index, &table, zone, out)
+                })
+            })?;
+            Ok(reader.finish(Format::Bmlt, table.type_names()))
         }
         Some(b'[') => {
-            let list: Records<meeting_guide::Raw> = parse(bytes).map_err(invalid_json)?;
-            Ok(read_meeting_guide(list.items, options))
+            let zone = options.default_timezone.as_deref();
+            let mut reader = Reader::default();
+            stream(bytes, &mut |item: Item<meeting_guide::Raw>| {
+                reader.take(item, |raw, index, out| {
+                    meeting_guide::convert(raw, index, zone, out)
+                })
+            })?;
+            Ok(reader.finish(Format::MeetingGuide, Vec::new()))
         }
         Some(b'{') => {
             let item: Item<bmlt::Envelope> = parse(bytes).map_err(invalid_json)?;
@@ -159,8 +173,15 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Feed, FeedError> {
                             found: "an object whose \"meetings\" is not a list",
                         });
                     }
-                    let mut bmlt =
-                        read_bmlt(envelope.meetings.items, envelope.formats.items, options)?;
+                    let table = formats_table(envelope.formats.items, options)?;
+                    let zone = options.default_timezone.as_deref();
+                    let mut reader = Reader::default();
+                    for item in envelope.meetings.items {
+                        reader.take(item, |raw, index, out| {
+                            bmlt::convert(raw, index, &table, zone, out)
+                        });
+                    }
+                    let mut bmlt = reader.finish(Format::Bmlt, table.type_names());
                     if let Some(found) = envelope.formats.not_a_list {
                         bmlt.problems.insert(
                             0,
@@ -248,36 +269,25 @@ fn looks_like_formats_table(bytes: &[u8]) -> bool {
         && !sniff(bytes, b"\"day\"")
 }
 
-fn read_meeting_guide(items: Vec<Item<meeting_guide::Raw>>, options: &ReadOptions) -> Feed {
-    let zone = options.default_timezone.as_deref();
-    let records = items.len();
-    let mut out = Collector::default();
-    let mut kept = Vec::with_capacity(records);
-    for (index, item) in items.iter().enumerate() {
-        out.start(index);
-        match item {
-            Item::Record(raw) => match meeting_guide::convert(raw, index, zone, &mut out) {
-                Some(meeting) => {
-                    out.finish(&meeting.slug);
-                    kept.push((index, meeting));
-                }
-                None => out.finish(""),
-            },
-            Item::NotObject(found) => {
-                out.push("", ProblemKind::RecordNotObject, found, Action::Skipped)
-            }
-        }
-    }
-    finish(Format::MeetingGuide, records, kept, out, Vec::new())
+/// Reads a top-level list one record at a time, handing each to `each`.
+fn stream<'de, T: FromMap<'de>, F: FnMut(Item<T>)>(
+    bytes: &'de [u8],
+    each: &mut F,
+) -> Result<(), FeedError> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    Stream::new(each)
+        .deserialize(&mut de)
+        .map_err(invalid_json)?;
+    de.end().map_err(invalid_json)
 }
 
-fn read_bmlt(
-    items: Vec<Item<bmlt::Raw>>,
-    formats: Vec<Item<bmlt::RawFormat>>,
+/// The BMLT formats table: the envelope's own entries, then the formats file's.
+fn formats_table(
+    own: Vec<Item<bmlt::RawFormat>>,
     options: &ReadOptions,
-) -> Result<Feed, FeedError> {
+) -> Result<bmlt::FormatTable, FeedError> {
     let mut table = bmlt::FormatTable::default();
-    table.extend(formats);
+    table.extend(own);
     if let Some(extra) = &options.bmlt_formats {
         let extra = extra.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(extra);
         let parsed: Result<Records<bmlt::RawFormat>, _> = parse(extra);
@@ -293,45 +303,56 @@ fn read_bmlt(
             }
         }
     }
-    let zone = options.default_timezone.as_deref();
-    let records = items.len();
-    let mut out = Collector::default();
-    let mut kept = Vec::with_capacity(records);
-    for (index, item) in items.iter().enumerate() {
-        out.start(index);
+    Ok(table)
+}
+
+/// Turns records into meetings one at a time, keeping count and collecting problems.
+#[derive(Default)]
+struct Reader {
+    records: usize,
+    meetings: Vec<Meeting>,
+    indices: Vec<usize>,
+    out: Collector,
+}
+
+impl Reader {
+    /// Takes the next record: converts an object, reports anything else.
+    fn take<T>(
+        &mut self,
+        item: Item<T>,
+        convert: impl FnOnce(&T, usize, &mut Collector) -> Option<Meeting>,
+    ) {
+        let index = self.records;
+        self.records += 1;
+        self.out.start(index);
         match item {
-            Item::Record(raw) => match bmlt::convert(raw, index, &table, zone, &mut out) {
+            Item::Record(raw) => match convert(&raw, index, &mut self.out) {
                 Some(meeting) => {
-                    out.finish(&meeting.slug);
-                    kept.push((index, meeting));
+                    self.out.finish(&meeting.slug);
+                    self.meetings.push(meeting);
+                    self.indices.push(index);
                 }
-                None => out.finish(""),
+                None => self.out.finish(""),
             },
             Item::NotObject(found) => {
-                out.push("", ProblemKind::RecordNotObject, found, Action::Skipped)
+                self.out
+                    .push("", ProblemKind::RecordNotObject, found, Action::Skipped)
             }
         }
     }
-    Ok(finish(Format::Bmlt, records, kept, out, table.type_names()))
-}
 
-fn finish(
-    format: Format,
-    records: usize,
-    mut kept: Vec<(usize, Meeting)>,
-    mut out: Collector,
-    type_names: Vec<(String, String)>,
-) -> Feed {
-    shared::unique_slugs(&mut kept, &mut out);
-    let mut problems = out.problems;
-    problems.sort_by_key(|p| p.record);
-    let meetings: Vec<Meeting> = kept.into_iter().map(|(_, m)| m).collect();
-    Feed {
-        format,
-        records,
-        skipped: records - meetings.len(),
-        meetings,
-        problems,
-        type_names,
+    /// Makes slugs unique and puts the problems in record order.
+    fn finish(mut self, format: Format, type_names: Vec<(String, String)>) -> Feed {
+        shared::unique_slugs(&mut self.meetings, &self.indices, &mut self.out);
+        let mut problems = self.out.problems;
+        problems.sort_by_key(|p| p.record);
+        Feed {
+            format,
+            records: self.records,
+            skipped: self.records - self.meetings.len(),
+            meetings: self.meetings,
+            problems,
+            type_names,
+        }
     }
 }

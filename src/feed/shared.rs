@@ -24,9 +24,9 @@ impl Text<'_> {
         match v {
             None | Some(Val::Null) => String::new(),
             Some(Val::Str(s)) => {
-                let s = match s.rfind(BMLT_SEPARATOR) {
-                    Some(at) => &s[at + BMLT_SEPARATOR.len()..],
-                    None => s,
+                let s = match s.contains('#').then(|| s.rfind(BMLT_SEPARATOR)) {
+                    Some(Some(at)) => &s[at + BMLT_SEPARATOR.len()..],
+                    _ => s,
                 };
                 let plain = html::plain(s);
                 if plain.had_html {
@@ -308,36 +308,42 @@ pub(crate) fn check_reachable(meeting: &Meeting, out: &mut Collector) {
     }
 }
 
-/// Makes every slug unique by adding `-2`, `-3`, … to later repeats, recording each.
-pub(crate) fn unique_slugs(meetings: &mut [(usize, Meeting)], out: &mut Collector) {
-    let mut seen: std::collections::HashSet<String> =
+/// Makes every slug unique by adding `-2`, `-3`, … to later repeats, recording each;
+/// `records[i]` is the record index of `meetings[i]`.
+pub(crate) fn unique_slugs(meetings: &mut [Meeting], records: &[usize], out: &mut Collector) {
+    let mut seen: std::collections::HashSet<&str> =
         std::collections::HashSet::with_capacity(meetings.len());
     let mut repeats = Vec::new();
-    for (i, (_, m)) in meetings.iter().enumerate() {
-        if !seen.insert(m.slug.clone()) {
+    for (i, m) in meetings.iter().enumerate() {
+        if !seen.insert(m.slug.as_str()) {
             repeats.push(i);
         }
     }
+    if repeats.is_empty() {
+        return;
+    }
+    let mut taken: std::collections::HashSet<String> =
+        seen.into_iter().map(str::to_owned).collect();
     for i in repeats {
-        let (record, meeting) = &mut meetings[i];
+        let meeting = &mut meetings[i];
         let mut n = 2;
         let slug = loop {
             let mut candidate = meeting.slug.clone();
             candidate.push('-');
             candidate.push_str(&int_text(n));
-            if !seen.contains(&candidate) {
+            if !taken.contains(&candidate) {
                 break candidate;
             }
             n += 1;
         };
-        out.start(*record);
+        out.start(records[i]);
         out.push(
             "slug",
             ProblemKind::DuplicateSlug,
             &meeting.slug,
             Action::Repaired,
         );
-        seen.insert(slug.clone());
+        taken.insert(slug.clone());
         meeting.slug = slug;
         out.finish(&meeting.slug);
     }

@@ -148,6 +148,9 @@ fn explain(kind: ProblemKind) -> &'static str {
         ProblemKind::UnreadableTime => {
             "Times that could not be read (write HH:MM, 24-hour). A missing end time is taken as one hour after the start."
         }
+        ProblemKind::EndTimeIsStart => {
+            "End times equal to the start time. The meeting is shown as lasting one hour."
+        }
         ProblemKind::MissingTime => {
             "Meetings with a day but no start time. They cannot be filtered by time of day."
         }
@@ -274,6 +277,18 @@ fn report_text(name: &str, feed: &Feed) -> String {
         s.push_str(&format!(
             "  format names:       {}\n",
             feed.type_names.len()
+        ));
+    } else if feed.format == feed::Format::Bmlt {
+        s.push_str("  formats:            the server's own keys (give --formats FILE for cross-server codes)\n");
+    }
+    let zoneless = feed
+        .meetings
+        .iter()
+        .filter(|m| m.timezone.is_none())
+        .count();
+    if zoneless > 0 {
+        s.push_str(&format!(
+            "  time zone:          none for {zoneless} meetings (the embed must give a default, or pass --timezone)\n"
         ));
     }
     if feed.problems.is_empty() {
