@@ -122,7 +122,13 @@ impl Index {
         let scratch = &mut *guard;
         self.fill_scratch(query, scratch);
         let masks = self.masks(query, scratch);
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(if query.now.is_some() {
+            0
+        } else {
+            (0..self.words)
+                .map(|i| masks.word(self, i, None).count_ones() as usize)
+                .sum()
+        });
         let mut emit = |r: usize, in_progress: bool| {
             let m = self.row_meeting[r];
             hits.push(Hit {
@@ -163,7 +169,8 @@ impl Index {
         Results { hits }
     }
 
-    /// The occurrence of row `r`.
+    /// The occurrence of row `r`, from the row's columns alone (the row keeps the
+    /// duration, so the end is exact).
     fn occurrence(&self, r: usize) -> Option<crate::model::Occurrence> {
         let day = crate::model::Weekday::new(self.row_day[r])?;
         let start = self.row_start[r];
@@ -171,16 +178,7 @@ impl Index {
             start,
             end: (start + self.row_duration[r]) % MINUTES_PER_DAY,
         });
-        let meeting = &self.meetings[self.row_meeting[r] as usize];
-        // Prefer the meeting's own occurrence (its exact end) when it is there.
-        let own = meeting
-            .occurrences
-            .iter()
-            .find(|o| o.day == day && o.time.map(|t| t.start) == time.map(|t| t.start));
-        Some(
-            own.copied()
-                .unwrap_or(crate::model::Occurrence { day, time }),
-        )
+        Some(crate::model::Occurrence { day, time })
     }
 
     /// Whether row `r` is under way at `now` (minute of the week).
