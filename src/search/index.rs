@@ -103,6 +103,8 @@ pub(crate) struct RegionNode {
 pub(crate) struct GeoEntry {
     pub(crate) lat: f64,
     pub(crate) lon: f64,
+    /// The point on the unit sphere.
+    pub(crate) xyz: [f64; 3],
     pub(crate) meeting: u32,
 }
 
@@ -114,8 +116,6 @@ pub(crate) struct Scratch {
     pub(crate) geo: Vec<u64>,
     pub(crate) window: Vec<u64>,
     pub(crate) region: Vec<u64>,
-    /// Per-meeting distance from the query's point, valid for meetings in `geo`.
-    pub(crate) distance: Vec<f64>,
     /// The bases of the facet counts, one per dimension.
     pub(crate) bases: [Vec<u64>; 5],
     /// One word's folded text.
@@ -484,6 +484,7 @@ impl Index {
                 m.place.coordinates.map(|p| GeoEntry {
                     lat: p.lat,
                     lon: p.lon,
+                    xyz: GeoPoint::new(p, &trig).unit(&trig),
                     meeting: i as u32,
                 })
             })
