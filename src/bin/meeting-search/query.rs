@@ -80,7 +80,10 @@ pub fn run(args: &[String]) -> i32 {
             return 1;
         }
     };
-    let names = TypeNames::english(args.program);
+    let mut names = TypeNames::english(args.program);
+    for (code, name) in &feed.type_names {
+        names.add_name(code, name);
+    }
     let index = Index::build(feed.meetings, &names, Default::default());
     let mut query = args.query;
     if let Some(text) = &args.near_place {
