@@ -139,8 +139,8 @@ impl TypeNames {
     }
 
     /// The English Meeting Guide names (the 87 codes and the 5 proposed ones) for `program`,
-    /// from the tables embedded in the native build.
-    #[cfg(not(target_arch = "wasm32"))]
+    /// from the tables embedded with `include_str!` (used natively; in WebAssembly the
+    /// tables only take space when this is called, which the widget does not).
     pub fn english(program: Program) -> TypeNames {
         let mut names = TypeNames::new(
             include_str!("../data/meeting-guide-types.json"),
@@ -154,6 +154,16 @@ impl TypeNames {
             "en",
         );
         names
+    }
+
+    /// Names `code` (any case) `name`, as a feed's own format table does (BMLT), unless
+    /// the code is named already.
+    pub fn add_name(&mut self, code: &str, name: &str) {
+        let code = canonical_code(code);
+        let name = name.trim();
+        if !code.is_empty() && !name.is_empty() {
+            self.names.entry(code).or_insert_with(|| name.into());
+        }
     }
 
     /// The name of `code` (any case); an unknown code is its own name.

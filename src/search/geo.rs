@@ -8,9 +8,13 @@
 //!
 //! Distances use R = 3,958.8 mi = 6,371.0 km:
 //! `a = sin²(Δφ/2) + cos φ₁ · cos φ₂ · sin²(Δλ/2)`, `d = 2R · atan2(√a, √(1−a))`.
-//! A query first keeps the meetings inside a latitude band and a longitude window that
-//! surely hold every point within the radius (a cheap equirectangular pre-filter over the
-//! meetings sorted by latitude) and computes the haversine only for those.
+//! A radius query keeps the meetings inside a latitude band and a longitude window that
+//! surely hold every point within the radius (over the meetings sorted by latitude), then
+//! compares each one's squared chord on the unit sphere (precomputed `x, y, z`: three
+//! multiplications, no trigonometry) with the radius's (`4 sin²(d/2R)`, the haversine's
+//! own `4a`). Only a point whose chord is within a rounding margin of the limit gets the
+//! exact haversine test, so the answer is exactly "haversine ≤ radius". The haversine is
+//! then computed for the results only, to report and order their distances.
 
 use super::Units;
 use crate::model::LatLon;
@@ -77,6 +81,36 @@ impl GeoPoint {
             cos_lat: (trig.cos)(lat),
         }
     }
+}
+
+impl GeoPoint {
+    /// The point on the unit sphere, `[x, y, z]`.
+    pub fn unit(&self, trig: &Trig) -> [f64; 3] {
+        [
+            self.cos_lat * (trig.cos)(self.lon),
+            self.cos_lat * (trig.sin)(self.lon),
+            (trig.sin)(self.lat),
+        ]
+    }
+}
+
+/// The squared chord between two points of the unit sphere.
+pub fn chord2(a: &[f64; 3], b: &[f64; 3]) -> f64 {
+    let (dx, dy, dz) = (a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+    dx * dx + dy * dy + dz * dz
+}
+
+/// The squared unit-sphere chord of a great-circle distance `d` on a sphere of radius `r`:
+/// `4 sin²(d / 2r)`, the same quantity as the haversine's `4a`. A point is within `d`
+/// exactly when its squared chord is at most this, so a radius test needs no trigonometry
+/// per meeting.
+pub fn chord2_limit(d: f64, r: f64, trig: &Trig) -> f64 {
+    let half = d / (2.0 * r);
+    if half >= std::f64::consts::FRAC_PI_2 {
+        return f64::INFINITY;
+    }
+    let s = (trig.sin)(half);
+    4.0 * s * s
 }
 
 /// The haversine distance between two prepared points on a sphere of radius `r`.

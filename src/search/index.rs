@@ -17,10 +17,10 @@
 //!   allocates nothing proportional to the feed except the result list.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
 
 use super::bitset::{self, words_for};
 use super::geo::{GeoPoint, Trig};
+use super::hash::FxHashMap;
 use super::places::Gazetteer;
 use super::text::{self, for_each_word};
 use super::TimeOfDay;
@@ -103,6 +103,8 @@ pub(crate) struct RegionNode {
 pub(crate) struct GeoEntry {
     pub(crate) lat: f64,
     pub(crate) lon: f64,
+    /// The point on the unit sphere.
+    pub(crate) xyz: [f64; 3],
     pub(crate) meeting: u32,
 }
 
@@ -114,8 +116,6 @@ pub(crate) struct Scratch {
     pub(crate) geo: Vec<u64>,
     pub(crate) window: Vec<u64>,
     pub(crate) region: Vec<u64>,
-    /// Per-meeting distance from the query's point, valid for meetings in `geo`.
-    pub(crate) distance: Vec<f64>,
     /// The bases of the facet counts, one per dimension.
     pub(crate) bases: [Vec<u64>; 5],
     /// One word's folded text.
@@ -124,6 +124,56 @@ pub(crate) struct Scratch {
     pub(crate) text_active: bool,
     /// Whether `region` holds a filter for the current query.
     pub(crate) region_active: bool,
+}
+
+/// Word ids while the index is built: each distinct folded word gets the next id, and
+/// the words of a field that repeats (a town, a type name) are remembered whole.
+#[derive(Default)]
+struct WordIds<'a> {
+    ids: FxHashMap<String, u32>,
+    vocab: Vec<String>,
+    memo: FxHashMap<&'a str, (u32, u32)>,
+    memo_ids: Vec<u32>,
+    buf: String,
+}
+
+impl<'a> WordIds<'a> {
+    /// Appends the ids of the words of `text` to `out`.
+    fn push(&mut self, text: &str, out: &mut Vec<u32>) {
+        let (ids, vocab) = (&mut self.ids, &mut self.vocab);
+        for_each_word(text, &mut self.buf, |w| {
+            let id = match ids.get(w) {
+                Some(&id) => id,
+                None => {
+                    let id = vocab.len() as u32;
+                    ids.insert(w.into(), id);
+                    vocab.push(w.into());
+                    id
+                }
+            };
+            out.push(id);
+        });
+    }
+
+    /// Like [`WordIds::push`], remembering the result for the same text.
+    fn push_memo(&mut self, text: &'a str, out: &mut Vec<u32>) {
+        if text.is_empty() {
+            return;
+        }
+        let (s, e) = match self.memo.get(text) {
+            Some(&range) => range,
+            None => {
+                let mut ids = std::mem::take(&mut self.memo_ids);
+                let s = ids.len() as u32;
+                self.push(text, &mut ids);
+                let range = (s, ids.len() as u32);
+                self.memo_ids = ids;
+                self.memo.insert(text, range);
+                range
+            }
+        };
+        out.extend_from_slice(&self.memo_ids[s as usize..e as usize]);
+    }
 }
 
 /// The region path of a meeting: `regions`, else its city.
@@ -214,38 +264,45 @@ impl Index {
     }
 
     fn build_rows(&mut self, meetings: &[Meeting]) {
-        // (day, start, meeting) for every occurrence, then sorted in result order.
-        let mut rows: Vec<(u8, Minutes, Minutes, u32)> = Vec::new();
+        // Meetings ranked by folded name, then slug (then input order) ...
+        let folded: Vec<String> = meetings.iter().map(|m| text::fold(&m.name)).collect();
+        let mut by_name: Vec<u32> = (0..meetings.len() as u32).collect();
+        by_name.sort_unstable_by(|&a, &b| {
+            let (a, b) = (a as usize, b as usize);
+            folded[a]
+                .cmp(&folded[b])
+                .then_with(|| meetings[a].slug.cmp(&meetings[b].slug))
+                .then(a.cmp(&b))
+        });
+        let mut rank = vec![0u64; meetings.len()];
+        for (r, &m) in by_name.iter().enumerate() {
+            rank[m as usize] = r as u64;
+        }
+        // ... then every row as one sortable number: day (4 bits), start (16), rank (28),
+        // duration (16).
+        let mut keys: Vec<u64> = Vec::with_capacity(meetings.len() * 2);
         for (m, meeting) in meetings.iter().enumerate() {
-            let m = m as u32;
+            let row = |day: u8, start: Minutes, duration: Minutes| {
+                (day as u64) << 60 | (start as u64) << 44 | rank[m] << 16 | duration as u64
+            };
             if meeting.occurrences.is_empty() {
-                rows.push((NO_DAY, NO_TIME, 0, m));
+                keys.push(row(NO_DAY, NO_TIME, 0));
             }
             for o in &meeting.occurrences {
-                let (start, duration) = match o.time {
-                    Some(t) => (t.start, t.duration()),
-                    None => (NO_TIME, 0),
-                };
-                rows.push((o.day.number(), start, duration, m));
+                keys.push(match o.time {
+                    Some(t) => row(o.day.number(), t.start, t.duration()),
+                    None => row(o.day.number(), NO_TIME, 0),
+                });
             }
         }
-        let folded: Vec<String> = meetings.iter().map(|m| text::fold(&m.name)).collect();
-        rows.sort_unstable_by(|a, b| {
-            (a.0, a.1)
-                .cmp(&(b.0, b.1))
-                .then_with(|| folded[a.3 as usize].cmp(&folded[b.3 as usize]))
-                .then_with(|| {
-                    meetings[a.3 as usize]
-                        .slug
-                        .cmp(&meetings[b.3 as usize].slug)
-                })
-                .then_with(|| a.3.cmp(&b.3))
-                .then_with(|| a.2.cmp(&b.2))
-        });
-        self.row_day = rows.iter().map(|r| r.0).collect();
-        self.row_start = rows.iter().map(|r| r.1).collect();
-        self.row_duration = rows.iter().map(|r| r.2).collect();
-        self.row_meeting = rows.iter().map(|r| r.3).collect();
+        keys.sort_unstable();
+        self.row_day = keys.iter().map(|k| (k >> 60) as u8).collect();
+        self.row_start = keys.iter().map(|k| (k >> 44) as Minutes).collect();
+        self.row_duration = keys.iter().map(|&k| k as Minutes).collect();
+        self.row_meeting = keys
+            .iter()
+            .map(|k| by_name[((k >> 16) & ((1 << 28) - 1)) as usize])
+            .collect();
         for d in 0..9u8 {
             self.day_start[d as usize] = self.row_day.partition_point(|&x| x < d) as u32;
         }
@@ -318,21 +375,37 @@ impl Index {
     }
 
     fn build_types(&mut self, meetings: &[Meeting]) {
-        let mut by_code: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+        // Feed spelling → slot, canonical code → slot.
+        let mut spelling: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut canonical: FxHashMap<String, usize> = FxHashMap::default();
+        let mut slots: Vec<(String, Vec<u64>)> = Vec::new();
         for (m, meeting) in meetings.iter().enumerate() {
             for code in &meeting.types {
-                let code = canonical_code(code);
-                if code.is_empty() {
-                    continue;
-                }
-                let words = self.words;
-                let bits = by_code.entry(code).or_insert_with(|| vec![0; words]);
+                let slot = match spelling.get(code.as_str()) {
+                    Some(&s) => s,
+                    None => {
+                        let c = canonical_code(code);
+                        let s = match canonical.get(&c) {
+                            Some(&s) => s,
+                            None => {
+                                slots.push((c.clone(), self.new_bits()));
+                                canonical.insert(c, slots.len() - 1);
+                                slots.len() - 1
+                            }
+                        };
+                        spelling.insert(code, s);
+                        s
+                    }
+                };
+                let bits = &mut slots[slot].1;
                 for &r in self.rows_of(m) {
                     bitset::set(bits, r as usize);
                 }
             }
         }
-        self.types = by_code.into_iter().collect();
+        slots.retain(|(c, _)| !c.is_empty());
+        slots.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        self.types = slots;
     }
 
     /// The rows of meeting `m`.
@@ -343,33 +416,52 @@ impl Index {
     }
 
     fn build_regions(&mut self, meetings: &[Meeting]) {
-        // Every prefix of every path is a node; order: folded names component-wise.
-        let mut nodes: BTreeMap<Vec<(String, String)>, Vec<u64>> = BTreeMap::new();
+        // Nodes as (parent, name); every prefix of every path is a node.
+        const TOP: usize = usize::MAX;
+        let mut ids: FxHashMap<(usize, &str), usize> = FxHashMap::default();
+        let mut nodes: Vec<(usize, &str, Vec<u64>)> = Vec::new();
         for (m, meeting) in meetings.iter().enumerate() {
-            let path = region_path(meeting);
-            let mut key: Vec<(String, String)> = Vec::with_capacity(path.len());
-            for name in path {
-                key.push((text::fold(name), name.into()));
-                let words = self.words;
-                let bits = nodes.entry(key.clone()).or_insert_with(|| vec![0; words]);
+            let mut parent = TOP;
+            for name in region_path(meeting) {
+                let id = match ids.get(&(parent, name)) {
+                    Some(&id) => id,
+                    None => {
+                        nodes.push((parent, name, self.new_bits()));
+                        ids.insert((parent, name), nodes.len() - 1);
+                        nodes.len() - 1
+                    }
+                };
                 for &r in self.rows_of(m) {
-                    bitset::set(bits, r as usize);
+                    bitset::set(&mut nodes[id].2, r as usize);
                 }
+                parent = id;
             }
         }
-        self.regions = nodes
+        // Tree order: compare paths name by name, folded first.
+        let keys: Vec<Vec<(String, &str)>> = (0..nodes.len())
+            .map(|mut id| {
+                let mut key = Vec::new();
+                while id != TOP {
+                    key.push((text::fold(nodes[id].1), nodes[id].1));
+                    id = nodes[id].0;
+                }
+                key.reverse();
+                key
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..nodes.len()).collect();
+        order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
+        let mut bits: Vec<Vec<u64>> = nodes.into_iter().map(|n| n.2).collect();
+        self.regions = order
             .into_iter()
-            .map(|(key, bits)| {
-                let folded_path = key
-                    .iter()
-                    .map(|(f, _)| f.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
+            .map(|id| {
+                let key = &keys[id];
+                let folded: Vec<&str> = key.iter().map(|(f, _)| f.as_str()).collect();
                 RegionNode {
-                    folded_name: key.last().map(|(f, _)| f.clone()).unwrap_or_default(),
-                    folded_path,
-                    path: key.into_iter().map(|(_, n)| n).collect(),
-                    bits,
+                    path: key.iter().map(|(_, n)| n.to_string()).collect(),
+                    folded_name: folded.last().map(|f| f.to_string()).unwrap_or_default(),
+                    folded_path: folded.join(" "),
+                    bits: std::mem::take(&mut bits[id]),
                 }
             })
             .collect();
@@ -392,6 +484,7 @@ impl Index {
                 m.place.coordinates.map(|p| GeoEntry {
                     lat: p.lat,
                     lon: p.lon,
+                    xyz: GeoPoint::new(p, &trig).unit(&trig),
                     meeting: i as u32,
                 })
             })
@@ -400,51 +493,41 @@ impl Index {
         self.geo = geo;
     }
 
-    fn build_words(&mut self, meetings: &[Meeting], names: &TypeNames) {
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut vocab: Vec<String> = Vec::new();
+    fn build_words<'a>(&mut self, meetings: &'a [Meeting], names: &'a TypeNames) {
+        let mut words = WordIds::default();
         let mut per_meeting: Vec<u32> = Vec::new();
         let mut starts: Vec<u32> = Vec::with_capacity(meetings.len() + 1);
-        let mut buf = String::new();
         starts.push(0);
         for meeting in meetings {
             let begin = per_meeting.len();
-            let mut add = |text: &str, buf: &mut String| {
-                for_each_word(text, buf, |w| {
-                    let id = match ids.get(w) {
-                        Some(&id) => id,
-                        None => {
-                            let id = vocab.len() as u32;
-                            ids.insert(w.into(), id);
-                            vocab.push(w.into());
-                            id
-                        }
-                    };
-                    per_meeting.push(id);
-                });
-            };
             let p = &meeting.place;
+            let out = &mut per_meeting;
             for field in [
                 &meeting.name,
-                &p.location,
                 &p.address,
+                &p.formatted_address,
+                &meeting.group,
+                &meeting.notes,
+            ] {
+                words.push(field, out);
+            }
+            // Fields that repeat from meeting to meeting are split into words once.
+            for field in [
+                &p.location,
                 &p.city,
                 &p.state,
                 &p.postal_code,
-                &p.formatted_address,
                 &p.neighborhood,
                 &p.notes,
-                &meeting.group,
                 &meeting.group_notes,
-                &meeting.notes,
             ] {
-                add(field, &mut buf);
+                words.push_memo(field, out);
             }
             for region in &meeting.regions {
-                add(region, &mut buf);
+                words.push_memo(region, out);
             }
             for code in &meeting.types {
-                add(names.name(code), &mut buf);
+                words.push_memo(names.name(code), out);
             }
             per_meeting[begin..].sort_unstable();
             let mut w = begin;
@@ -457,6 +540,7 @@ impl Index {
             per_meeting.truncate(w);
             starts.push(per_meeting.len() as u32);
         }
+        let vocab = words.vocab;
         // Renumber words by their rank in the sorted vocabulary.
         let mut order: Vec<u32> = (0..vocab.len() as u32).collect();
         order.sort_unstable_by(|&a, &b| vocab[a as usize].cmp(&vocab[b as usize]));

@@ -11,8 +11,7 @@
 //! the text. Candidates are ordered by kind (town, neighbourhood, postal code, region),
 //! then by how many meetings name them; at most [`MAX_CANDIDATES`].
 
-use std::collections::BTreeMap;
-
+use super::hash::FxHashMap;
 use super::index::region_path;
 use super::text::fold;
 use super::Index;
@@ -33,7 +32,7 @@ pub struct PlaceCandidate {
 }
 
 /// What kind of name a place is; also the order candidates are offered in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Kind {
     Town,
     Neighbourhood,
@@ -144,8 +143,10 @@ fn is_ca_postal(s: &str) -> bool {
 }
 
 /// Collects the coordinates of the meetings that name one place.
-#[derive(Default)]
 struct Collect {
+    kind: Kind,
+    name: String,
+    folded_label: String,
     label: String,
     lats: Vec<f64>,
     lons: Vec<f64>,
@@ -161,25 +162,49 @@ fn median(values: &mut [f64]) -> f64 {
     }
 }
 
+/// Places as the feed spells them: (kind, name, qualifier, depth) → collected place.
+#[derive(Default)]
+struct Collector<'a> {
+    ids: FxHashMap<(Kind, &'a str, &'a str, usize), usize>,
+    found: Vec<Collect>,
+}
+
+impl<'a> Collector<'a> {
+    fn add(
+        &mut self,
+        kind: Kind,
+        name: &'a str,
+        qualifier: &'a str,
+        depth: usize,
+        label: impl FnOnce() -> String,
+        p: LatLon,
+    ) {
+        let key = (kind, name, qualifier, depth);
+        let id = match self.ids.get(&key) {
+            Some(&id) => id,
+            None => {
+                let label = label();
+                self.found.push(Collect {
+                    kind,
+                    name: fold(name),
+                    folded_label: fold(&label),
+                    label,
+                    lats: Vec::new(),
+                    lons: Vec::new(),
+                });
+                self.ids.insert(key, self.found.len() - 1);
+                self.found.len() - 1
+            }
+        };
+        self.found[id].lats.push(p.lat);
+        self.found[id].lons.push(p.lon);
+    }
+}
+
 impl Gazetteer {
     /// The places named by `meetings` (those with coordinates).
     pub(crate) fn build(meetings: &[Meeting]) -> Gazetteer {
-        // (kind, folded name, folded label) → coordinates.
-        let mut found: BTreeMap<(Kind, String, String), Collect> = BTreeMap::new();
-        let mut add = |kind: Kind, name: &str, label: String, p: LatLon| {
-            let name = fold(name);
-            if name.is_empty() {
-                return;
-            }
-            let entry = found
-                .entry((kind, name, fold(&label)))
-                .or_insert_with(|| Collect {
-                    label,
-                    ..Collect::default()
-                });
-            entry.lats.push(p.lat);
-            entry.lons.push(p.lon);
-        };
+        let mut c = Collector::default();
         for m in meetings {
             let Some(p) = m.place.coordinates else {
                 continue;
@@ -195,26 +220,52 @@ impl Gazetteer {
             let state = first_nonempty(&place.state, parsed.state);
             let postal = first_nonempty(&place.postal_code, parsed.postal);
             if !town.is_empty() {
-                add(Kind::Town, town, join(town, ", ", state), p);
+                c.add(Kind::Town, town, state, 0, || join(town, ", ", state), p);
             }
-            if !place.neighborhood.trim().is_empty() {
-                let n = place.neighborhood.trim();
-                add(Kind::Neighbourhood, n, join(n, ", ", town), p);
+            let n = place.neighborhood.trim();
+            if !n.is_empty() {
+                c.add(Kind::Neighbourhood, n, town, 0, || join(n, ", ", town), p);
             }
             if !postal.is_empty() {
-                add(Kind::Postal, postal, join(postal, " ", town), p);
+                c.add(Kind::Postal, postal, town, 0, || join(postal, " ", town), p);
             }
             let path = region_path(m);
             for (depth, name) in path.iter().enumerate() {
-                add(Kind::Region, name, path[..=depth].join(" > "), p);
+                let parent = if depth > 0 { path[depth - 1] } else { "" };
+                c.add(
+                    Kind::Region,
+                    name,
+                    parent,
+                    depth,
+                    || path[..=depth].join(" > "),
+                    p,
+                );
             }
         }
-        let mut places: Vec<Place> = found
+        // Spellings that fold alike are one place.
+        let mut found = c.found;
+        found.retain(|c| !c.name.is_empty());
+        found.sort_by(|a, b| {
+            (a.kind, &a.name, &a.folded_label).cmp(&(b.kind, &b.name, &b.folded_label))
+        });
+        let mut merged: Vec<Collect> = Vec::with_capacity(found.len());
+        for c in found {
+            match merged.last_mut() {
+                Some(last)
+                    if last.kind == c.kind
+                        && last.name == c.name
+                        && last.folded_label == c.folded_label =>
+                {
+                    last.lats.extend(c.lats);
+                    last.lons.extend(c.lons);
+                }
+                _ => merged.push(c),
+            }
+        }
+        let mut places: Vec<Place> = merged
             .into_iter()
-            .map(|((kind, name, folded_label), mut c)| Place {
-                kind,
-                name,
-                folded_label,
+            .map(|mut c| Place {
+                kind: c.kind,
                 candidate: PlaceCandidate {
                     label: c.label,
                     point: LatLon {
@@ -223,6 +274,8 @@ impl Gazetteer {
                     },
                     meetings: c.lats.len() as u32,
                 },
+                name: c.name,
+                folded_label: c.folded_label,
             })
             .collect();
         places.sort_by(|a, b| a.name.cmp(&b.name));

@@ -33,7 +33,7 @@
 //!   (counting across midnight and the week's end).
 
 use super::bitset;
-use super::geo::{haversine, BoundingBox, GeoPoint};
+use super::geo::{chord2, chord2_limit, haversine, BoundingBox, GeoPoint};
 use super::index::{Index, Scratch, NO_DAY, NO_TIME};
 use super::text::for_each_word;
 use super::{AttendanceFilter, Hit, Now, Query, Results, TimeFilter};
@@ -122,7 +122,13 @@ impl Index {
         let scratch = &mut *guard;
         self.fill_scratch(query, scratch);
         let masks = self.masks(query, scratch);
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(if query.now.is_some() {
+            0
+        } else {
+            (0..self.words)
+                .map(|i| masks.word(self, i, None).count_ones() as usize)
+                .sum()
+        });
         let mut emit = |r: usize, in_progress: bool| {
             let m = self.row_meeting[r];
             hits.push(Hit {
@@ -145,13 +151,9 @@ impl Index {
             let radius = query.units.earth_radius();
             for h in hits.iter_mut() {
                 let m = h.meeting as usize;
-                h.distance = Some(if query.within.is_some() {
-                    scratch.distance[m]
-                } else {
-                    match &self.meeting_point[m] {
-                        Some(q) => haversine(&centre, q, radius, &self.trig),
-                        None => f64::INFINITY,
-                    }
+                h.distance = Some(match &self.meeting_point[m] {
+                    Some(q) => haversine(&centre, q, radius, &self.trig),
+                    None => f64::INFINITY,
                 });
             }
             // Stable: ties keep the day/time order.
@@ -163,7 +165,8 @@ impl Index {
         Results { hits }
     }
 
-    /// The occurrence of row `r`.
+    /// The occurrence of row `r`, from the row's columns alone (the row keeps the
+    /// duration, so the end is exact).
     fn occurrence(&self, r: usize) -> Option<crate::model::Occurrence> {
         let day = crate::model::Weekday::new(self.row_day[r])?;
         let start = self.row_start[r];
@@ -171,16 +174,7 @@ impl Index {
             start,
             end: (start + self.row_duration[r]) % MINUTES_PER_DAY,
         });
-        let meeting = &self.meetings[self.row_meeting[r] as usize];
-        // Prefer the meeting's own occurrence (its exact end) when it is there.
-        let own = meeting
-            .occurrences
-            .iter()
-            .find(|o| o.day == day && o.time.map(|t| t.start) == time.map(|t| t.start));
-        Some(
-            own.copied()
-                .unwrap_or(crate::model::Occurrence { day, time }),
-        )
+        Some(crate::model::Occurrence { day, time })
     }
 
     /// Whether row `r` is under way at `now` (minute of the week).
@@ -290,14 +284,14 @@ impl Index {
             return;
         };
         bitset::clear(&mut scratch.geo, self.words);
-        if scratch.distance.len() != self.meetings.len() {
-            scratch.distance = vec![0.0; self.meetings.len()];
-        }
         if within.is_nan() || within < 0.0 {
             return;
         }
         let r = query.units.earth_radius();
         let centre = GeoPoint::new(p, &self.trig);
+        let c = centre.unit(&self.trig);
+        let limit = chord2_limit(within, r, &self.trig);
+        let margin = limit * 1e-9 + 1e-15;
         let bbox = BoundingBox::around(p, within, r, &self.trig);
         let lo = self.geo.partition_point(|g| g.lat < bbox.min_lat);
         for g in &self.geo[lo..] {
@@ -307,13 +301,19 @@ impl Index {
             if !bbox.lon_ok(p.lon, g.lon) {
                 continue;
             }
+            let d2 = chord2(&g.xyz, &c);
             let m = g.meeting as usize;
-            let Some(q) = &self.meeting_point[m] else {
-                continue;
+            let inside = if limit.is_infinite() || d2 < limit - margin {
+                true
+            } else if d2 <= limit + margin {
+                match &self.meeting_point[m] {
+                    Some(q) => haversine(&centre, q, r, &self.trig) <= within,
+                    None => false,
+                }
+            } else {
+                false
             };
-            let d = haversine(&centre, q, r, &self.trig);
-            if d <= within {
-                scratch.distance[m] = d;
+            if inside {
                 for &row in self.rows_of(m) {
                     bitset::set(&mut scratch.geo, row as usize);
                 }
