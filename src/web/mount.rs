@@ -218,6 +218,10 @@ pub fn mount(
     set(&types, "role", "group");
     set(&types, "aria-label", t(Msg::Types));
     show(&details, shown(filters, "type"));
+    show(
+        &what,
+        shown(filters, "type") || shown(filters, "attendance"),
+    );
 
     let place_set = fieldset(&grid, t(Msg::Where))?;
     let region = select(&place_set, "region", t(Msg::Region))?;
@@ -242,6 +246,10 @@ pub fn mount(
     let geo_note = add(&dist, "p", "note")?;
     set(&geo_note, "role", "alert");
     show(&dist, shown(filters, "distance"));
+    show(
+        &place_set,
+        shown(filters, "region") || shown(filters, "distance"),
+    );
 
     let reset = add_text(&grid, "button", "btn reset", t(Msg::Reset))?;
     set(&reset, "type", "button");

@@ -238,6 +238,26 @@ test('each filter gives what the core gives', { skip: !ready && 'dist/ or a feed
   await p.close();
 });
 
+test('destroy() and removing the element take the widget away; a broken feed says so', { skip: !ready && 'dist/ or a feed is missing' }, async () => {
+  const url = page(
+    'destroy.html',
+    `<div id="a" data-meeting-search data-src="${feedUrl}" data-filters="day,text"></div>
+<div id="b" data-meeting-search data-src="${feedUrl}"></div>
+<div id="bad" data-meeting-search data-src="/no/such/feed.json" data-lang="fr"></div>
+<script src="/meeting-search/meeting-search.js"></script>`,
+  );
+  const p = await open(url);
+  assert.equal(await shadow(p, 'select[name=time]', '#a').isVisible(), false, 'data-filters hides the others');
+  assert.equal(await shadow(p, 'select[name=day]', '#a').isVisible(), true);
+  await p.evaluate(async () => (await window.MeetingSearch.mount(document.querySelector('#a'))).destroy());
+  assert.equal(await p.evaluate(() => document.querySelector('#a').shadowRoot.childNodes.length), 0);
+  await p.evaluate(() => document.querySelector('#b').remove());
+  await p.waitForFunction(() => document.querySelector('#b') === null);
+  assert.match(await shadow(p, '.notice', '#bad').textContent(), /pas pu être chargées/);
+  assert.deepEqual(pageErrors(p).filter((e) => !e.includes('404')), []);
+  await p.close();
+});
+
 test('"Use my location" asks only on click and orders by distance', { skip: !ready && 'dist/ or a feed is missing' }, async (t) => {
   const here = { latitude: 39.9526, longitude: -75.1652 };
   const p = await open(page('geo.html', tag('data-units="mi"')), { geolocation: here });
