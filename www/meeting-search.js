@@ -61,7 +61,8 @@ function msHooks(el, lang) {
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 30000);
     },
-    changed: (count) => el.dispatchEvent(new CustomEvent('meeting-search:results', { detail: { count } })),
+    // After the wasm call returns, so a listener may call the handle's methods.
+    changed: (count) => queueMicrotask(() => el.dispatchEvent(new CustomEvent('meeting-search:results', { detail: { count } }))),
   };
 }
 

@@ -192,9 +192,14 @@ test('two widgets keep separate state in the URL, across reload and back', { ski
 
 test('each filter gives what the core gives', { skip: !ready && 'dist/ or a feed is missing' }, async (t) => {
   const p = await open(page('filters.html', tag()));
-  await p.evaluate(() =>
-    document.querySelector('[data-meeting-search-host]').addEventListener('meeting-search:results', (e) => (window.lastCount = e.detail.count)),
-  );
+  await p.evaluate(async () => {
+    const host = document.querySelector('[data-meeting-search-host]');
+    const handle = await window.MeetingSearch.mount(host);
+    host.addEventListener('meeting-search:results', (e) => {
+      window.lastCount = e.detail.count;
+      window.lastResults = handle.results().length;
+    });
+  });
   const steps = [
     [['select[name=day]', '2'], ['--day', '2']],
     [['select[name=time]', 'morning'], ['--day', '2', '--time', 'morning']],
@@ -205,6 +210,7 @@ test('each filter gives what the core gives', { skip: !ready && 'dist/ or a feed
     await shadow(p, sel).selectOption(value);
     const got = await consistent(p);
     assert.equal(await p.evaluate(() => window.lastCount), got.length, 'the results event carries the count');
+    assert.equal(await p.evaluate(() => window.lastResults), got.length, 'results() works inside the event');
     sameAsNative(got, args, t);
   }
   await shadow(p, '[data-act=reset]').click();
