@@ -61,15 +61,17 @@ function msHooks(el, lang) {
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 30000);
     },
-    changed: (count) => el.dispatchEvent(new CustomEvent('meeting-search:results', { detail: { count } })),
+    // After the wasm call returns, so a listener may call the handle's methods.
+    changed: (count) => queueMicrotask(() => el.dispatchEvent(new CustomEvent('meeting-search:results', { detail: { count } }))),
   };
 }
 
 // A feed: fresh from the network when possible, else the copy saved on the device.
-async function msFeed(widget, url, formats) {
+// `fetched` is the network's answer (a promise of the text), started before the wasm loaded.
+async function msFeed(widget, url, fetched, formats) {
   const store = typeof feedStore != 'undefined' ? feedStore : null;
   try {
-    const text = await msFetch(url);
+    const text = await fetched;
     const problem = widget.add(text, formats);
     if (problem === undefined) {
       if (store) await store.put(url, text);
@@ -82,6 +84,12 @@ async function msFeed(widget, url, formats) {
   const saved = store && (await store.get(url));
   if (saved && widget.add(saved.text, formats) === undefined) widget.saved(saved.savedAt);
 }
+
+// Resolves after the next paint (or soon, in a hidden tab where frames do not come).
+const msAfterPaint = () => new Promise((ok) => {
+  const t = setTimeout(ok, 100);
+  requestAnimationFrame(() => setTimeout(() => ok(clearTimeout(t))));
+});
 
 async function msMount(el, options) {
   if (msMounted.has(el)) return msMounted.get(el);
@@ -102,13 +110,20 @@ async function msStart(el, options) {
   const short = lang.slice(0, 2).toLowerCase();
   const typesUrl = msBase + 'types/' + (msTypeLangs.includes(short) ? short : 'en') + '.json';
   const key = el.id || 'ms' + (msCount++ || '');
+  const abs = (u) => new URL(u.trim(), document.baseURI).href;
+  // Everything starts at once: the feeds, the formats, the type names and the wasm.
+  const urls = (opts.src || '').split(',').filter((u) => u.trim()).map(abs);
+  const fetched = urls.map((u) => msFetch(u));
+  fetched.forEach((f) => f.catch(() => {}));
+  const formatsText = opts.formats ? msFetch(abs(opts.formats)).catch(() => '') : '';
   const [m, types] = await Promise.all([msLoad(), msFetch(typesUrl).catch(() => '')]);
   let widget = new m.Widget(el, opts, key, types, msHooks(el, lang));
-  const abs = (u) => new URL(u.trim(), document.baseURI).href;
-  const formats = opts.formats ? await msFetch(abs(opts.formats)).catch(() => '') : '';
-  const urls = (opts.src || '').split(',').filter((u) => u.trim());
-  await Promise.all(urls.map((u) => msFeed(widget, abs(u), formats)));
+  const formats = await formatsText;
+  for (let i = 0; i < urls.length; i++) await msFeed(widget, urls[i], fetched[i], formats);
   widget.show();
+  // The first results are on screen; the type and region lists can wait for the next frame.
+  await msAfterPaint();
+  if (widget) widget.controls();
   return {
     setFilters: (f) => widget && widget.setFilters(f || {}),
     results: () => (widget ? widget.results() : []),

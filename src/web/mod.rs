@@ -134,6 +134,14 @@ impl Widget {
         self.state.try_borrow_mut().map_or(0, |mut s| s.show())
     }
 
+    /// Fills the type and region choices; the loader calls it once the first results
+    /// are painted.
+    pub fn controls(&self) {
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.controls();
+        }
+    }
+
     /// Replaces the filters (names as on the command line; see the README).
     #[wasm_bindgen(js_name = setFilters)]
     pub fn set_filters(&self, filters: JsValue) {

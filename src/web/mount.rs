@@ -20,6 +20,19 @@ pub struct Choice {
     pub label: String,
     /// The `<option>` or the count's `<span>`.
     pub el: Element,
+    /// The count shown now (`u32::MAX` before the first), so unchanged labels are not rewritten.
+    pub shown: std::cell::Cell<u32>,
+}
+
+impl Choice {
+    /// A choice showing no count yet.
+    pub fn new(label: String, el: Element) -> Choice {
+        Choice {
+            label,
+            el,
+            shown: std::cell::Cell::new(u32::MAX),
+        }
+    }
 }
 
 /// One type checkbox.
@@ -32,6 +45,8 @@ pub struct TypeBox {
     pub label: Element,
     /// The count beside it.
     pub count: Element,
+    /// The count shown now.
+    pub shown: std::cell::Cell<u32>,
 }
 
 /// The elements a widget updates.
@@ -162,15 +177,15 @@ pub fn mount(
     let when = fieldset(&grid, t(Msg::When))?;
     let day = select(&when, "day", t(Msg::Day))?;
     option(&day, "", t(Msg::AnyDay))?;
-    let mut day_opts = vec![Choice {
-        label: t(Msg::Today).into(),
-        el: option(&day, "today", t(Msg::Today))?,
-    }];
+    let mut day_opts = vec![Choice::new(
+        t(Msg::Today).into(),
+        option(&day, "today", t(Msg::Today))?,
+    )];
     for (i, name) in days.iter().enumerate() {
-        day_opts.push(Choice {
-            label: name.clone(),
-            el: option(&day, &u32_text(i as u32), name)?,
-        });
+        day_opts.push(Choice::new(
+            name.clone(),
+            option(&day, &u32_text(i as u32), name)?,
+        ));
     }
     show(
         &day.parent_element().ok_or(wasm_bindgen::JsValue::NULL)?,
@@ -183,10 +198,7 @@ pub fn mount(
         .iter()
         .zip([Msg::Morning, Msg::Midday, Msg::Evening, Msg::Night])
     {
-        time_opts.push(Choice {
-            label: t(m).into(),
-            el: option(&time, value, t(m))?,
-        });
+        time_opts.push(Choice::new(t(m).into(), option(&time, value, t(m))?));
     }
     show(
         &time.parent_element().ok_or(wasm_bindgen::JsValue::NULL)?,
@@ -203,10 +215,7 @@ pub fn mount(
             .iter()
             .zip([Msg::InPerson, Msg::Online, Msg::Hybrid, Msg::Inactive])
     {
-        att_opts.push(Choice {
-            label: t(m).into(),
-            el: option(&att, value, t(m))?,
-        });
+        att_opts.push(Choice::new(t(m).into(), option(&att, value, t(m))?));
     }
     show(
         &att.parent_element().ok_or(wasm_bindgen::JsValue::NULL)?,
@@ -218,6 +227,10 @@ pub fn mount(
     set(&types, "role", "group");
     set(&types, "aria-label", t(Msg::Types));
     show(&details, shown(filters, "type"));
+    show(
+        &what,
+        shown(filters, "type") || shown(filters, "attendance"),
+    );
 
     let place_set = fieldset(&grid, t(Msg::Where))?;
     let region = select(&place_set, "region", t(Msg::Region))?;
@@ -242,6 +255,10 @@ pub fn mount(
     let geo_note = add(&dist, "p", "note")?;
     set(&geo_note, "role", "alert");
     show(&dist, shown(filters, "distance"));
+    show(
+        &place_set,
+        shown(filters, "region") || shown(filters, "distance"),
+    );
 
     let reset = add_text(&grid, "button", "btn reset", t(Msg::Reset))?;
     set(&reset, "type", "button");

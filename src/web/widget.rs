@@ -9,7 +9,7 @@ use super::mount::{mount, Els};
 use super::text::push_hhmm;
 use super::{opt, url_state, view, Hooks};
 use crate::model::{LatLon, Meeting, Weekday};
-use crate::search::{Facets, Index, Now, Query, Results};
+use crate::search::{Facets, Index, Now, Results};
 use crate::types::TypeNames;
 use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
@@ -57,6 +57,8 @@ pub struct State {
     pub now: Option<Now>,
     /// The current results.
     pub results: Results,
+    /// The current counts.
+    facets: Facets,
     /// Rows rendered.
     pub shown: usize,
     /// The meeting whose detail is open.
@@ -123,6 +125,7 @@ impl State {
             place_point: None,
             now: None,
             results: Results::default(),
+            facets: Facets::default(),
             shown: 0,
             open: None,
         };
@@ -187,8 +190,6 @@ impl State {
         show(&self.els.notice, !self.notices.is_empty());
         show(&self.els.controls, count > 0);
         if count > 0 {
-            let all = engine::facets(&self.index, &Query::default());
-            let _ = view::controls::fill(self, &all);
             self.resolve_place();
             self.refresh();
             if let Some(slug) = self.open.clone() {
@@ -196,6 +197,15 @@ impl State {
             }
         }
         count
+    }
+
+    /// Fills the type and region choices (after the first results are painted).
+    pub fn controls(&mut self) {
+        if !self.loaded || !self.els.type_boxes.is_empty() || !self.els.region_opts.is_empty() {
+            return;
+        }
+        let _ = view::controls::fill(self, &self.facets.clone());
+        view::controls::sync(self, &self.facets);
     }
 
     /// A number, localized.
@@ -252,8 +262,8 @@ impl State {
         self.now = self.read_now();
         let query = self.filters.query(self.now, self.place_point);
         self.results = engine::search(&self.index, &query);
-        let facets: Facets = engine::facets(&self.index, &query);
-        view::controls::sync(self, &facets);
+        self.facets = engine::facets(&self.index, &query);
+        view::controls::sync(self, &self.facets);
         let n = self.results.hits.len() as u32;
         let mut status = self.num(f64::from(n));
         status.push(' ');

@@ -192,9 +192,14 @@ test('two widgets keep separate state in the URL, across reload and back', { ski
 
 test('each filter gives what the core gives', { skip: !ready && 'dist/ or a feed is missing' }, async (t) => {
   const p = await open(page('filters.html', tag()));
-  await p.evaluate(() =>
-    document.querySelector('[data-meeting-search-host]').addEventListener('meeting-search:results', (e) => (window.lastCount = e.detail.count)),
-  );
+  await p.evaluate(async () => {
+    const host = document.querySelector('[data-meeting-search-host]');
+    const handle = await window.MeetingSearch.mount(host);
+    host.addEventListener('meeting-search:results', (e) => {
+      window.lastCount = e.detail.count;
+      window.lastResults = handle.results().length;
+    });
+  });
   const steps = [
     [['select[name=day]', '2'], ['--day', '2']],
     [['select[name=time]', 'morning'], ['--day', '2', '--time', 'morning']],
@@ -205,6 +210,7 @@ test('each filter gives what the core gives', { skip: !ready && 'dist/ or a feed
     await shadow(p, sel).selectOption(value);
     const got = await consistent(p);
     assert.equal(await p.evaluate(() => window.lastCount), got.length, 'the results event carries the count');
+    assert.equal(await p.evaluate(() => window.lastResults), got.length, 'results() works inside the event');
     sameAsNative(got, args, t);
   }
   await shadow(p, '[data-act=reset]').click();
@@ -235,6 +241,26 @@ test('each filter gives what the core gives', { skip: !ready && 'dist/ or a feed
   await p.evaluate(async () => (await window.MeetingSearch.mount(document.querySelector('[data-meeting-search-host]'))).setFilters({ day: [1, 3], type: ['O'], time: 'evening' }));
   sameAsNative(await consistent(p), ['--day', '1', '--day', '3', '--type', 'O', '--time', 'evening'], t);
   assert.deepEqual(pageErrors(p), []);
+  await p.close();
+});
+
+test('destroy() and removing the element take the widget away; a broken feed says so', { skip: !ready && 'dist/ or a feed is missing' }, async () => {
+  const url = page(
+    'destroy.html',
+    `<div id="a" data-meeting-search data-src="${feedUrl}" data-filters="day,text"></div>
+<div id="b" data-meeting-search data-src="${feedUrl}"></div>
+<div id="bad" data-meeting-search data-src="/no/such/feed.json" data-lang="fr"></div>
+<script src="/meeting-search/meeting-search.js"></script>`,
+  );
+  const p = await open(url);
+  assert.equal(await shadow(p, 'select[name=time]', '#a').isVisible(), false, 'data-filters hides the others');
+  assert.equal(await shadow(p, 'select[name=day]', '#a').isVisible(), true);
+  await p.evaluate(async () => (await window.MeetingSearch.mount(document.querySelector('#a'))).destroy());
+  assert.equal(await p.evaluate(() => document.querySelector('#a').shadowRoot.childNodes.length), 0);
+  await p.evaluate(() => document.querySelector('#b').remove());
+  await p.waitForFunction(() => document.querySelector('#b') === null);
+  assert.match(await shadow(p, '.notice', '#bad').textContent(), /pas pu être chargées/);
+  assert.deepEqual(pageErrors(p).filter((e) => !e.includes('404')), []);
   await p.close();
 });
 

@@ -32,6 +32,7 @@ pub fn fill(s: &mut State, all: &Facets) -> Res<()> {
             input,
             label,
             count,
+            shown: std::cell::Cell::new(u32::MAX),
         });
     }
     for (path, _) in &all.regions {
@@ -43,13 +44,18 @@ pub fn fill(s: &mut State, all: &Facets) -> Res<()> {
         label.push_str(name);
         let el = add_text(&s.els.region, "option", "", &label)?;
         set(&el, "value", name);
-        s.els.region_opts.push((path.clone(), Choice { label, el }));
+        s.els
+            .region_opts
+            .push((path.clone(), Choice::new(label, el)));
     }
     set_values(s);
     Ok(())
 }
 
 fn label(c: &Choice, n: u32) {
+    if c.shown.replace(n) == n {
+        return;
+    }
     let mut t = c.label.clone();
     t.push_str(" (");
     push_u32(&mut t, n);
@@ -73,6 +79,9 @@ pub fn sync(s: &State, f: &Facets) {
     }
     for b in &s.els.type_boxes {
         let n = f.types.iter().find(|t| t.0 == b.code).map_or(0, |t| t.1);
+        if b.shown.replace(n) == n {
+            continue;
+        }
         let mut t = String::new();
         push_u32(&mut t, n);
         b.count.set_text_content(Some(&t));
