@@ -72,23 +72,29 @@
       return container.ready;
     }).then(function (reg) {
       if (!reg) return;
-      // On the first visit the page loaded before the worker existed: tell it what to keep.
-      var send = function () {
+      // On the first visit the page and some of the widget's files loaded before the worker
+      // existed, and more (the .wasm) may still be loading: tell the worker about each file as
+      // it arrives, so that it keeps what it did not see itself.
+      var send = function (files) {
         var worker = container.controller || reg.active;
-        if (worker) worker.postMessage({ meetingSearchCache: pageFiles() });
+        if (worker && files.length) worker.postMessage({ meetingSearchCache: files });
       };
-      if (document.readyState === 'complete') send();
-      else window.addEventListener('load', send);
+      send([location.href.split('#')[0]]);
+      try {
+        new PerformanceObserver(function (list) { send(keptFiles(list.getEntries())); })
+          .observe({ type: 'resource', buffered: true });
+      } catch (e) {
+        send(keptFiles(performance.getEntriesByType('resource')));
+      }
     }).catch(function (error) {
       console.warn('meeting-search: the offline service worker could not be registered', error);
     });
   }
 
-  // The page and the same-origin files it has loaded so far, minus data fetched by scripts
+  // The same-origin files among these resource timing entries, minus data fetched by scripts
   // (feeds), except the widget's .wasm and type tables.
-  function pageFiles() {
-    var files = [location.href.split('#')[0]];
-    var entries = performance.getEntriesByType ? performance.getEntriesByType('resource') : [];
+  function keptFiles(entries) {
+    var files = [];
     for (var i = 0; i < entries.length; i++) {
       var entry = entries[i];
       var url;
@@ -148,8 +154,12 @@
         var url;
         try { url = new URL(String(href)); } catch (e) { return null; }
         if (url.origin !== self.location.origin) return null;
-        return fetch(url.href, { credentials: 'same-origin' }).then(function (response) {
-          return keepable(response) ? cache.put(url.href, response) : null;
+        // Files that went through this worker are kept already: fetch only the others.
+        return cache.match(url.href).then(function (hit) {
+          if (hit) return null;
+          return fetch(url.href, { credentials: 'same-origin' }).then(function (response) {
+            return keepable(response) && !retired ? cache.put(url.href, response) : null;
+          });
         }).catch(function () { return null; });
       }));
     }).catch(function () {}));

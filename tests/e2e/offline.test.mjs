@@ -173,14 +173,16 @@ test('with the service worker, the page itself opens offline and still searches'
   await page.goto(url);
   assert.equal(await s.waitForResults(page), TOWN);
   // Wait until the worker controls the page and has kept the page and the widget's files.
-  await page.waitForFunction(async () => {
-    if (!navigator.serviceWorker.controller) return false;
-    const cache = await caches.open('meeting-search-v1');
-    const kept = (await cache.keys()).map((r) => r.url);
-    return kept.some((u) => u.endsWith('.wasm')) && kept.some((u) => u.includes('/fixtures/hosts/sw.html'))
-      && kept.some((u) => u.endsWith('/meeting-search.js'));
-  }, null, { timeout: 20000, polling: 250 });
-  const kept = await page.evaluate(async () => (await (await caches.open('meeting-search-v1')).keys()).map((r) => r.url));
+  const needed = ['/fixtures/hosts/sw.html', '/meeting-search/meeting-search.js', '/meeting-search/meeting_search.js',
+    '/meeting-search/meeting_search_bg.wasm'];
+  let kept = [];
+  for (let tries = 0; tries < 80; tries++) {
+    kept = await page.evaluate(async () => (navigator.serviceWorker.controller
+      ? (await (await caches.open('meeting-search-v1')).keys()).map((r) => r.url) : []));
+    if (needed.every((path) => kept.some((u) => new URL(u).pathname === path))) break;
+    await page.waitForTimeout(250);
+  }
+  assert.ok(needed.every((path) => kept.some((u) => new URL(u).pathname === path)), `the worker kept ${kept}`);
   assert.ok(!kept.some((u) => u.includes('/fixtures/feeds/')), `the worker never keeps feeds (the widget does): ${kept}`);
 
   const loggedBefore = s.loggedUrls(server).length;
