@@ -12,10 +12,11 @@
 // its cache on the next visit.
 //
 // What the worker does, for GET requests from the pages it controls:
-// - the page itself, and the page's own same-origin scripts, style sheets, images and fonts, the
-//   widget's files (meeting-search.js, its glue, its .wasm, its types/*.json): network first; each
-//   good answer is kept in the cache "meeting-search-v1" and served from it when the network
-//   fails, so the page and the widget open offline;
+// - the pages that carry the line above, their own same-origin scripts, style sheets, images
+//   and fonts, and the widget's files (meeting-search.js, its glue, its .wasm, its
+//   types/*.json): network first; each good answer is kept in the cache "meeting-search-v1" and
+//   served from it when the network fails, so the page and the widget open offline;
+// - other pages of the site: network only, never kept;
 // - feeds: not touched. They always go to the network; the widget itself keeps the one copy of
 //   each feed (IndexedDB) and shows it with its date when the network fails;
 // - anything from another origin: not touched, never cached.
@@ -172,8 +173,20 @@
     try { url = new URL(request.url); } catch (e) { return; }
     if (url.origin !== self.location.origin) return; // third parties: never touched
     if (!worthKeeping(request, url)) return; // feeds and other data: straight to the network
-    event.respondWith(networkFirst(request));
+    // Kept: the widget's files, and only the pages that carry the registration line (each
+    // reports itself when it loads) with their own files. Other pages: network only.
+    var mayKeep = WIDGET_FILES.test(url.pathname) || isWidgetData(url) ? Promise.resolve(true)
+      : request.mode === 'navigate' ? isKept(request.url)
+        : self.clients.get(event.clientId).then(function (client) { return !!client && isKept(client.url); });
+    event.respondWith(networkFirst(request, mayKeep.catch(function () { return false; })));
   });
+
+  // Whether the cache holds a copy of this page already (a page that carries the line).
+  function isKept(href) {
+    return caches.open(CACHE).then(function (cache) {
+      return cache.match(String(href).split('#')[0]);
+    }).then(function (hit) { return !!hit; }, function () { return false; });
+  }
 
   // Whether a same-origin request is the page, one of its assets, or one of the widget's files.
   function worthKeeping(request, url) {
@@ -183,12 +196,13 @@
   }
 
   // The network's answer, kept for later; the kept copy when the network fails or errs.
-  function networkFirst(request) {
+  function networkFirst(request, mayKeep) {
     return fetch(request).then(function (response) {
-      if (keepable(response) && !retired) {
+      if (keepable(response)) {
         var copy = response.clone();
-        caches.open(CACHE).then(function (cache) { return cache.put(request, copy); })
-          .catch(function () {});
+        mayKeep.then(function (keep) {
+          return keep && !retired ? caches.open(CACHE).then(function (cache) { return cache.put(request, copy); }) : null;
+        }).catch(function () {});
         return response;
       }
       if (response.status >= 500) {

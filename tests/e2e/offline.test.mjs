@@ -188,6 +188,15 @@ test('with the service worker, the page itself opens offline and still searches'
   assert.ok(needed.every((path) => kept.some((u) => new URL(u).pathname === path)), `the worker kept ${kept}`);
   assert.ok(!kept.some((u) => u.includes('/fixtures/feeds/')), `the worker never keeps feeds (the widget does): ${kept}`);
 
+  // A page of the same site without the line is served but never kept.
+  await page.goto(s.pageUrl(server, 'plain', { feed: '/fixtures/feeds/town.json' }));
+  await s.waitForResults(page);
+  await page.waitForTimeout(500);
+  const after = await page.evaluate(async () => (await (await caches.open('meeting-search-v1')).keys()).map((r) => r.url));
+  assert.ok(!after.some((u) => u.includes('/fixtures/hosts/plain.html')), `a page without the line was kept: ${after}`);
+  await page.goto(url);
+  await s.waitForResults(page);
+
   const loggedBefore = s.loggedUrls(server).length;
   await page.context().setOffline(true);
   await page.reload();
