@@ -203,7 +203,7 @@ test('with the service worker, the page itself opens offline and still searches'
   assert.equal(await s.waitForResults(page), TOWN, 'the page and the widget open offline');
   assert.match(await s.widgetText(page), /saved/i, 'from the saved copy of the feed, with its notice');
   await s.wordSearch(page, 'Meditation');
-  assert.equal(await s.settledCount(page), 1, 'a word search still answers offline');
+  assert.equal(await s.waitForCount(page, 1), 1, 'a word search still answers offline');
   assert.equal(s.loggedUrls(server).length, loggedBefore, 'nothing reached the server while offline');
   assert.deepEqual(seen.errors, []);
   await page.context().close();
@@ -316,9 +316,9 @@ test('the demo page with the one-line service worker opens offline after one vis
     assert.equal(await s.waitForResults(page, host), total, 'the demo opens offline with every meeting');
     assert.match(await s.widgetText(page, host), /saved/i, 'with the saved-copy notice');
     await s.wordSearch(page, 'zzzz-no-such-meeting', host);
-    assert.equal(await s.settledCount(page, host), 0, 'a word search answers offline');
+    assert.equal(await s.waitForCount(page, 0, host), 0, 'a word search answers offline');
     await s.wordSearch(page, '', host);
-    assert.equal(await s.settledCount(page, host), total);
+    assert.equal(await s.waitForCount(page, total, host), total);
     assert.deepEqual(seen.errors, []);
   } finally {
     await page.context().close();
