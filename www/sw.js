@@ -12,10 +12,11 @@
 // its cache on the next visit.
 //
 // What the worker does, for GET requests from the pages it controls:
-// - the page itself, and the page's own same-origin scripts, style sheets, images and fonts, the
-//   widget's files (meeting-search.js, its glue, its .wasm, its types/*.json): network first; each
-//   good answer is kept in the cache "meeting-search-v1" and served from it when the network
-//   fails, so the page and the widget open offline;
+// - the pages that carry the line above, their own same-origin scripts, style sheets, images
+//   and fonts, and the widget's files (meeting-search.js, its glue, its .wasm, its
+//   types/*.json): network first; each good answer is kept in the cache "meeting-search-v1" and
+//   served from it when the network fails, so the page and the widget open offline;
+// - other pages of the site: network only, never kept;
 // - feeds: not touched. They always go to the network; the widget itself keeps the one copy of
 //   each feed (IndexedDB) and shows it with its date when the network fails;
 // - anything from another origin: not touched, never cached.
@@ -72,23 +73,29 @@
       return container.ready;
     }).then(function (reg) {
       if (!reg) return;
-      // On the first visit the page loaded before the worker existed: tell it what to keep.
-      var send = function () {
+      // On the first visit the page and some of the widget's files loaded before the worker
+      // existed, and more (the .wasm) may still be loading: tell the worker about each file as
+      // it arrives, so that it keeps what it did not see itself.
+      var send = function (files) {
         var worker = container.controller || reg.active;
-        if (worker) worker.postMessage({ meetingSearchCache: pageFiles() });
+        if (worker && files.length) worker.postMessage({ meetingSearchCache: files });
       };
-      if (document.readyState === 'complete') send();
-      else window.addEventListener('load', send);
+      send([location.href.split('#')[0]]);
+      try {
+        new PerformanceObserver(function (list) { send(keptFiles(list.getEntries())); })
+          .observe({ type: 'resource', buffered: true });
+      } catch (e) {
+        send(keptFiles(performance.getEntriesByType('resource')));
+      }
     }).catch(function (error) {
       console.warn('meeting-search: the offline service worker could not be registered', error);
     });
   }
 
-  // The page and the same-origin files it has loaded so far, minus data fetched by scripts
+  // The same-origin files among these resource timing entries, minus data fetched by scripts
   // (feeds), except the widget's .wasm and type tables.
-  function pageFiles() {
-    var files = [location.href.split('#')[0]];
-    var entries = performance.getEntriesByType ? performance.getEntriesByType('resource') : [];
+  function keptFiles(entries) {
+    var files = [];
     for (var i = 0; i < entries.length; i++) {
       var entry = entries[i];
       var url;
@@ -148,8 +155,12 @@
         var url;
         try { url = new URL(String(href)); } catch (e) { return null; }
         if (url.origin !== self.location.origin) return null;
-        return fetch(url.href, { credentials: 'same-origin' }).then(function (response) {
-          return keepable(response) ? cache.put(url.href, response) : null;
+        // Files that went through this worker are kept already: fetch only the others.
+        return cache.match(url.href).then(function (hit) {
+          if (hit) return null;
+          return fetch(url.href, { credentials: 'same-origin' }).then(function (response) {
+            return keepable(response) && !retired ? cache.put(url.href, response) : null;
+          });
         }).catch(function () { return null; });
       }));
     }).catch(function () {}));
@@ -162,8 +173,20 @@
     try { url = new URL(request.url); } catch (e) { return; }
     if (url.origin !== self.location.origin) return; // third parties: never touched
     if (!worthKeeping(request, url)) return; // feeds and other data: straight to the network
-    event.respondWith(networkFirst(request));
+    // Kept: the widget's files, and only the pages that carry the registration line (each
+    // reports itself when it loads) with their own files. Other pages: network only.
+    var mayKeep = WIDGET_FILES.test(url.pathname) || isWidgetData(url) ? Promise.resolve(true)
+      : request.mode === 'navigate' ? isKept(request.url)
+        : self.clients.get(event.clientId).then(function (client) { return !!client && isKept(client.url); });
+    event.respondWith(networkFirst(request, mayKeep.catch(function () { return false; })));
   });
+
+  // Whether the cache holds a copy of this page already (a page that carries the line).
+  function isKept(href) {
+    return caches.open(CACHE).then(function (cache) {
+      return cache.match(String(href).split('#')[0]);
+    }).then(function (hit) { return !!hit; }, function () { return false; });
+  }
 
   // Whether a same-origin request is the page, one of its assets, or one of the widget's files.
   function worthKeeping(request, url) {
@@ -173,12 +196,13 @@
   }
 
   // The network's answer, kept for later; the kept copy when the network fails or errs.
-  function networkFirst(request) {
+  function networkFirst(request, mayKeep) {
     return fetch(request).then(function (response) {
-      if (keepable(response) && !retired) {
+      if (keepable(response)) {
         var copy = response.clone();
-        caches.open(CACHE).then(function (cache) { return cache.put(request, copy); })
-          .catch(function () {});
+        mayKeep.then(function (keep) {
+          return keep && !retired ? caches.open(CACHE).then(function (cache) { return cache.put(request, copy); }) : null;
+        }).catch(function () {});
         return response;
       }
       if (response.status >= 500) {

@@ -107,3 +107,54 @@ test('the service worker registers and serves under the strict policy', async ()
   assert.deepEqual(seen.errors, []);
   await page.context().close();
 });
+
+test('feeds and the widget\'s files on another origin work with the README\'s connect-src and script-src additions', async () => {
+  // Origin B: the widget's files and the feed, sent with CORS (a CDN, an intergroup's site).
+  const other = await serve({ cors: true });
+  const b = other.origin;
+  const html = (feed, loader) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>cross-origin</title>
+<link rel="stylesheet" href="/fixtures/hosts/plain.css"></head><body>
+<div id="w" data-meeting-search data-src="${feed}" data-timezone="America/New_York"></div>
+<script src="${loader}"></script></body></html>`;
+  const withFeed = `${POLICY}; connect-src 'self' ${b}`;
+  const withFiles = `default-src 'self'; script-src 'self' ${b} 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${b}`;
+  const pages = {
+    // The feed elsewhere, the widget's files here.
+    '/feed-elsewhere.html': [withFeed, html(`${b}/fixtures/feeds/town.json`, '/meeting-search/meeting-search.js')],
+    // Both elsewhere.
+    '/files-elsewhere.html': [withFiles, html(`${b}/fixtures/feeds/town.json`, `${b}/meeting-search/meeting-search.js`)],
+    // The feed elsewhere but the policy not told: refused, with a clear message and a reported violation.
+    '/feed-not-allowed.html': [POLICY, html(`${b}/fixtures/feeds/town.json`, '/meeting-search/meeting-search.js')],
+  };
+  const routes = {};
+  for (const [path, [policy, body]] of Object.entries(pages)) {
+    routes[path] = (req, res) => {
+      res.setHeader('Content-Security-Policy', policy); // replaces the server-wide header
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(body);
+    };
+  }
+  const here = await serve({ routes });
+  try {
+    for (const path of ['/feed-elsewhere.html', '/files-elsewhere.html']) {
+      const { page, seen } = await strictPage();
+      await page.goto(new URL(path, here.url).href);
+      assert.equal(await s.waitForResults(page), TOWN, path);
+      await s.openFirstDetail(page);
+      await s.waitForText(page, /Please arrive a few minutes early/);
+      assert.deepEqual(await seen.violations(), [], `${path}: no CSP violation`);
+      assert.deepEqual(seen.errors, [], path);
+      await page.context().close();
+    }
+    const { page, seen } = await strictPage();
+    await page.goto(new URL('/feed-not-allowed.html', here.url).href);
+    await s.waitForSettled(page);
+    assert.equal(await page.locator(`${s.HOST} [data-slug]`).count(), 0);
+    assert.ok((await seen.violations()).some((v) => /connect-src/.test(v)), 'the policy without connect-src blocks the feed');
+    assert.deepEqual(seen.errors, [], 'a blocked feed is no uncaught error');
+    await page.context().close();
+  } finally {
+    await here.close();
+    await other.close();
+  }
+});

@@ -8,6 +8,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { launch, newPage } from './lib/browser.mjs';
 import { serve } from './lib/server.mjs';
+import { dist as distFolder, www, feedPath } from './lib/paths.mjs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import * as s from './fixtures/support.mjs';
 
 const fixtures = new URL('./fixtures/', import.meta.url);
@@ -173,15 +176,26 @@ test('with the service worker, the page itself opens offline and still searches'
   await page.goto(url);
   assert.equal(await s.waitForResults(page), TOWN);
   // Wait until the worker controls the page and has kept the page and the widget's files.
-  await page.waitForFunction(async () => {
-    if (!navigator.serviceWorker.controller) return false;
-    const cache = await caches.open('meeting-search-v1');
-    const kept = (await cache.keys()).map((r) => r.url);
-    return kept.some((u) => u.endsWith('.wasm')) && kept.some((u) => u.includes('/fixtures/hosts/sw.html'))
-      && kept.some((u) => u.endsWith('/meeting-search.js'));
-  }, null, { timeout: 20000, polling: 250 });
-  const kept = await page.evaluate(async () => (await (await caches.open('meeting-search-v1')).keys()).map((r) => r.url));
+  const needed = ['/fixtures/hosts/sw.html', '/meeting-search/meeting-search.js', '/meeting-search/meeting_search.js',
+    '/meeting-search/meeting_search_bg.wasm'];
+  let kept = [];
+  for (let tries = 0; tries < 80; tries++) {
+    kept = await page.evaluate(async () => (navigator.serviceWorker.controller
+      ? (await (await caches.open('meeting-search-v1')).keys()).map((r) => r.url) : []));
+    if (needed.every((path) => kept.some((u) => new URL(u).pathname === path))) break;
+    await page.waitForTimeout(250);
+  }
+  assert.ok(needed.every((path) => kept.some((u) => new URL(u).pathname === path)), `the worker kept ${kept}`);
   assert.ok(!kept.some((u) => u.includes('/fixtures/feeds/')), `the worker never keeps feeds (the widget does): ${kept}`);
+
+  // A page of the same site without the line is served but never kept.
+  await page.goto(s.pageUrl(server, 'plain', { feed: '/fixtures/feeds/town.json' }));
+  await s.waitForResults(page);
+  await page.waitForTimeout(500);
+  const after = await page.evaluate(async () => (await (await caches.open('meeting-search-v1')).keys()).map((r) => r.url));
+  assert.ok(!after.some((u) => u.includes('/fixtures/hosts/plain.html')), `a page without the line was kept: ${after}`);
+  await page.goto(url);
+  await s.waitForResults(page);
 
   const loggedBefore = s.loggedUrls(server).length;
   await page.context().setOffline(true);
@@ -189,7 +203,7 @@ test('with the service worker, the page itself opens offline and still searches'
   assert.equal(await s.waitForResults(page), TOWN, 'the page and the widget open offline');
   assert.match(await s.widgetText(page), /saved/i, 'from the saved copy of the feed, with its notice');
   await s.wordSearch(page, 'Meditation');
-  assert.equal(await s.settledCount(page), 1, 'a word search still answers offline');
+  assert.equal(await s.waitForCount(page, 1), 1, 'a word search still answers offline');
   assert.equal(s.loggedUrls(server).length, loggedBefore, 'nothing reached the server while offline');
   assert.deepEqual(seen.errors, []);
   await page.context().close();
@@ -260,4 +274,54 @@ test('the feed store keeps one copy per absolute feed URL and never throws, even
   assert.ok(timing.ms < 6000, `gave up on the hung database in ${Math.round(timing.ms)} ms`);
   assert.deepEqual(seen.errors, []);
   await hung.context().close();
+});
+
+test('the demo page with the one-line service worker opens offline after one visit and still searches', async () => {
+  // The demo as a site owner would host it (www/demo + dist/ in one folder), with the documented
+  // line added when the demo page does not have it yet.
+  const page0 = await readFile(join(www, 'demo', 'index.html'), 'utf8');
+  const html = page0.includes('sw.js') ? page0 : page0.replace('</body>', '<script src="sw.js"></script>\n</body>');
+  const generated = feedPath(2000);
+  const feed = existsSync(generated) ? await readFile(generated, 'utf8') : town;
+  const demo = await serve({
+    root: { '/': distFolder },
+    routes: {
+      '/': (req, res) => send(res, 200, 'text/html; charset=utf-8', html),
+      '/index.html': (req, res) => send(res, 200, 'text/html; charset=utf-8', html),
+      '/demo.css': async (req, res) => send(res, 200, 'text/css', existsSync(join(www, 'demo', 'demo.css'))
+        ? await readFile(join(www, 'demo', 'demo.css'), 'utf8') : ''),
+      '/demo-feed.json': (req, res) => send(res, 200, 'application/json', feed),
+    },
+  });
+  const host = '[data-meeting-search-host]'; // the element the one-tag embed creates
+  const page = await newPage(browser, { locale: 'en-US' });
+  const seen = s.watch(page);
+  try {
+    await page.goto(demo.url);
+    const total = await s.waitForResults(page, host);
+    assert.equal(total, JSON.parse(feed).length);
+    const needed = ['/', '/meeting-search.js', '/meeting_search.js', '/meeting_search_bg.wasm'];
+    let kept = [];
+    for (let tries = 0; tries < 80; tries++) {
+      kept = await page.evaluate(async () => (navigator.serviceWorker.controller
+        ? (await (await caches.open('meeting-search-v1')).keys()).map((r) => new URL(r.url).pathname) : []));
+      if (needed.every((path) => kept.includes(path))) break;
+      await page.waitForTimeout(250);
+    }
+    assert.ok(needed.every((path) => kept.includes(path)), `the worker kept ${kept}`);
+    assert.ok(!kept.includes('/demo-feed.json'), 'the worker does not keep the feed (the widget does)');
+
+    await page.context().setOffline(true);
+    await page.reload();
+    assert.equal(await s.waitForResults(page, host), total, 'the demo opens offline with every meeting');
+    assert.match(await s.widgetText(page, host), /saved/i, 'with the saved-copy notice');
+    await s.wordSearch(page, 'zzzz-no-such-meeting', host);
+    assert.equal(await s.waitForCount(page, 0, host), 0, 'a word search answers offline');
+    await s.wordSearch(page, '', host);
+    assert.equal(await s.waitForCount(page, total, host), total);
+    assert.deepEqual(seen.errors, []);
+  } finally {
+    await page.context().close();
+    await demo.close();
+  }
 });
