@@ -10,7 +10,8 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 bin=tests/e2e/node_modules/.bin
 crate=meeting_search
-work=target/dist-work
+target_dir=${CARGO_TARGET_DIR:-target}
+work=$target_dir/dist-work
 js_target=$(tr -d '\n' <pkg-config/js-target)
 read -r -a opt_flags <<<"$(grep -v '^#' pkg-config/wasm-opt.flags | tr '\n' ' ')"
 
@@ -23,7 +24,7 @@ rm -rf "$work" dist
 mkdir -p "$work" dist
 step "wasm-bindgen $(wasm-bindgen --version | awk '{print $2}') --target web"
 wasm-bindgen --target web --no-typescript --out-dir "$work" \
-  "target/wasm32-unknown-unknown/release/$crate.wasm"
+  "$target_dir/wasm32-unknown-unknown/release/$crate.wasm"
 
 step "wasm-opt ${opt_flags[*]}"
 "$bin/wasm-opt" "${opt_flags[@]}" "$work/${crate}_bg.wasm" -o "dist/${crate}_bg.wasm"
