@@ -5,7 +5,8 @@
 #   make feeds   generated test feeds in out/feeds/
 #   make pack    the npm package (pkg-config/package.json + dist/) in out/
 #   make wasm-top  where the wasm's bytes go (largest functions, code per crate)
-.PHONY: setup dist demo test bench feeds pack wasm-top native-test size-check
+#   make bench-profiles  wasm size and speed for each release profile (opt-level, LTO, CGUs)
+.PHONY: setup dist demo test bench bench-profiles feeds pack wasm-top native-test size-check
 
 PORT ?= 8080
 TEST_FEEDS := 100 2000 10000
@@ -41,6 +42,9 @@ size-check:
 bench: dist
 	scripts/feeds.sh $(BENCH_FEEDS)
 	node bench/run.mjs $(BENCH_FEEDS)
+
+bench-profiles: setup
+	bench/profiles.sh
 
 # The native tests alone (fast; no browser, no npm).
 native-test:
