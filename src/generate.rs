@@ -472,7 +472,7 @@ fn meeting(rng: &mut Rng, i: usize, towns: &[(usize, u32)]) -> Meeting {
         types.push("ONL".into());
     }
     let conference = if online || attendance == Attendance::Hybrid {
-        let id = 8_000_000_000 + rng.below(1_000_000_000);
+        let id = 8_000_000_000u64 + rng.below(1_000_000_000) as u64;
         Conference {
             url: ["https://zoom.example.org/j/", &id.to_string()].concat(),
             url_notes: "Passcode: serenity".into(),

@@ -92,7 +92,7 @@ fn tag(s: &str) -> Option<(usize, bool)> {
 
 /// An entity at the start of `s`: its length and the character it stands for.
 fn entity(s: &str) -> Option<(usize, char)> {
-    let end = s[..s.len().min(12)].find(';')?;
+    let end = s.bytes().take(12).position(|b| b == b';')?;
     let body = &s[1..end];
     let c = if let Some(num) = body.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
@@ -138,6 +138,7 @@ mod tests {
         assert!(!plain("a < b & c").had_html);
         assert_eq!(plain("<p>One</p><p>Two</p>").text, "One\nTwo");
         assert_eq!(plain("&#99999999;").text, "&#99999999;");
+        assert_eq!(plain("&ééééééééé;").text, "&ééééééééé;");
         assert_eq!(plain("<b>bold</b> text").text, "bold text");
     }
 }

@@ -1,1 +1,168 @@
-//! The browser side (wasm32 only): mounting widgets, rendering, storage.
+//! The browser side (wasm32 only): the `#[wasm_bindgen]` API the loader
+//! (`www/meeting-search.js`) drives. One [`Widget`] per mounted element owns its index,
+//! its state and its event listeners; dropping it (the loader's `destroy()`) removes
+//! everything it added. The loader supplies [`Hooks`]: the browser services (`Intl`,
+//! geolocation, downloads, the results event) that are smaller written in JavaScript.
+
+mod dom;
+mod engine;
+mod filters;
+mod i18n;
+mod ics;
+mod mount;
+mod text;
+mod url_state;
+mod view;
+mod widget;
+
+use gloo_events::{EventListener, EventListenerOptions};
+use js_sys::{Array, Object, Reflect};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+use widget::State;
+
+#[wasm_bindgen]
+extern "C" {
+    /// Browser services the loader provides to each widget, in the widget's language.
+    pub type Hooks;
+    /// `[day, minute]` now in the IANA zone `tz` (the browser's own zone when empty).
+    #[wasm_bindgen(method, catch)]
+    fn now(this: &Hooks, tz: &str) -> Result<JsValue, JsValue>;
+    /// The seven weekday names, Sunday first.
+    #[wasm_bindgen(method, catch)]
+    fn days(this: &Hooks) -> Result<JsValue, JsValue>;
+    /// A time of day (minutes after midnight) as the visitor's locale writes it.
+    #[wasm_bindgen(method, catch)]
+    fn time(this: &Hooks, minute: u32) -> Result<JsValue, JsValue>;
+    /// A number with at most one decimal, localized.
+    #[wasm_bindgen(method, catch)]
+    fn num(this: &Hooks, n: f64) -> Result<JsValue, JsValue>;
+    /// A date (milliseconds since the epoch), localized.
+    #[wasm_bindgen(method, catch)]
+    fn date(this: &Hooks, ms: f64) -> Result<JsValue, JsValue>;
+    /// Asks for the visitor's position: a promise of `[lat, lon]`.
+    #[wasm_bindgen(method, catch)]
+    fn locate(this: &Hooks) -> Result<js_sys::Promise, JsValue>;
+    /// Offers `text` as a download named `name` (the `.ics` file).
+    #[wasm_bindgen(method, catch)]
+    fn save(this: &Hooks, name: &str, text: &str) -> Result<JsValue, JsValue>;
+    /// Fires `meeting-search:results` with the count.
+    #[wasm_bindgen(method, catch)]
+    fn changed(this: &Hooks, count: u32) -> Result<JsValue, JsValue>;
+}
+
+/// A string option of the loader's options object (empty when missing).
+fn opt(options: &Object, name: &str) -> String {
+    Reflect::get(options, &JsValue::from_str(name))
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// One mounted widget.
+#[wasm_bindgen]
+pub struct Widget {
+    state: Rc<RefCell<State>>,
+    _listeners: Vec<EventListener>,
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Mounts a widget in `host`'s shadow root. `options` holds the `data-` options as
+    /// strings (already merged by the loader), `key` names its URL hash parameters, and
+    /// `types` is the type-name table for its language (`{"W": "Women", ...}`) or empty.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        host: HtmlElement,
+        options: Object,
+        key: String,
+        types: String,
+        hooks: Hooks,
+    ) -> Result<Widget, JsValue> {
+        let state = Rc::new(RefCell::new(State::new(
+            &host, &options, key, &types, hooks,
+        )?));
+        let root = state.borrow().els.root.clone();
+        let mut listeners = Vec::new();
+        for kind in ["click", "change", "input", "keydown"] {
+            let weak = Rc::downgrade(&state);
+            listeners.push(EventListener::new(&root, kind, move |e| {
+                if let Some(s) = weak.upgrade() {
+                    widget::event(&s, e);
+                }
+            }));
+        }
+        if let Some(w) = web_sys::window() {
+            let weak = Rc::downgrade(&state);
+            listeners.push(EventListener::new_with_options(
+                &w,
+                "popstate",
+                EventListenerOptions::default(),
+                move |_| {
+                    if let Some(s) = weak.upgrade() {
+                        if let Ok(mut s) = s.try_borrow_mut() {
+                            s.url_changed();
+                        }
+                    }
+                },
+            ));
+        }
+        Ok(Widget {
+            state,
+            _listeners: listeners,
+        })
+    }
+
+    /// Adds one feed's text (`formats`: a BMLT GetFormats answer, or empty). Returns
+    /// `undefined` when it was read, else a message for the console.
+    pub fn add(&self, text: &str, formats: &str) -> Option<String> {
+        self.state.try_borrow_mut().ok()?.add(text, formats)
+    }
+
+    /// Says that a feed is shown from the copy saved at `ms` (epoch milliseconds).
+    pub fn saved(&self, ms: f64) {
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.saved(ms);
+        }
+    }
+
+    /// Builds the index over every feed added and shows the results (or the error
+    /// message when nothing could be read). Returns the number of meetings.
+    pub fn show(&self) -> u32 {
+        self.state.try_borrow_mut().map_or(0, |mut s| s.show())
+    }
+
+    /// Replaces the filters (names as on the command line; see the README).
+    #[wasm_bindgen(js_name = setFilters)]
+    pub fn set_filters(&self, filters: JsValue) {
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.set_filters(&filters);
+        }
+    }
+
+    /// The current results in order, as `{slug, day, time, distance}` objects: `day` the
+    /// weekday number (Sunday = 0) or `null`, `time` `"HH:MM"` or `null`, `distance`
+    /// rounded to 2 decimals or `null` — as `meeting-search query` prints them.
+    pub fn results(&self) -> Array {
+        self.state
+            .try_borrow()
+            .map_or_else(|_| Array::new(), |s| s.results_js())
+    }
+
+    /// Shows the detail of the meeting `slug`.
+    pub fn open(&self, slug: &str) {
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.open(slug, true);
+        }
+    }
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        if let Ok(s) = self.state.try_borrow() {
+            dom::clear(&s.els.root);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! What the visitor chose, in one place: read from `data-` attributes, the URL hash and
+//! `setFilters`, written back to the hash, and turned into the core's [`Query`].
+//!
+//! Every filter has one name used everywhere (attribute, hash key, JS API):
+//! `day` (`2`, `1,3` or `today`), `time` (`morning`, `midday`, `evening`, `night`),
+//! `type` (codes, comma separated), `region`, `attendance` (`in-person` (or
+//! `in_person`), `online`, `hybrid`, `inactive`), `place`, `within`, `units` (`mi`, `km`) and `text`.
+
+use super::text::{parse_u32, push_u32};
+use crate::model::{LatLon, Weekday};
+use crate::search::{AttendanceFilter, Now, Query, TimeFilter, TimeOfDay, Units};
+
+/// The time-of-day buckets in display order, with their names.
+pub const TIMES: [(TimeOfDay, &str); 4] = [
+    (TimeOfDay::Morning, "morning"),
+    (TimeOfDay::Midday, "midday"),
+    (TimeOfDay::Evening, "evening"),
+    (TimeOfDay::Night, "night"),
+];
+
+/// The attendance choices in display order, with their names.
+pub const ATTENDANCE: [(AttendanceFilter, &str); 4] = [
+    (AttendanceFilter::InPerson, "in-person"),
+    (AttendanceFilter::Online, "online"),
+    (AttendanceFilter::Hybrid, "hybrid"),
+    (AttendanceFilter::Inactive, "inactive"),
+];
+
+/// The radius choices offered, in the current units.
+pub const RADII: [u32; 6] = [1, 2, 5, 10, 25, 50];
+
+/// The filter names, in the order they are written to the hash.
+pub const NAMES: [&str; 9] = [
+    "day",
+    "time",
+    "type",
+    "region",
+    "attendance",
+    "place",
+    "within",
+    "units",
+    "text",
+];
+
+/// The visitor's choices.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filters {
+    /// Days chosen (empty: any day).
+    pub days: Vec<Weekday>,
+    /// "Today", resolved against "now" when searching.
+    pub today: bool,
+    /// Time of day.
+    pub time: Option<TimeOfDay>,
+    /// Type codes, all required.
+    pub types: Vec<String>,
+    /// A region name (empty: everywhere).
+    pub region: String,
+    /// Attendance.
+    pub attendance: Option<AttendanceFilter>,
+    /// The visitor's own position, from "Use my location" or the API; never in the URL.
+    pub near: Option<LatLon>,
+    /// A typed place name.
+    pub place: String,
+    /// Radius, in `units`.
+    pub within: Option<f64>,
+    /// Distance units.
+    pub units: Units,
+    /// Search words.
+    pub text: String,
+}
+
+impl Filters {
+    /// Sets the filter `name` from its text form; unknown names and values are ignored.
+    pub fn set(&mut self, name: &str, value: &str) {
+        let value = value.trim();
+        match name {
+            "day" => {
+                self.today = value.eq_ignore_ascii_case("today");
+                self.days = value
+                    .split(',')
+                    .filter_map(|d| Weekday::new(u8::try_from(parse_u32(d.trim())?).ok()?))
+                    .collect();
+            }
+            "time" => self.time = TIMES.iter().find(|t| t.1 == value).map(|t| t.0),
+            "type" => {
+                self.types = value
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(str::to_ascii_uppercase)
+                    .collect();
+            }
+            "region" => self.region = value.into(),
+            "attendance" => {
+                let value = if value == "in_person" {
+                    "in-person"
+                } else {
+                    value
+                };
+                self.attendance = ATTENDANCE.iter().find(|a| a.1 == value).map(|a| a.0);
+            }
+            "place" => self.place = value.into(),
+            "within" => self.within = parse_u32(value).filter(|w| *w > 0).map(f64::from),
+            "units" => {
+                self.units = if value == "km" {
+                    Units::Kilometres
+                } else {
+                    Units::Miles
+                }
+            }
+            "text" => self.text = value.into(),
+            _ => {}
+        }
+    }
+
+    /// The text form of the filter `name`; empty when it is not set.
+    pub fn get(&self, name: &str) -> String {
+        let mut out = String::new();
+        match name {
+            "day" if self.today => out.push_str("today"),
+            "day" => {
+                for (i, d) in self.days.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    push_u32(&mut out, u32::from(d.number()));
+                }
+            }
+            "time" => out.extend(TIMES.iter().find(|t| Some(t.0) == self.time).map(|t| t.1)),
+            "type" => out = self.types.join(","),
+            "region" => out.push_str(&self.region),
+            "attendance" => out.extend(
+                ATTENDANCE
+                    .iter()
+                    .find(|a| Some(a.0) == self.attendance)
+                    .map(|a| a.1),
+            ),
+            "place" => out.push_str(&self.place),
+            "within" => {
+                if let Some(w) = self.within {
+                    push_u32(&mut out, w as u32);
+                }
+            }
+            "units" if self.units == Units::Kilometres => out.push_str("km"),
+            "text" => out.push_str(&self.text),
+            _ => {}
+        }
+        out
+    }
+
+    /// The units' short name.
+    pub fn units_name(&self) -> &'static str {
+        match self.units {
+            Units::Miles => "mi",
+            Units::Kilometres => "km",
+        }
+    }
+
+    /// The core query for these choices, given "now" and the typed place's point.
+    pub fn query(&self, now: Option<Now>, place: Option<LatLon>) -> Query {
+        let days = match (self.today, now) {
+            (true, Some(n)) => vec![n.day],
+            _ => self.days.clone(),
+        };
+        let near = self.near.or(place);
+        Query {
+            days,
+            time: self.time.map(TimeFilter::Bucket),
+            types: self.types.clone(),
+            region: Some(self.region.clone()).filter(|r| !r.is_empty()),
+            attendance: self.attendance,
+            near,
+            within: if near.is_some() { self.within } else { None },
+            units: self.units,
+            text: self.text.clone(),
+            now,
+        }
+    }
+}

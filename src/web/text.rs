@@ -1,0 +1,47 @@
+//! Small text builders that avoid `format!` and float formatting (they cost kilobytes
+//! of wasm): integers, `HH:MM`, and plain integer parsing.
+
+/// Appends `n` in decimal.
+pub fn push_u32(out: &mut String, n: u32) {
+    let mut buf = [0u8; 10];
+    let mut i = buf.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend(buf[i..].iter().map(|&b| b as char));
+}
+
+/// Appends `minute` (after midnight) as `HH:MM`, with `sep` between hours and minutes.
+pub fn push_hhmm(out: &mut String, minute: u16, sep: &str) {
+    let (h, m) = (minute / 60, minute % 60);
+    for (i, v) in [h, m].into_iter().enumerate() {
+        if i == 1 {
+            out.push_str(sep);
+        }
+        out.push((b'0' + (v / 10) as u8) as char);
+        out.push((b'0' + (v % 10) as u8) as char);
+    }
+}
+
+/// `n` in decimal, as a new string.
+pub fn u32_text(n: u32) -> String {
+    let mut s = String::new();
+    push_u32(&mut s, n);
+    s
+}
+
+/// Parses a plain unsigned decimal integer (no sign, no spaces).
+pub fn parse_u32(s: &str) -> Option<u32> {
+    if s.is_empty() || s.len() > 9 {
+        return None;
+    }
+    s.bytes().try_fold(0u32, |n, b| {
+        b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+    })
+}

@@ -1,0 +1,117 @@
+//! The filter controls: filling the feed's types and regions, writing the counts from
+//! the core's facets beside every option (options that would give nothing marked so),
+//! and keeping the controls' values in step with the filters.
+
+use super::super::dom::{add, add_text, set, Res};
+use super::super::mount::{Choice, TypeBox};
+use super::super::text::push_u32;
+use super::super::widget::State;
+use crate::search::Facets;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+
+/// Builds the type checkboxes (by name) and the region options (as an indented tree).
+pub fn fill(s: &mut State, all: &Facets) -> Res<()> {
+    let mut types: Vec<(String, String)> = all
+        .types
+        .iter()
+        .map(|(c, _)| (s.type_name(c).to_owned(), c.clone()))
+        .collect();
+    types.sort_unstable();
+    for (name, code) in types {
+        let label = add(&s.els.types, "label", "type")?;
+        let input: HtmlInputElement = add(&label, "input", "")?.unchecked_into();
+        set(&input, "type", "checkbox");
+        set(&input, "name", "type");
+        set(&input, "value", &code);
+        input.set_checked(s.filters.types.contains(&code));
+        add_text(&label, "span", "", &name)?;
+        let count = add(&label, "span", "n")?;
+        s.els.type_boxes.push(TypeBox {
+            code,
+            input,
+            label,
+            count,
+        });
+    }
+    for (path, _) in &all.regions {
+        let Some(name) = path.last() else { continue };
+        let mut label = String::new();
+        for _ in 1..path.len() {
+            label.push_str("\u{a0}\u{a0}\u{a0}");
+        }
+        label.push_str(name);
+        let el = add_text(&s.els.region, "option", "", &label)?;
+        set(&el, "value", name);
+        s.els.region_opts.push((path.clone(), Choice { label, el }));
+    }
+    set_values(s);
+    Ok(())
+}
+
+fn label(c: &Choice, n: u32) {
+    let mut t = c.label.clone();
+    t.push_str(" (");
+    push_u32(&mut t, n);
+    t.push(')');
+    c.el.set_text_content(Some(&t));
+}
+
+/// Writes the facets' counts beside every option.
+pub fn sync(s: &State, f: &Facets) {
+    if let Some(today) = s.els.day_opts.first() {
+        label(today, s.now.map_or(0, |n| f.days[n.day.number() as usize]));
+    }
+    for (c, n) in s.els.day_opts.iter().skip(1).zip(f.days) {
+        label(c, n);
+    }
+    for (c, n) in s.els.time_opts.iter().zip(f.times) {
+        label(c, n);
+    }
+    for (c, n) in s.els.att_opts.iter().zip(f.attendance) {
+        label(c, n);
+    }
+    for b in &s.els.type_boxes {
+        let n = f.types.iter().find(|t| t.0 == b.code).map_or(0, |t| t.1);
+        let mut t = String::new();
+        push_u32(&mut t, n);
+        b.count.set_text_content(Some(&t));
+        let _ = b.label.class_list().toggle_with_force("zero", n == 0);
+    }
+    for (path, c) in &s.els.region_opts {
+        label(
+            c,
+            f.regions.iter().find(|r| &r.0 == path).map_or(0, |r| r.1),
+        );
+    }
+    let mut summary = String::from(s.lang.t(super::super::i18n::Msg::Types));
+    if !s.filters.types.is_empty() {
+        summary.push_str(" (");
+        push_u32(&mut summary, s.filters.types.len() as u32);
+        summary.push(')');
+    }
+    s.els.types_summary.set_text_content(Some(&summary));
+}
+
+/// Puts the filters' values into the controls.
+pub fn set_values(s: &State) {
+    let f = &s.filters;
+    s.els.day.set_value(&f.get("day"));
+    s.els.time.set_value(&f.get("time"));
+    s.els.att.set_value(&f.get("attendance"));
+    s.els.region.set_value(&f.region);
+    s.els.text.set_value(&f.text);
+    s.els.place.set_value(&f.place);
+    s.els.within.set_value(&f.get("within"));
+    for b in &s.els.type_boxes {
+        b.input.set_checked(f.types.contains(&b.code));
+    }
+}
+
+/// The value of a `<select>` or `<input>`.
+pub fn value(e: &Element) -> Option<String> {
+    if let Some(s) = e.dyn_ref::<HtmlSelectElement>() {
+        return Some(s.value());
+    }
+    e.dyn_ref::<HtmlInputElement>().map(HtmlInputElement::value)
+}

@@ -1,0 +1,626 @@
+//! One widget's state and behaviour: what is loaded, what the visitor chose, what is
+//! shown, and how each event changes it. Rendering is in [`super::view`].
+
+use super::dom::{focus, show};
+use super::engine;
+use super::filters::{Filters, NAMES};
+use super::i18n::{Lang, Msg};
+use super::mount::{mount, Els};
+use super::text::push_hhmm;
+use super::{opt, url_state, view, Hooks};
+use crate::model::{LatLon, Meeting, Weekday};
+use crate::search::{Facets, Index, Now, Query, Results};
+use crate::types::TypeNames;
+use js_sys::{Array, Object, Reflect};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
+
+/// Rows rendered at a time.
+pub const PAGE: usize = 50;
+
+/// A widget's state.
+pub struct State {
+    /// The loader's browser services.
+    pub hooks: Hooks,
+    /// The language of the widget's words.
+    pub lang: Lang,
+    /// Prefix of this widget's URL hash parameters.
+    pub key: String,
+    /// The elements it updates.
+    pub els: Els,
+    /// Weekday names, Sunday first.
+    pub days: Vec<String>,
+    /// Type names in the widget's language.
+    pub type_names: TypeNames,
+    /// Type names the feeds give (BMLT formats), for codes `type_names` does not know.
+    feed_types: BTreeMap<String, String>,
+    /// The zone for "now": the embed's `timezone`, else the feed's.
+    pub timezone: String,
+    /// Meetings read so far, per feed, before [`State::show`] indexes them.
+    pending: Vec<Vec<Meeting>>,
+    /// Records that could not be read, over all feeds.
+    unread: usize,
+    /// Notices shown above the filters.
+    notices: Vec<String>,
+    /// The loaded meetings.
+    pub index: Index,
+    /// Whether [`State::show`] has run.
+    loaded: bool,
+    /// The visitor's choices.
+    pub filters: Filters,
+    /// The typed place's point.
+    place_point: Option<LatLon>,
+    /// "Now" at the last search.
+    pub now: Option<Now>,
+    /// The current results.
+    pub results: Results,
+    /// Rows rendered.
+    pub shown: usize,
+    /// The meeting whose detail is open.
+    pub open: Option<String>,
+}
+
+impl State {
+    /// Mounts the skeleton and reads the options and the URL.
+    pub fn new(
+        host: &HtmlElement,
+        options: &Object,
+        key: String,
+        types: &str,
+        hooks: Hooks,
+    ) -> Result<State, JsValue> {
+        let lang = Lang::from_tag(&opt(options, "lang"));
+        let days: Vec<String> = hooks
+            .days()
+            .ok()
+            .map(|a| {
+                Array::from(&a)
+                    .iter()
+                    .filter_map(|d| d.as_string())
+                    .collect()
+            })
+            .filter(|d: &Vec<String>| d.len() == 7)
+            .unwrap_or_else(|| (0..7).map(super::text::u32_text).collect());
+        let mut filters = Filters::default();
+        for name in NAMES {
+            let value = opt(options, name);
+            if !value.is_empty() {
+                filters.set(name, &value);
+            }
+        }
+        let type_names = engine::type_names(
+            types,
+            lang.code(),
+            &opt(options, "program"),
+            &opt(options, "types"),
+        );
+        let els = mount(
+            host,
+            lang,
+            &opt(options, "title"),
+            &opt(options, "filters"),
+            &days,
+            filters.units_name(),
+        )?;
+        let mut s = State {
+            hooks,
+            lang,
+            key,
+            els,
+            days,
+            type_names,
+            feed_types: BTreeMap::new(),
+            timezone: opt(options, "timezone"),
+            pending: Vec::new(),
+            unread: 0,
+            notices: Vec::new(),
+            index: engine::index(Vec::new(), &TypeNames::default()),
+            loaded: false,
+            filters,
+            place_point: None,
+            now: None,
+            results: Results::default(),
+            shown: 0,
+            open: None,
+        };
+        s.apply_url();
+        Ok(s)
+    }
+
+    /// Reads one feed's text.
+    pub fn add(&mut self, text: &str, formats: &str) -> Option<String> {
+        let tz = Some(self.timezone.as_str()).filter(|t| !t.is_empty());
+        match engine::read(text, tz, Some(formats).filter(|f| !f.is_empty())) {
+            Ok(read) => {
+                self.unread += read.records.saturating_sub(read.meetings.len());
+                self.pending.push(read.meetings);
+                self.feed_types.extend(read.type_names);
+                None
+            }
+            Err(e) => Some(e),
+        }
+    }
+
+    /// Notes that a feed comes from the copy saved at `ms`.
+    pub fn saved(&mut self, ms: f64) {
+        let mut n = String::from(self.lang.t(Msg::SavedCopy));
+        n.push_str(
+            &self
+                .hooks
+                .date(ms)
+                .ok()
+                .and_then(|d| d.as_string())
+                .unwrap_or_default(),
+        );
+        self.notices.push(n);
+    }
+
+    /// Indexes what was added and shows the first results.
+    pub fn show(&mut self) -> u32 {
+        let feeds = std::mem::take(&mut self.pending);
+        self.index = engine::index(feeds, &self.type_names);
+        let meetings = self.index.meetings();
+        if self.timezone.is_empty() {
+            self.timezone = meetings
+                .iter()
+                .find_map(|m| m.timezone.clone())
+                .unwrap_or_default();
+        }
+        let count = meetings.len() as u32;
+        self.loaded = true;
+        if self.unread > 0 {
+            let mut n = self.num(self.unread as f64);
+            n.push_str(self.lang.t(Msg::Unreadable));
+            self.notices.push(n);
+        }
+        if count == 0 {
+            self.notices.push(self.lang.t(Msg::LoadFailed).into());
+            self.els.status.set_text_content(None);
+            self.els.status.set_text_content(Some(""));
+        }
+        self.els
+            .notice
+            .set_text_content(Some(&self.notices.join(" ")));
+        show(&self.els.notice, !self.notices.is_empty());
+        show(&self.els.controls, count > 0);
+        if count > 0 {
+            let all = engine::facets(&self.index, &Query::default());
+            let _ = view::controls::fill(self, &all);
+            self.resolve_place();
+            self.refresh();
+            if let Some(slug) = self.open.clone() {
+                self.open(&slug, false);
+            }
+        }
+        count
+    }
+
+    /// A number, localized.
+    pub fn num(&self, n: f64) -> String {
+        self.hooks
+            .num(n)
+            .ok()
+            .and_then(|s| s.as_string())
+            .unwrap_or_else(|| super::text::u32_text(n as u32))
+    }
+
+    /// A meeting type's name in the widget's language (its code when unknown).
+    pub fn type_name<'a>(&'a self, code: &'a str) -> &'a str {
+        let name = self.type_names.name(code);
+        if name == code {
+            return self.feed_types.get(code).map_or(code, String::as_str);
+        }
+        name
+    }
+
+    /// The meeting at `i` in the index.
+    pub fn meeting(&self, i: u32) -> Option<&Meeting> {
+        self.index.meetings().get(i as usize)
+    }
+
+    fn read_now(&self) -> Option<Now> {
+        let a = Array::from(&self.hooks.now(&self.timezone).ok()?);
+        let day = Weekday::new(a.get(0).as_f64()? as u8)?;
+        let minute = a.get(1).as_f64()? as u16;
+        (minute < 1440).then_some(Now { day, minute })
+    }
+
+    fn resolve_place(&mut self) {
+        self.place_point = if self.filters.place.trim().is_empty() {
+            None
+        } else {
+            engine::place(&self.index, &self.filters.place)
+        };
+        let missing = !self.filters.place.trim().is_empty()
+            && self.place_point.is_none()
+            && self.filters.near.is_none();
+        self.els.geo_note.set_text_content(Some(if missing {
+            self.lang.t(Msg::NoPlace)
+        } else {
+            ""
+        }));
+    }
+
+    /// Runs the search and redraws the counts and the first page of results.
+    pub fn refresh(&mut self) {
+        if !self.loaded {
+            return;
+        }
+        self.now = self.read_now();
+        let query = self.filters.query(self.now, self.place_point);
+        self.results = engine::search(&self.index, &query);
+        let facets: Facets = engine::facets(&self.index, &query);
+        view::controls::sync(self, &facets);
+        let n = self.results.hits.len() as u32;
+        let mut status = self.num(f64::from(n));
+        status.push(' ');
+        status.push_str(self.lang.meetings(n));
+        if n == 0 {
+            status.push_str(". ");
+            status.push_str(self.lang.t(Msg::NoResults));
+        }
+        self.els.status.set_text_content(Some(&status));
+        super::dom::clear(&self.els.list);
+        self.shown = 0;
+        self.more();
+        let _ = self.hooks.changed(n);
+    }
+
+    /// Renders the next page of rows.
+    pub fn more(&mut self) {
+        let to = (self.shown + PAGE).min(self.results.hits.len());
+        let _ = view::list::rows(self, self.shown, to);
+        self.shown = to;
+        show(&self.els.more, self.shown < self.results.hits.len());
+    }
+
+    /// Writes the filters and the open meeting to the URL (a new history entry when `push`).
+    pub fn write_url(&self, push: bool) {
+        let Some(w) = web_sys::window() else { return };
+        let hash = w.location().hash().unwrap_or_default();
+        let mut pairs: Vec<(&str, String)> =
+            NAMES.iter().map(|n| (*n, self.filters.get(n))).collect();
+        pairs.push(("open", self.open.clone().unwrap_or_default()));
+        let new = url_state::write(&hash, &self.key, &pairs);
+        if new == hash || (new == "#" && hash.is_empty()) {
+            return;
+        }
+        let url = if new == "#" {
+            let l = w.location();
+            let mut u = l.pathname().unwrap_or_default();
+            u.push_str(&l.search().unwrap_or_default());
+            u
+        } else {
+            new
+        };
+        if let Ok(h) = w.history() {
+            let _ = if push {
+                h.push_state_with_url(&JsValue::NULL, "", Some(&url))
+            } else {
+                h.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+            };
+        }
+    }
+
+    /// Applies this widget's URL parameters to the filters (keeping the embed's initial
+    /// filters when the URL has none).
+    fn apply_url(&mut self) -> bool {
+        let Some(w) = web_sys::window() else {
+            return false;
+        };
+        let pairs = url_state::read(&w.location().hash().unwrap_or_default(), &self.key);
+        if pairs.is_empty() {
+            return false;
+        }
+        let near = self.filters.near;
+        self.filters = Filters {
+            near,
+            ..Filters::default()
+        };
+        self.open = None;
+        for (name, value) in pairs {
+            if name == "open" {
+                self.open = Some(value).filter(|v| !v.is_empty());
+            } else {
+                self.filters.set(&name, &value);
+            }
+        }
+        true
+    }
+
+    /// Back/forward: reapplies the URL.
+    pub fn url_changed(&mut self) {
+        let before = (self.filters.clone(), self.open.clone());
+        if !self.apply_url() {
+            let near = self.filters.near;
+            self.filters = Filters {
+                near,
+                units: self.filters.units,
+                ..Filters::default()
+            };
+            self.open = None;
+        }
+        if before == (self.filters.clone(), self.open.clone()) {
+            return;
+        }
+        view::controls::set_values(self);
+        self.resolve_place();
+        self.refresh();
+        match self.open.clone() {
+            Some(slug) => self.open(&slug, false),
+            None => {
+                self.open = before.1;
+                self.close(false);
+            }
+        }
+    }
+
+    /// Replaces the filters from the JS API's object.
+    pub fn set_filters(&mut self, f: &JsValue) {
+        let get = |k: &str| Reflect::get(f, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+        let mut next = Filters {
+            units: self.filters.units,
+            ..Filters::default()
+        };
+        for name in NAMES {
+            let v = get(name);
+            let text = if let Some(s) = v.as_string() {
+                s
+            } else if let Some(n) = v.as_f64() {
+                if name == "within" {
+                    next.within = Some(n).filter(|w| *w > 0.0);
+                    continue;
+                }
+                super::text::u32_text(n as u32)
+            } else if Array::is_array(&v) {
+                Array::from(&v)
+                    .iter()
+                    .map(|x| {
+                        x.as_string().unwrap_or_else(|| {
+                            super::text::u32_text(x.as_f64().unwrap_or(-1.0) as u32)
+                        })
+                    })
+                    .collect::<Vec<_>>()
+                    .join(",")
+            } else {
+                continue;
+            };
+            next.set(name, &text);
+        }
+        let near = get("near");
+        let lat = Reflect::get(&near, &JsValue::from_str("lat"))
+            .ok()
+            .and_then(|v| v.as_f64());
+        let lon = Reflect::get(&near, &JsValue::from_str("lon"))
+            .ok()
+            .and_then(|v| v.as_f64());
+        next.near = lat.zip(lon).and_then(|(a, o)| LatLon::new(a, o));
+        self.filters = next;
+        view::controls::set_values(self);
+        self.resolve_place();
+        self.close(false);
+        self.refresh();
+        self.write_url(false);
+    }
+
+    /// The results as the JS API returns them.
+    pub fn results_js(&self) -> Array {
+        let out = Array::new();
+        for h in &self.results.hits {
+            let Some(m) = self.meeting(h.meeting) else {
+                continue;
+            };
+            let o = Object::new();
+            let day = h
+                .occurrence
+                .map_or(JsValue::NULL, |o| JsValue::from(o.day.number()));
+            let time = h
+                .occurrence
+                .and_then(|o| o.time)
+                .map_or(JsValue::NULL, |t| {
+                    let mut s = String::new();
+                    push_hhmm(&mut s, t.start, ":");
+                    JsValue::from_str(&s)
+                });
+            let distance = h.distance.map_or(JsValue::NULL, |d| {
+                JsValue::from(js_sys::Math::round(d * 100.0) / 100.0)
+            });
+            let _ = Reflect::set(&o, &"slug".into(), &JsValue::from_str(&m.slug));
+            let _ = Reflect::set(&o, &"day".into(), &day);
+            let _ = Reflect::set(&o, &"time".into(), &time);
+            let _ = Reflect::set(&o, &"distance".into(), &distance);
+            out.push(&o);
+        }
+        out
+    }
+
+    /// Shows the detail of `slug` and moves focus to its heading.
+    pub fn open(&mut self, slug: &str, push: bool) {
+        let Some(i) = self.index.meetings().iter().position(|m| m.slug == slug) else {
+            return;
+        };
+        self.open = Some(slug.into());
+        if let Ok(Some(h)) = view::detail::render(self, i as u32) {
+            show(&self.els.results, false);
+            show(&self.els.controls, false);
+            show(&self.els.detail, true);
+            focus(&h);
+        }
+        if push {
+            self.write_url(true);
+        }
+    }
+
+    /// Closes the detail and moves focus back to the row it came from.
+    pub fn close(&mut self, push: bool) {
+        let Some(slug) = self.open.take() else { return };
+        show(&self.els.detail, false);
+        show(&self.els.results, true);
+        show(&self.els.controls, true);
+        super::dom::clear(&self.els.detail);
+        let mut row = self.els.list.first_element_child();
+        while let Some(r) = row {
+            if r.get_attribute("data-slug").as_deref() == Some(&slug) {
+                if let Ok(Some(b)) = r.query_selector("button") {
+                    focus(&b);
+                }
+                break;
+            }
+            row = r.next_element_sibling();
+        }
+        if push {
+            self.write_url(true);
+        }
+    }
+
+    /// Back to no filters.
+    fn reset(&mut self) {
+        self.filters = Filters {
+            units: self.filters.units,
+            ..Filters::default()
+        };
+        self.place_point = None;
+        self.els.geo_note.set_text_content(None);
+        view::controls::set_values(self);
+        self.refresh();
+        self.write_url(true);
+    }
+
+    /// A filter control changed.
+    fn control(&mut self, target: &Element, typing: bool) {
+        let name = target.get_attribute("name").unwrap_or_default();
+        if name == "type" {
+            let checked: Vec<String> = self
+                .els
+                .type_boxes
+                .iter()
+                .filter(|b| b.input.checked())
+                .map(|b| b.code.clone())
+                .collect();
+            self.filters.types = checked;
+        } else if let Some(value) = view::controls::value(target) {
+            if typing && name != "text" {
+                return;
+            }
+            self.filters.set(&name, &value);
+            if name == "place" {
+                self.filters.near = None;
+                self.resolve_place();
+            }
+        } else {
+            return;
+        }
+        self.refresh();
+        self.write_url(!typing);
+    }
+
+    /// The visitor asked for their location.
+    fn locate(state: &Rc<RefCell<State>>) {
+        let Ok(s) = state.try_borrow() else { return };
+        let Ok(promise) = s.hooks.locate() else {
+            return;
+        };
+        drop(s);
+        let weak = Rc::downgrade(state);
+        wasm_bindgen_futures::spawn_local(async move {
+            let got = wasm_bindgen_futures::JsFuture::from(promise).await;
+            let Some(state) = weak.upgrade() else { return };
+            let Ok(mut s) = state.try_borrow_mut() else {
+                return;
+            };
+            let point = got.ok().and_then(|v| {
+                let a = Array::from(&v);
+                LatLon::new(a.get(0).as_f64()?, a.get(1).as_f64()?)
+            });
+            match point {
+                Some(p) => {
+                    s.filters.near = Some(p);
+                    s.filters.place.clear();
+                    s.els.place.set_value("");
+                    let mut note = String::from("✓ ");
+                    note.push_str(s.lang.t(Msg::MyLocation));
+                    s.els.geo_note.set_text_content(Some(&note));
+                    s.refresh();
+                }
+                None => {
+                    let t = s.lang.t(Msg::NoLocation);
+                    s.els.geo_note.set_text_content(Some(t));
+                }
+            }
+        });
+    }
+}
+
+/// Routes an event from the shadow root.
+pub fn event(state: &Rc<RefCell<State>>, e: &Event) {
+    let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+        return;
+    };
+    let kind = e.type_();
+    if kind == "keydown" {
+        let escape = e
+            .dyn_ref::<KeyboardEvent>()
+            .is_some_and(|k| k.key() == "Escape");
+        if let (true, Ok(mut s)) = (escape, state.try_borrow_mut()) {
+            s.close(true);
+        }
+        return;
+    }
+    if kind != "click" {
+        if let Ok(mut s) = state.try_borrow_mut() {
+            s.control(&target, kind == "input");
+        }
+        return;
+    }
+    let Some(act) = target.closest("[data-act]").ok().flatten() else {
+        return;
+    };
+    let what = act.get_attribute("data-act").unwrap_or_default();
+    if what == "locate" {
+        State::locate(state);
+        return;
+    }
+    let Ok(mut s) = state.try_borrow_mut() else {
+        return;
+    };
+    match what.as_str() {
+        "reset" => s.reset(),
+        "more" => {
+            let first = s.shown;
+            s.more();
+            let mut row = s.els.list.first_element_child();
+            for _ in 0..first {
+                row = row.and_then(|r| r.next_element_sibling());
+            }
+            if let Some(b) = row.and_then(|r| r.query_selector("button").ok().flatten()) {
+                focus(&b);
+            }
+        }
+        "open" => {
+            let slug = act
+                .closest("[data-slug]")
+                .ok()
+                .flatten()
+                .and_then(|r| r.get_attribute("data-slug"));
+            if let Some(slug) = slug {
+                s.open(&slug, true);
+            }
+        }
+        "back" => s.close(true),
+        "ics" => {
+            if let Some(m) = s
+                .open
+                .clone()
+                .and_then(|slug| s.index.meetings().iter().find(|m| m.slug == slug))
+            {
+                let mut name = m.slug.clone();
+                name.push_str(".ics");
+                let _ = s.hooks.save(&name, &super::ics::calendar(m));
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,109 @@
+// A strict Content Security Policy: the widget works on a page served with
+//   default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'
+// (no 'unsafe-inline', no 'unsafe-eval'): it loads, filters, opens a detail, makes its calendar
+// file, mounts several widgets and through the API, with the optional service worker too, and
+// the browser reports no violation at all.
+//
+//   node --test tests/e2e/csp.test.mjs      (after `make dist`)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { launch, newPage } from './lib/browser.mjs';
+import { serve } from './lib/server.mjs';
+import * as s from './fixtures/support.mjs';
+
+/** The exact policy the README gives site owners (feeds on the page's own origin). */
+const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const TOWN = JSON.parse(await readFile(new URL('./fixtures/feeds/town.json', import.meta.url), 'utf8')).length;
+
+let browser;
+let server;
+
+before(async () => {
+  browser = await launch();
+  server = await serve({
+    csp: POLICY,
+    routes: {
+      '/sw.js': async (req, res) => {
+        res.writeHead(200, { 'content-type': 'text/javascript', 'content-security-policy': POLICY });
+        res.end(await readFile(new URL('../../dist/sw.js', import.meta.url), 'utf8'));
+      },
+    },
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page that collects every CSP violation, from the event and from the console. */
+async function strictPage(options = {}) {
+  const page = await newPage(browser, { viewport: { width: 1024, height: 900 }, locale: 'en-US', ...options });
+  const seen = s.watch(page);
+  await s.instrument(page);
+  seen.violations = async () => [
+    ...(await page.evaluate(() => window.__cspViolations || [])),
+    ...seen.consoleAll.filter((l) => /Content Security Policy|Refused to/i.test(l)),
+  ];
+  return { page, seen };
+}
+
+test('the widget works under the strict policy with no violation', async () => {
+  const { page, seen } = await strictPage();
+  const response = await page.goto(s.pageUrl(server, 'plain', { feed: '/fixtures/feeds/town.json' }));
+  assert.equal(response.headers()['content-security-policy'], POLICY, 'the page is really served with the policy');
+  assert.equal(await s.waitForResults(page), TOWN);
+
+  await s.useEveryFilter(page, async () => {});
+  const context = page.context();
+  await context.grantPermissions(['geolocation'], { origin: new URL(server.url).origin });
+  await context.setGeolocation({ latitude: 40.0068, longitude: -75.2855 });
+  await s.useMyLocation(page);
+  await page.waitForTimeout(300);
+  await s.openFirstDetail(page);
+  await s.waitForText(page, /Please arrive a few minutes early/);
+  assert.match(await s.downloadIcs(page), /BEGIN:VCALENDAR/);
+
+  assert.deepEqual(await seen.violations(), [], 'no CSP violation');
+  assert.deepEqual(seen.errors, []);
+
+  // The detector itself works: an inline style attribute is refused and reported.
+  await page.evaluate(() => document.body.setAttribute('style', 'color: red'));
+  await page.waitForTimeout(200);
+  assert.ok((await seen.violations()).length > 0, 'a violation would have been seen');
+  await context.close();
+});
+
+test('two widgets, an API mount and dark mode under the strict policy', async () => {
+  const { page, seen } = await strictPage({ colorScheme: 'dark' });
+  await page.goto(s.pageUrl(server, 'two', { feed: '/fixtures/feeds/town.json', feed2: '/fixtures/feeds/town-v2.json' }));
+  assert.equal(await s.waitForResults(page, '#w'), TOWN);
+  assert.equal(await s.waitForResults(page, '#w2'), 12);
+  const n = await page.evaluate(async () => {
+    const el = document.createElement('div');
+    el.id = 'api';
+    document.body.append(el);
+    const handle = await MeetingSearch.mount(el, { src: '/fixtures/feeds/town.json', timezone: 'America/New_York' });
+    await handle.setFilters({ day: [1] });
+    await handle.open('ardmore-monday-night');
+    return handle.results().length;
+  });
+  assert.equal(n, 3);
+  await page.waitForTimeout(300);
+  assert.deepEqual(await seen.violations(), [], 'no CSP violation');
+  assert.deepEqual(seen.errors, []);
+  await page.context().close();
+});
+
+test('the service worker registers and serves under the strict policy', async () => {
+  const { page, seen } = await strictPage();
+  await page.goto(s.pageUrl(server, 'sw', { feed: '/fixtures/feeds/town.json' }));
+  assert.equal(await s.waitForResults(page), TOWN);
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 20000 });
+  await page.reload();
+  assert.equal(await s.waitForResults(page), TOWN);
+  assert.deepEqual(await seen.violations(), [], 'no CSP violation');
+  assert.deepEqual(seen.errors, []);
+  await page.context().close();
+});

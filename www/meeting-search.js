@@ -1,0 +1,160 @@
+// meeting-search.js: the one-tag loader. The build wraps this file, after
+// www/feed-store.js, in one IIFE, so nothing here is global but `MeetingSearch`.
+// It finds the wasm and its glue next to its own URL, loads them once, mounts a widget
+// on its own tag (when it has data-src) and on every [data-meeting-search] element,
+// fetches the feeds (with a timeout, falling back to the copy saved on the device) and
+// gives the widget the browser services that are smallest in JavaScript (Intl, geolocation,
+// downloads, the results event).
+const msScript = document.currentScript;
+const msBase = new URL('.', (msScript && msScript.src) || document.baseURI).href;
+const msNames = ['src', 'formats', 'timezone', 'program', 'types', 'lang', 'units', 'day', 'type', 'time', 'region', 'attendance', 'filters', 'title'];
+const msTypeLangs = ['en', 'es', 'fr', 'ja', 'nl', 'pt', 'sk', 'sv', 'th'];
+const msMounted = new Map();
+let msWasm;
+let msCount = 0;
+
+// The glue and the wasm, loaded once however many widgets there are.
+function msLoad() {
+  return msWasm || (msWasm = import(msBase + 'meeting_search.js').then((m) =>
+    m.default({ module_or_path: msBase + 'meeting_search_bg.wasm' }).then(() => m)));
+}
+
+function msFetch(url, ms) {
+  const ctl = typeof AbortController == 'function' ? new AbortController() : null;
+  const timer = setTimeout(() => ctl && ctl.abort(), ms || 15000);
+  return fetch(url, ctl ? { signal: ctl.signal } : {}).then((r) => {
+    if (!r.ok) throw new Error('HTTP ' + r.status + ' for ' + url);
+    return r.text();
+  }).finally(() => clearTimeout(timer));
+}
+
+// One widget's Intl, geolocation, download and event services, in its language.
+function msHooks(el, lang) {
+  const locales = [lang, 'en'];
+  const dtf = (o) => new Intl.DateTimeFormat(locales, o);
+  const clock = dtf({ hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
+  const number = new Intl.NumberFormat(locales, { maximumFractionDigits: 1 });
+  return {
+    now(tz) {
+      try {
+        const parts = new Intl.DateTimeFormat('en-US', { timeZone: tz || undefined, weekday: 'short', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).formatToParts(new Date());
+        const part = (t) => (parts.find((p) => p.type == t) || {}).value;
+        return [['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(part('weekday')), (part('hour') % 24) * 60 + +part('minute')];
+      } catch (e) {
+        return null;
+      }
+    },
+    days() {
+      const f = dtf({ weekday: 'long', timeZone: 'UTC' });
+      return [0, 1, 2, 3, 4, 5, 6].map((d) => f.format(Date.UTC(2024, 0, 7 + d)));
+    },
+    time: (m) => clock.format(Date.UTC(2024, 0, 7, 0, m)),
+    num: (n) => number.format(n),
+    date: (ms) => dtf({ dateStyle: 'long' }).format(ms),
+    locate: () => new Promise((ok, no) => navigator.geolocation
+      ? navigator.geolocation.getCurrentPosition((p) => ok([p.coords.latitude, p.coords.longitude]), no, { timeout: 20000, maximumAge: 300000 })
+      : no(new Error('no geolocation'))),
+    save(name, text) {
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([text], { type: 'text/calendar' }));
+      a.download = name;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 30000);
+    },
+    changed: (count) => el.dispatchEvent(new CustomEvent('meeting-search:results', { detail: { count } })),
+  };
+}
+
+// A feed: fresh from the network when possible, else the copy saved on the device.
+async function msFeed(widget, url, formats) {
+  const store = typeof feedStore != 'undefined' ? feedStore : null;
+  try {
+    const text = await msFetch(url);
+    const problem = widget.add(text, formats);
+    if (problem === undefined) {
+      if (store) await store.put(url, text);
+      return;
+    }
+    console.warn(problem, url);
+  } catch (e) {
+    console.warn('meeting-search: could not fetch', url, e);
+  }
+  const saved = store && (await store.get(url));
+  if (saved && widget.add(saved.text, formats) === undefined) widget.saved(saved.savedAt);
+}
+
+async function msMount(el, options) {
+  if (msMounted.has(el)) return msMounted.get(el);
+  const p = msStart(el, options);
+  msMounted.set(el, p);
+  p.catch(() => msMounted.delete(el));
+  return p;
+}
+
+async function msStart(el, options) {
+  const opts = {};
+  for (const n of msNames) {
+    const v = (options && options[n] != null ? options[n] : el.getAttribute('data-' + n));
+    if (v != null) opts[n] = String(v);
+  }
+  const lang = opts.lang || document.documentElement.lang || navigator.language || 'en';
+  opts.lang = lang;
+  const short = lang.slice(0, 2).toLowerCase();
+  const typesUrl = msBase + 'types/' + (msTypeLangs.includes(short) ? short : 'en') + '.json';
+  const key = el.id || 'ms' + (msCount++ || '');
+  const [m, types] = await Promise.all([msLoad(), msFetch(typesUrl).catch(() => '')]);
+  let widget = new m.Widget(el, opts, key, types, msHooks(el, lang));
+  const abs = (u) => new URL(u.trim(), document.baseURI).href;
+  const formats = opts.formats ? await msFetch(abs(opts.formats)).catch(() => '') : '';
+  const urls = (opts.src || '').split(',').filter((u) => u.trim());
+  await Promise.all(urls.map((u) => msFeed(widget, abs(u), formats)));
+  widget.show();
+  return {
+    setFilters: (f) => widget && widget.setFilters(f || {}),
+    results: () => (widget ? widget.results() : []),
+    open: (slug) => widget && widget.open(String(slug)),
+    destroy() {
+      if (!widget) return;
+      widget.free();
+      widget = null;
+      msMounted.delete(el);
+      if (el.hasAttribute('data-meeting-search-host')) el.remove();
+    },
+  };
+}
+
+function msAuto(el) {
+  const p = msMount(el);
+  p.catch((e) => console.error('meeting-search:', e));
+  return p.then(() => {}, () => {});
+}
+
+function msScan(root, found) {
+  if (root.matches && root.matches('[data-meeting-search]')) found.push(msAuto(root));
+  if (root.querySelectorAll) root.querySelectorAll('[data-meeting-search]').forEach((el) => found.push(msAuto(el)));
+  return found;
+}
+
+const msReady = new Promise((done) => {
+  const first = [];
+  if (msScript && msScript.hasAttribute('data-src')) {
+    const host = document.createElement('div');
+    host.setAttribute('data-meeting-search-host', '');
+    for (const n of msNames) if (msScript.hasAttribute('data-' + n)) host.setAttribute('data-' + n, msScript.getAttribute('data-' + n));
+    msScript.after(host);
+    first.push(msAuto(host));
+  }
+  new MutationObserver((records) => {
+    for (const r of records) {
+      r.addedNodes.forEach((n) => msScan(n, []));
+      r.removedNodes.forEach((n) => {
+        for (const [el, p] of msMounted) if (!el.isConnected && (n === el || n.contains(el))) p.then((h) => h.destroy(), () => {});
+      });
+    }
+  }).observe(document.documentElement, { childList: true, subtree: true });
+  const start = () => Promise.all(msScan(document, first)).then(() => done());
+  if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+});
+
+window.MeetingSearch = { mount: msMount, ready: msReady };
