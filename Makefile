@@ -4,7 +4,9 @@
 #   make bench   size and speed figures in headless Chromium (issue 6)
 #   make feeds   generated test feeds in out/feeds/
 #   make pack    the npm package (pkg-config/package.json + dist/) in out/
-.PHONY: setup dist demo test bench feeds pack native-test size-check
+#   make wasm-top  where the wasm's bytes go (largest functions, code per crate)
+#   make bench-profiles  wasm size and speed for each release profile (opt-level, LTO, CGUs)
+.PHONY: setup dist demo test bench bench-profiles feeds pack wasm-top native-test size-check
 
 PORT ?= 8080
 TEST_FEEDS := 100 2000 10000
@@ -28,12 +30,21 @@ feeds:
 pack: dist
 	scripts/pack.sh
 
+# The dist wasm optimised as dist's but keeping its names (-g), then its largest functions.
+wasm-top: dist
+	tests/e2e/node_modules/.bin/wasm-opt $$(grep -v -e '^#' -e '^--strip' pkg-config/wasm-opt.flags) -g \
+	  $${CARGO_TARGET_DIR:-target}/dist-work/meeting_search_bg.wasm -o $${CARGO_TARGET_DIR:-target}/dist-work/named.wasm
+	node scripts/wasm-top.mjs $${CARGO_TARGET_DIR:-target}/dist-work/named.wasm 40
+
 size-check:
 	node scripts/size-check.mjs
 
 bench: dist
 	scripts/feeds.sh $(BENCH_FEEDS)
 	node bench/run.mjs $(BENCH_FEEDS)
+
+bench-profiles: setup
+	bench/profiles.sh
 
 # The native tests alone (fast; no browser, no npm).
 native-test:

@@ -2,20 +2,23 @@
 // change → painted, and wasm memory, for the widget and for a plain-JavaScript floor page in
 // the same run, over generated feeds (out/feeds/demo-N.json), in headless Chromium.
 // Usage: node bench/run.mjs [N ...]   (default 1000 2000 10000 100000)
-// Env: BENCH_LOADS (loads per page and feed, default 9), BENCH_CHANGES (default 60).
+// Env: BENCH_LOADS (loads per page and feed, default 9), BENCH_CHANGES (default 60),
+// BENCH_DIST (the widget's folder, default dist/), BENCH_OUT (results folder, default out/bench).
 import { readFileSync, statSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, newPage } from '../tests/e2e/lib/browser.mjs';
 import { serve, DEFAULT_MOUNTS } from '../tests/e2e/lib/server.mjs';
-import { root, dist, feedPath } from '../tests/e2e/lib/paths.mjs';
+import { root, dist as defaultDist, feedPath } from '../tests/e2e/lib/paths.mjs';
 import { budgetedSizes, formatSizes } from '../scripts/lib/sizes.mjs';
 
 const sizesArg = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const FEEDS = sizesArg.length ? sizesArg : [1000, 2000, 10000, 100000];
 const LOADS = Number(process.env.BENCH_LOADS ?? 9);
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 60);
+const dist = process.env.BENCH_DIST ?? defaultDist;
+const outDir = process.env.BENCH_OUT ?? join(root, 'out', 'bench');
 const pagesDir = fileURLToPath(new URL('pages/', import.meta.url));
 const probe = readFileSync(join(pagesDir, 'probe.js'), 'utf8');
 
@@ -65,7 +68,7 @@ async function measurePage(browser, server, kind, feedUrl, { changes, memory }) 
   const cdp = await page.context().newCDPSession(page);
   await page.goto(`${server.url}bench/${kind}.html?feed=${encodeURIComponent(feedUrl)}`);
   const ready = kind === 'widget' ? '(window.__bench && (window.__bench.error || (window.__bench.handle && window.__probe.first && window.__probe.first.paint)))' : '(window.__probe.first && window.__probe.first.paint)';
-  await page.waitForFunction(ready, null, { timeout: 120000, polling: 20 });
+  await page.waitForFunction(ready, null, { timeout: 300000, polling: 20 });
   const error = kind === 'widget' ? await page.evaluate(() => window.__bench.error) : null;
   if (error) {
     await page.close();
@@ -181,7 +184,7 @@ for (const n of FEEDS) {
 }
 const budget = JSON.parse(readFileSync(join(root, 'pkg-config', 'size-budget.json'), 'utf8'));
 const sizes = budgetedSizes(dist, budget);
-const server = await serve({ root: { ...DEFAULT_MOUNTS, '/bench/': pagesDir } });
+const server = await serve({ root: { ...DEFAULT_MOUNTS, '/meeting-search/': dist, '/bench/': pagesDir } });
 const browser = await launch();
 const version = browser.version();
 const started = Date.now();
@@ -195,7 +198,7 @@ try {
 const header = `meeting-search bench: headless Chromium ${version}, ${cpus().length} cores (load ${loadavg()[0].toFixed(2)}), ${LOADS} loads + 1 warm-up per page and feed, ${CHANGES} filter changes; ${((Date.now() - started) / 1000).toFixed(0)} s`;
 const out = `${header}\n\n${table(rows, sizes)}\n`;
 console.log(`\n${out}`);
-mkdirSync(join(root, 'out', 'bench'), { recursive: true });
-writeFileSync(join(root, 'out', 'bench', 'results.md'), out);
-writeFileSync(join(root, 'out', 'bench', 'results.json'), JSON.stringify({ sizes, rows }, null, 2));
-console.log('(also in out/bench/results.md and results.json)');
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'results.md'), out);
+writeFileSync(join(outDir, 'results.json'), JSON.stringify({ header, sizes, rows }, null, 2));
+console.log(`(also in ${join(outDir, 'results.md')} and results.json)`);

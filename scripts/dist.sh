@@ -1,36 +1,38 @@
 #!/usr/bin/env bash
-# Builds the release widget into dist/ as docs/contracts say:
+# Builds the release widget into dist/ (or $DIST_DIR) as notes/contracts.md says:
 #   cargo (wasm32, release) -> wasm-bindgen --target web -> wasm-opt (flags from
 #   pkg-config/wasm-opt.flags) -> esbuild minifies the glue and the loader (an IIFE of
 #   www/feed-store.js then www/meeting-search.js) -> dist/.
 # Tools come from scripts/setup.sh (wasm-bindgen CLI, tests/e2e/node_modules/.bin).
+# Honours CARGO_TARGET_DIR and CARGO_PROFILE_RELEASE_* (bench/profiles.sh uses them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 bin=tests/e2e/node_modules/.bin
 crate=meeting_search
-work=target/dist-work
+out=${DIST_DIR:-dist}
+target_dir=${CARGO_TARGET_DIR:-target}
+work=$target_dir/dist-work
 js_target=$(tr -d '\n' <pkg-config/js-target)
 read -r -a opt_flags <<<"$(grep -v '^#' pkg-config/wasm-opt.flags | tr '\n' ' ')"
-
+minify() { "$bin/esbuild" "$@" --minify --target="$js_target" --log-level=warning; }
 step() { printf '\ndist: %s\n' "$*"; }
 
 step "cargo build --lib --target wasm32-unknown-unknown --release"
 cargo build --lib --target wasm32-unknown-unknown --release
 
-rm -rf "$work" dist
-mkdir -p "$work" dist
+rm -rf "$work" "$out"
+mkdir -p "$work" "$out"
 step "wasm-bindgen $(wasm-bindgen --version | awk '{print $2}') --target web"
 wasm-bindgen --target web --no-typescript --out-dir "$work" \
-  "target/wasm32-unknown-unknown/release/$crate.wasm"
+  "$target_dir/wasm32-unknown-unknown/release/$crate.wasm"
 
 step "wasm-opt ${opt_flags[*]}"
-"$bin/wasm-opt" "${opt_flags[@]}" "$work/${crate}_bg.wasm" -o "dist/${crate}_bg.wasm"
+"$bin/wasm-opt" "${opt_flags[@]}" "$work/${crate}_bg.wasm" -o "$out/${crate}_bg.wasm"
 
 step "esbuild --minify the glue (ES module)"
-"$bin/esbuild" "$work/$crate.js" --minify --format=esm --target="$js_target" \
-  --log-level=warning --outfile="dist/$crate.js"
+minify "$work/$crate.js" --format=esm --outfile="$out/$crate.js"
 
 # The loader: one classic script, an IIFE holding feed-store.js then meeting-search.js, so
 # that feedStore is private to it and only MeetingSearch (set by meeting-search.js) is global.
@@ -48,19 +50,20 @@ step "loader: IIFE of www/feed-store.js + www/meeting-search.js, minified"
   done
   printf '})();\n'
 } >"$work/loader.js"
-"$bin/esbuild" "$work/loader.js" --minify --target="$js_target" \
-  --log-level=warning --outfile=dist/meeting-search.js
+minify "$work/loader.js" --outfile="$out/meeting-search.js"
 
-[ -f www/sw.js ] && "$bin/esbuild" www/sw.js --minify --target="$js_target" \
-  --log-level=warning --outfile=dist/sw.js
 shopt -s nullglob
+if [ -f www/sw.js ]; then
+  minify www/sw.js --outfile="$out/sw.js"
+fi
+for css in www/*.css; do
+  minify "$css" --outfile="$out/$(basename "$css")"
+done
 types=(www/types/*.json)
 if [ ${#types[@]} -gt 0 ]; then
-  mkdir -p dist/types
-  cp "${types[@]}" dist/types/
+  mkdir -p "$out/types"
+  cp "${types[@]}" "$out/types/"
 fi
-css=(www/*.css)
-[ ${#css[@]} -gt 0 ] && cp "${css[@]}" dist/
 
-step "dist/ is ready:"
-ls -l dist
+step "$out/ is ready:"
+ls -l "$out"

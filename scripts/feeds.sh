@@ -4,7 +4,7 @@
 # than the binary.  Usage: scripts/feeds.sh 100 2000 10000
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=target/release/meeting-search
+bin=${CARGO_TARGET_DIR:-target}/release/meeting-search
 cargo build --release --bin meeting-search
 mkdir -p out/feeds
 for n in "$@"; do

@@ -17,8 +17,8 @@ export const fixtures = join(root, 'tests', 'e2e', 'fixtures');
 export const feeds = join(root, 'out', 'feeds');
 /** Where tests save screenshots (printed by the tests that write them). */
 export const screenshots = join(root, 'out', 'screenshots');
-/** The native command, built by `make test` (cargo build --release). */
-export const nativeBin = join(root, 'target', 'release', 'meeting-search');
+/** The native command, built by `make test` (cargo build --release; honours CARGO_TARGET_DIR). */
+export const nativeBin = join(resolve(root, process.env.CARGO_TARGET_DIR ?? 'target'), 'release', 'meeting-search');
 /** axe-core's browser bundle. */
 export const axeScript = join(root, 'tests', 'e2e', 'node_modules', 'axe-core', 'axe.min.js');
 /** The project's shared feeds (../shared/feeds) when present, else null: tests then skip. */
