@@ -480,3 +480,31 @@ fn the_trigonometry_is_the_one_supplied() {
         .unwrap();
     assert_eq!(flat, 0.0);
 }
+
+#[test]
+fn a_very_common_prefix_is_checked_row_by_row_with_the_same_answer() {
+    // Six words beginning with "s" per meeting: the prefix's postings outnumber the rows
+    // more than four to one, so the index checks rows instead of unioning postings.
+    let mut ms: Vec<Meeting> = (0..50)
+        .map(|i| {
+            mtg(
+                &format!("m{i:02}"),
+                "Sa Sb Sc Sd Se Sf",
+                &[1],
+                "19:00",
+                "20:00",
+            )
+        })
+        .collect();
+    ms.push(mtg("other", "Tuesday Group", &[1], "19:00", "20:00"));
+    let index = Index::new(ms);
+    let q = |t: &str| Query {
+        text: t.into(),
+        ..Query::default()
+    };
+    assert_eq!(index.query(&q("s")).hits.len(), 50);
+    assert_eq!(index.query(&q("s tues")).hits.len(), 0);
+    assert_eq!(index.query(&q("sa sf")).hits.len(), 50);
+    assert_eq!(slugs(&index, &q("s g")), Vec::<String>::new());
+    assert_eq!(slugs(&index, &q("tu g")), ["other@1"]);
+}

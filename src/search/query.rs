@@ -337,29 +337,27 @@ impl Index {
         let rows = self.row_meeting.len();
         for (k, range) in ranges.iter().enumerate() {
             let (lo, hi) = *range;
-            let cheap = (postings(range) as usize) < rows / 4;
-            if k == 0 || cheap {
+            // Setting a bit per posting costs a few ns; checking a candidate row's sorted
+            // word ids costs a binary search, several times more.
+            let candidates = if k == 0 {
+                rows
+            } else {
+                scratch.text.iter().map(|w| w.count_ones() as usize).sum()
+            };
+            if (postings(range) as usize) <= 4 * candidates {
                 let target = if k == 0 {
                     &mut scratch.text
                 } else {
                     &mut scratch.tmp
                 };
                 bitset::clear(target, self.words);
-                if k == 0 && !cheap {
-                    for r in 0..rows {
-                        if self.meeting_has_word_in(self.row_meeting[r] as usize, lo, hi) {
-                            bitset::set(target, r);
-                        }
-                    }
-                } else {
-                    let (s, e) = (
-                        self.posting_start[lo] as usize,
-                        self.posting_start[hi] as usize,
-                    );
-                    for &m in &self.postings[s..e] {
-                        for &r in self.rows_of(m as usize) {
-                            bitset::set(target, r as usize);
-                        }
+                let (s, e) = (
+                    self.posting_start[lo] as usize,
+                    self.posting_start[hi] as usize,
+                );
+                for &m in &self.postings[s..e] {
+                    for &r in self.rows_of(m as usize) {
+                        bitset::set(target, r as usize);
                     }
                 }
                 if k > 0 {
@@ -367,20 +365,26 @@ impl Index {
                         *a &= b;
                     }
                 }
-            } else {
-                for i in 0..self.words {
-                    let mut w = scratch.text[i];
-                    let mut keep = w;
-                    while w != 0 {
-                        let b = w.trailing_zeros() as usize;
-                        w &= w - 1;
-                        let r = i * 64 + b;
-                        if !self.meeting_has_word_in(self.row_meeting[r] as usize, lo, hi) {
-                            keep &= !(1u64 << b);
-                        }
-                    }
-                    scratch.text[i] = keep;
+                continue;
+            }
+            if k == 0 {
+                bitset::clear(&mut scratch.text, self.words);
+                for r in 0..rows {
+                    bitset::set(&mut scratch.text, r);
                 }
+            }
+            for i in 0..self.words {
+                let mut w = scratch.text[i];
+                let mut keep = w;
+                while w != 0 {
+                    let b = w.trailing_zeros() as usize;
+                    w &= w - 1;
+                    let r = i * 64 + b;
+                    if !self.meeting_has_word_in(self.row_meeting[r] as usize, lo, hi) {
+                        keep &= !(1u64 << b);
+                    }
+                }
+                scratch.text[i] = keep;
             }
         }
     }
