@@ -22,6 +22,9 @@ impl Index {
         let mut guard = self.scratch.borrow_mut();
         let scratch = &mut *guard;
         self.fill_scratch(query, scratch);
+        if let Some(rad) = query.near.and_then(|p| self.radius(p, query)) {
+            self.fill_geo(&rad, scratch);
+        }
         let mut bases = std::mem::take(&mut scratch.bases);
         for b in bases.iter_mut() {
             bitset::clear(b, self.words);

@@ -205,6 +205,25 @@ mod tests {
     }
 
     #[test]
+    fn squared_chord_is_the_haversines_4a() {
+        let t = Trig::STD;
+        for (a, b) in [
+            ((39.95, -75.16), (40.0, -75.29)),
+            ((-33.9, 151.2), (51.5, -0.1)),
+        ] {
+            let (pa, pb) = (p(a.0, a.1), p(b.0, b.1));
+            let d = haversine(&pa, &pb, 6371.0, &t);
+            let limit = chord2_limit(d, 6371.0, &t);
+            let c2 = chord2(&pa.unit(&t), &pb.unit(&t));
+            assert!(
+                (c2 - limit).abs() <= 1e-12 * limit.max(1e-12),
+                "{c2} vs {limit}"
+            );
+        }
+        assert_eq!(chord2_limit(30_000.0, 6371.0, &t), f64::INFINITY);
+    }
+
+    #[test]
     fn box_holds_the_circle() {
         let centre = LatLon {
             lat: 60.0,

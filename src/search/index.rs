@@ -68,6 +68,8 @@ pub struct Index {
     pub(crate) geo: Vec<GeoEntry>,
     /// Meeting → prepared point (`None` when not distance-eligible).
     pub(crate) meeting_point: Vec<Option<GeoPoint>>,
+    /// Meeting → point on the unit sphere (NaN when not distance-eligible).
+    pub(crate) meeting_xyz: Vec<[f64; 3]>,
     /// Meeting `m`'s rows are `meeting_rows[meeting_row_start[m]..meeting_row_start[m + 1]]`.
     pub(crate) meeting_row_start: Vec<u32>,
     pub(crate) meeting_rows: Vec<u32>,
@@ -124,6 +126,8 @@ pub(crate) struct Scratch {
     pub(crate) text_active: bool,
     /// Whether `region` holds a filter for the current query.
     pub(crate) region_active: bool,
+    /// Whether the radius is tested row by row (so `geo` is not built).
+    pub(crate) geo_deferred: bool,
 }
 
 /// Word ids while the index is built: each distinct folded word gets the next id, and
@@ -476,6 +480,14 @@ impl Index {
                 _ => None,
             })
             .collect();
+        self.meeting_xyz = self
+            .meeting_point
+            .iter()
+            .map(|p| match p {
+                Some(p) => p.unit(&trig),
+                None => [f64::NAN; 3],
+            })
+            .collect();
         let mut geo: Vec<GeoEntry> = meetings
             .iter()
             .enumerate()
@@ -484,7 +496,7 @@ impl Index {
                 m.place.coordinates.map(|p| GeoEntry {
                     lat: p.lat,
                     lon: p.lon,
-                    xyz: GeoPoint::new(p, &trig).unit(&trig),
+                    xyz: self.meeting_xyz[i],
                     meeting: i as u32,
                 })
             })

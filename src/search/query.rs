@@ -34,11 +34,26 @@
 
 use super::bitset;
 use super::geo::{chord2, chord2_limit, haversine, BoundingBox, GeoPoint};
-use super::index::{Index, Scratch, NO_DAY, NO_TIME};
+use super::index::{GeoEntry, Index, Scratch, NO_DAY, NO_TIME};
 use super::text::for_each_word;
 use super::{AttendanceFilter, Hit, Now, Query, Results, TimeFilter};
-use crate::model::{Minutes, MINUTES_PER_DAY};
+use crate::model::{LatLon, Minutes, MINUTES_PER_DAY};
 use crate::types::canonical_code;
+
+/// A radius test prepared for one query.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Radius {
+    p: LatLon,
+    centre: GeoPoint,
+    /// The centre on the unit sphere.
+    c: [f64; 3],
+    /// `4 sin²(within / 2R)`; negative when nothing can be inside.
+    limit: f64,
+    margin: f64,
+    within: f64,
+    r: f64,
+    bbox: BoundingBox,
+}
 
 /// Minutes in a week.
 const WEEK: u32 = 7 * MINUTES_PER_DAY as u32;
@@ -121,6 +136,26 @@ impl Index {
         let mut guard = self.scratch.borrow_mut();
         let scratch = &mut *guard;
         self.fill_scratch(query, scratch);
+        // A radius is either a bitset built from the latitude band, or, when the other
+        // filters leave fewer rows than the band holds meetings, a test of each of those
+        // rows as it is read out.
+        let radius = query.near.and_then(|p| self.radius(p, query));
+        let mut deferred = None;
+        if let Some(rad) = radius {
+            scratch.geo_deferred = true;
+            let others: usize = {
+                let masks = self.masks(query, scratch);
+                (0..self.words)
+                    .map(|i| masks.word(self, i, None).count_ones() as usize)
+                    .sum()
+            };
+            if others < self.band(&rad).len() {
+                deferred = Some(rad);
+            } else {
+                scratch.geo_deferred = false;
+                self.fill_geo(&rad, scratch);
+            }
+        }
         let masks = self.masks(query, scratch);
         let mut hits = Vec::with_capacity(if query.now.is_some() {
             0
@@ -131,6 +166,11 @@ impl Index {
         });
         let mut emit = |r: usize, in_progress: bool| {
             let m = self.row_meeting[r];
+            if let Some(rad) = &deferred {
+                if !self.inside(rad, m as usize, &self.meeting_xyz[m as usize]) {
+                    return;
+                }
+            }
             hits.push(Hit {
                 meeting: m,
                 occurrence: self.occurrence(r),
@@ -273,48 +313,65 @@ impl Index {
                 }
             }
         }
-        if let Some(p) = query.near {
-            self.fill_geo(p, query, scratch);
-        }
+        scratch.geo_deferred = false;
         self.fill_text(&query.text, scratch);
     }
 
-    fn fill_geo(&self, p: crate::model::LatLon, query: &Query, scratch: &mut Scratch) {
-        let Some(within) = query.within else {
-            return;
-        };
-        bitset::clear(&mut scratch.geo, self.words);
-        if within.is_nan() || within < 0.0 {
-            return;
-        }
+    /// The radius test of `query` around `p`, when it has a radius.
+    pub(crate) fn radius(&self, p: LatLon, query: &Query) -> Option<Radius> {
+        let within = query.within?;
         let r = query.units.earth_radius();
         let centre = GeoPoint::new(p, &self.trig);
-        let c = centre.unit(&self.trig);
-        let limit = chord2_limit(within, r, &self.trig);
-        let margin = limit * 1e-9 + 1e-15;
-        let bbox = BoundingBox::around(p, within, r, &self.trig);
-        let lo = self.geo.partition_point(|g| g.lat < bbox.min_lat);
-        for g in &self.geo[lo..] {
-            if g.lat > bbox.max_lat {
-                break;
+        // A negative or NaN radius holds nothing: a limit no chord is below.
+        let (within, limit) = if within.is_nan() || within < 0.0 {
+            (-1.0, -1.0)
+        } else {
+            (within, chord2_limit(within, r, &self.trig))
+        };
+        Some(Radius {
+            p,
+            c: centre.unit(&self.trig),
+            centre,
+            limit,
+            margin: if limit > 0.0 { limit * 1e-9 } else { 0.0 } + 1e-15,
+            within,
+            r,
+            bbox: BoundingBox::around(p, within.max(0.0), r, &self.trig),
+        })
+    }
+
+    /// The distance-eligible meetings in the radius's latitude band.
+    pub(crate) fn band(&self, rad: &Radius) -> &[GeoEntry] {
+        let lo = self.geo.partition_point(|g| g.lat < rad.bbox.min_lat);
+        let hi = lo + self.geo[lo..].partition_point(|g| g.lat <= rad.bbox.max_lat);
+        &self.geo[lo..hi]
+    }
+
+    /// Whether meeting `m`, at `xyz` on the unit sphere, is within the radius: by the
+    /// squared chord, and by the exact haversine within a rounding margin of the limit.
+    pub(crate) fn inside(&self, rad: &Radius, m: usize, xyz: &[f64; 3]) -> bool {
+        if rad.limit < 0.0 {
+            return false;
+        }
+        let d2 = chord2(xyz, &rad.c);
+        if rad.limit.is_infinite() || d2 < rad.limit - rad.margin {
+            true
+        } else if d2 <= rad.limit + rad.margin {
+            match &self.meeting_point[m] {
+                Some(q) => haversine(&rad.centre, q, rad.r, &self.trig) <= rad.within,
+                None => false,
             }
-            if !bbox.lon_ok(p.lon, g.lon) {
-                continue;
-            }
-            let d2 = chord2(&g.xyz, &c);
-            let m = g.meeting as usize;
-            let inside = if limit.is_infinite() || d2 < limit - margin {
-                true
-            } else if d2 <= limit + margin {
-                match &self.meeting_point[m] {
-                    Some(q) => haversine(&centre, q, r, &self.trig) <= within,
-                    None => false,
-                }
-            } else {
-                false
-            };
-            if inside {
-                for &row in self.rows_of(m) {
+        } else {
+            false
+        }
+    }
+
+    /// The radius as a bitset over the rows, in `scratch.geo`.
+    pub(crate) fn fill_geo(&self, rad: &Radius, scratch: &mut Scratch) {
+        bitset::clear(&mut scratch.geo, self.words);
+        for g in self.band(rad) {
+            if rad.bbox.lon_ok(rad.p.lon, g.lon) && self.inside(rad, g.meeting as usize, &g.xyz) {
+                for &row in self.rows_of(g.meeting as usize) {
                     bitset::set(&mut scratch.geo, row as usize);
                 }
             }
@@ -415,7 +472,7 @@ impl Index {
             Some(AttendanceFilter::Inactive) => &self.attendance_bits[3],
         };
         let geo = query.near.map(|_| {
-            if query.within.is_some() {
+            if query.within.is_some() && !scratch.geo_deferred {
                 scratch.geo.as_slice()
             } else {
                 self.geo_bits.as_slice()
