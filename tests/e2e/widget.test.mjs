@@ -344,7 +344,7 @@ test('320 px wide: nothing overflows', { skip: !ready && 'dist/ or a feed is mis
 test('English, Spanish and French: from data-lang, <html lang> and the browser', { skip: !ready && 'dist/ or a feed is missing' }, async () => {
   const cases = [
     ['es', page('es.html', tag('data-lang="es"')), {}, /reuniones/, 'Cualquier día'],
-    ['fr', page('fr.html', tag(), 'fr'), {}, /réunions/, 'Tous les jours'],
+    ['fr', page('fr.html', tag(), 'fr'), {}, /réunions/, 'N’importe quel jour'],
     ['en', page('en.html', tag(), ''), { locale: 'en-GB' }, /meetings/, 'Any day'],
   ];
   for (const [lang, url, options, count, anyDay] of cases) {
