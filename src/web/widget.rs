@@ -6,7 +6,7 @@ use super::engine;
 use super::filters::{Filters, NAMES};
 use super::i18n::{Lang, Msg};
 use super::mount::{mount, Els};
-use super::text::push_hhmm;
+use super::text::{push_hhmm, push_u32};
 use super::{opt, url_state, view, Hooks};
 use crate::model::{LatLon, Meeting, Weekday};
 use crate::search::{Facets, Index, Now, Results};
@@ -138,7 +138,16 @@ impl State {
         let tz = Some(self.timezone.as_str()).filter(|t| !t.is_empty());
         match engine::read(text, tz, Some(formats).filter(|f| !f.is_empty())) {
             Ok(read) => {
-                self.unread += read.records.saturating_sub(read.meetings.len());
+                let unread = read.records.saturating_sub(read.meetings.len());
+                if unread > 0 {
+                    let mut m = String::from("meeting-search: ");
+                    push_u32(&mut m, unread as u32);
+                    m.push_str(" of ");
+                    push_u32(&mut m, read.records as u32);
+                    m.push_str(" records could not be read; `meeting-search check FEED` lists why");
+                    web_sys::console::warn_1(&JsValue::from_str(&m));
+                }
+                self.unread += unread;
                 self.pending.push(read.meetings);
                 self.feed_types.extend(read.type_names);
                 None
@@ -164,6 +173,7 @@ impl State {
     /// Indexes what was added and shows the first results.
     pub fn show(&mut self) -> u32 {
         let feeds = std::mem::take(&mut self.pending);
+        let feeds_read = feeds.len();
         self.index = engine::index(feeds, &self.type_names);
         let meetings = self.index.meetings();
         if self.timezone.is_empty() {
@@ -179,9 +189,11 @@ impl State {
             n.push_str(self.lang.t(Msg::Unreadable));
             self.notices.push(n);
         }
-        if count == 0 {
+        // No feed could be read at all: the plain error. A feed that was read but lists
+        // nothing shows "0 meetings" (and how many records could not be read, if any).
+        let failed = feeds_read == 0;
+        if failed {
             self.notices.push(self.lang.t(Msg::LoadFailed).into());
-            self.els.status.set_text_content(None);
             self.els.status.set_text_content(Some(""));
         }
         self.els
@@ -189,7 +201,7 @@ impl State {
             .set_text_content(Some(&self.notices.join(" ")));
         show(&self.els.notice, !self.notices.is_empty());
         show(&self.els.controls, count > 0);
-        if count > 0 {
+        if !failed {
             self.resolve_place();
             self.refresh();
             if let Some(slug) = self.open.clone() {

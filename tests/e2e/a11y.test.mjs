@@ -32,6 +32,12 @@ before(async () => {
 <script src="/meeting-search/meeting-search.js" data-src="/feeds/${basename(feedFile)}" data-timezone="America/New_York" data-title="Find a meeting"></script>
 </main></body></html>`,
   );
+  writeFileSync(
+    join(dir, 'untitled.html'),
+    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Réunions</title></head>
+<body><h1>Réunions</h1><div id="w" data-meeting-search data-src="/feeds/${basename(feedFile)}"></div>
+<script src="/meeting-search/meeting-search.js"></script></body></html>`,
+  );
   server = await serve({ root: { '/': dir, '/meeting-search/': dist, '/feeds/': dirname(feedFile) } });
 });
 
@@ -41,9 +47,9 @@ after(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-async function load(options = {}) {
+async function load(options = {}, path = '') {
   const p = await newPage(browser, options);
-  await p.goto(server.url);
+  await p.goto(server.url + path);
   await p.evaluate(() => window.MeetingSearch.ready);
   return p;
 }
@@ -92,5 +98,15 @@ test('no violations: dark, phone', { skip }, async () => {
   await clean(p, 'dark');
   await p.locator(`${HOST} >> details.fbox > summary`).click();
   await clean(p, 'dark, filters open');
+  await p.close();
+});
+
+test('no violations: a div embed without a title, in French, with a meeting open', { skip }, async () => {
+  const p = await load({}, 'untitled.html');
+  const v1 = await checkA11y(p, '#w');
+  assert.equal(v1.length, 0, formatViolations(v1));
+  await p.locator('#w >> .row button.name').first().click();
+  const v2 = await checkA11y(p, '#w');
+  assert.equal(v2.length, 0, formatViolations(v2));
   await p.close();
 });

@@ -309,7 +309,7 @@ test('detail: focus, links, calendar file, and back to the row', { skip: !ready 
   const first = shadow(p, '.row').first();
   const slug = await first.getAttribute('data-slug');
   await first.locator('button.name').click();
-  assert.equal(await p.evaluate(() => document.querySelector('[data-meeting-search-host]').shadowRoot.activeElement.tagName), 'H3');
+  assert.equal(await p.evaluate(() => document.querySelector('[data-meeting-search-host]').shadowRoot.activeElement.tagName), 'H2');
   assert.ok((await p.evaluate(() => location.hash)).includes(`open=${encodeURIComponent(slug)}`));
   const hrefs = await shadow(p, '.detail a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   for (const h of hrefs) assert.match(h, /^(https?:|mailto:|tel:)/i);
@@ -325,7 +325,7 @@ test('detail: focus, links, calendar file, and back to the row', { skip: !ready 
   assert.equal(back, slug);
   // the API opens a meeting too, and the back button closes it
   await p.evaluate(async (s) => (await window.MeetingSearch.mount(document.querySelector('[data-meeting-search-host]'))).open(s), slug);
-  await shadow(p, '.detail h3').waitFor();
+  await shadow(p, '.detail h2').waitFor();
   await p.goBack();
   await shadow(p, '.detail').waitFor({ state: 'hidden' });
   await p.close();
@@ -344,7 +344,7 @@ test('320 px wide: nothing overflows', { skip: !ready && 'dist/ or a feed is mis
 test('English, Spanish and French: from data-lang, <html lang> and the browser', { skip: !ready && 'dist/ or a feed is missing' }, async () => {
   const cases = [
     ['es', page('es.html', tag('data-lang="es"')), {}, /reuniones/, 'Cualquier día'],
-    ['fr', page('fr.html', tag(), 'fr'), {}, /réunions/, 'Tous les jours'],
+    ['fr', page('fr.html', tag(), 'fr'), {}, /réunions/, 'N’importe quel jour'],
     ['en', page('en.html', tag(), ''), { locale: 'en-GB' }, /meetings/, 'Any day'],
   ];
   for (const [lang, url, options, count, anyDay] of cases) {

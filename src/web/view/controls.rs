@@ -112,6 +112,17 @@ pub fn set_values(s: &State) {
     s.els.text.set_value(&f.text);
     s.els.place.set_value(&f.place);
     s.els.within.set_value(&f.get("within"));
+    let mut option = s.els.within.first_element_child();
+    while let Some(o) = option {
+        let value = o.get_attribute("value").unwrap_or_default();
+        if !value.is_empty() {
+            let mut label = value;
+            label.push(' ');
+            label.push_str(f.units_name());
+            o.set_text_content(Some(&label));
+        }
+        option = o.next_element_sibling();
+    }
     for b in &s.els.type_boxes {
         b.input.set_checked(f.types.contains(&b.code));
     }

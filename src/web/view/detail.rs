@@ -15,7 +15,7 @@ fn encode(out: &mut String, s: &str) {
 
 fn section(parent: &Node, title: &str, text: &str) -> Res<()> {
     if !text.trim().is_empty() {
-        add_text(parent, "h4", "", title)?;
+        add_text(parent, "h3", "", title)?;
         add_text(parent, "p", "pre", text)?;
     }
     Ok(())
@@ -31,7 +31,7 @@ pub fn render(s: &State, i: u32) -> Res<Option<Element>> {
     let back = add_text(d, "button", "btn back", s.lang.t(Msg::Back))?;
     set(&back, "type", "button");
     set(&back, "data-act", "back");
-    let h = add_text(d, "h3", "dname", &m.name)?;
+    let h = add_text(d, "h2", "dname", &m.name)?;
     set(&h, "tabindex", "-1");
     let times = add(d, "ul", "times")?;
     if m.occurrences.is_empty() {
@@ -106,7 +106,7 @@ pub fn render(s: &State, i: u32) -> Res<Option<Element>> {
     section(d, s.lang.t(Msg::Where), &p.notes)?;
     section(d, s.lang.t(Msg::Online), &m.conference.url_notes)?;
     if !m.types.is_empty() {
-        add_text(d, "h4", "", s.lang.t(Msg::Types))?;
+        add_text(d, "h3", "", s.lang.t(Msg::Types))?;
         let ul = add(d, "ul", "badges")?;
         for code in &m.types {
             add_text(&ul, "li", "badge", s.type_name(code))?;
