@@ -7,7 +7,7 @@
 mod bench {
     use std::time::Duration;
 
-    use criterion::{black_box, BenchmarkId, Criterion};
+    use criterion::{black_box, BatchSize, BenchmarkId, Criterion};
     use meeting_search::generate;
     use meeting_search::model::{LatLon, Weekday};
     use meeting_search::search::{Index, Query};
@@ -55,7 +55,7 @@ mod bench {
         for n in [1_000usize, 10_000, 100_000] {
             let meetings = generate::meetings(n, 1);
             group.bench_with_input(BenchmarkId::new("build", n), &meetings, |b, m| {
-                b.iter(|| Index::new(black_box(m.clone())))
+                b.iter_batched(|| m.clone(), Index::new, BatchSize::LargeInput)
             });
             let index = Index::new(meetings);
             for (name, q) in queries() {

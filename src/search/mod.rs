@@ -97,9 +97,11 @@ pub struct Query {
     pub region: Option<String>,
     /// Attendance.
     pub attendance: Option<AttendanceFilter>,
-    /// The point to measure distance from; with it, results are ordered by distance.
+    /// The point to measure distance from; with it, results are ordered by distance and
+    /// meetings without coordinates or online only are left out.
     pub near: Option<LatLon>,
-    /// Radius around `near`, in `units`.
+    /// Radius around `near`, in `units`, inclusive (ignored without `near`; a negative
+    /// radius holds nothing).
     pub within: Option<f64>,
     /// Units of `within` and of each hit's distance.
     pub units: Units,

@@ -73,10 +73,7 @@ pub fn run(args: &[String]) -> i32 {
     let feed = match feed::read(&bytes, &args.options) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!(
-                "meeting-search query: {}: cannot read the feed: {e:?}",
-                args.feed
-            );
+            eprintln!("meeting-search query: {}: {e}", args.feed);
             return 1;
         }
     };
