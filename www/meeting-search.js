@@ -156,7 +156,10 @@ const msReady = new Promise((done) => {
     const host = document.createElement('div');
     host.setAttribute('data-meeting-search-host', '');
     for (const n of msNames) if (msScript.hasAttribute('data-' + n)) host.setAttribute('data-' + n, msScript.getAttribute('data-' + n));
-    msScript.after(host);
+    // Where the tag stands; a tag in <head> puts the widget at the top of <body>.
+    if (msScript.parentNode && msScript.parentNode !== document.head) msScript.after(host);
+    else if (document.body) document.body.prepend(host);
+    else document.addEventListener('DOMContentLoaded', () => document.body.prepend(host));
     first.push(msAuto(host));
   }
   new MutationObserver((records) => {

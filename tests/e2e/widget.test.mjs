@@ -134,6 +134,19 @@ test('one-tag embed: the widget appears where the tag stands, with no other glob
   await p.close();
 });
 
+test('a tag in <head> puts the widget at the top of <body>', { skip: !ready && 'dist/ or a feed is missing' }, async () => {
+  const name = 'head.html';
+  writeFileSync(
+    join(pages, name),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>head</title>${tag()}</head><body><p id="first">page</p></body></html>`,
+  );
+  const p = await open(server.url + name);
+  assert.equal(await p.evaluate(() => document.body.firstElementChild.hasAttribute('data-meeting-search-host')), true);
+  await consistent(p);
+  assert.deepEqual(pageErrors(p), []);
+  await p.close();
+});
+
 test('div embeds before, after and added later, each with its own options', { skip: !ready && 'dist/ or a feed is missing' }, async (t) => {
   const url = page(
     'divs.html',
