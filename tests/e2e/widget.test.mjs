@@ -172,6 +172,15 @@ test('div embeds before, after and added later, each with its own options', { sk
   }, feedUrl);
   const c = await consistent(p, '#c');
   sameAsNative(c, ['--type', 'W'], t);
+  // back to a URL without the widget's state restores the embed's own initial filters
+  await shadow(p, 'details.fbox', '#a').evaluate((d) => (d.open = true));
+  await shadow(p, 'select[name=time]', '#a').selectOption('night');
+  assert.equal(await p.evaluate(() => location.hash), '#a.day=1&a.time=night');
+  await p.goBack();
+  await p.waitForFunction(() => location.hash === '');
+  assert.equal(await shadow(p, 'select[name=time]', '#a').inputValue(), '');
+  assert.equal(await shadow(p, 'select[name=day]', '#a').inputValue(), '1');
+  assert.deepEqual(await consistent(p, '#a'), a);
   assert.deepEqual(pageErrors(p), []);
   await p.close();
 });
