@@ -74,7 +74,8 @@ async function msFeed(widget, url, fetched, formats) {
     const text = await fetched;
     const problem = widget.add(text, formats);
     if (problem === undefined) {
-      if (store) await store.put(url, text);
+      // Saved in the background: the results need not wait for IndexedDB (put never throws).
+      if (store) store.put(url, text);
       return;
     }
     console.warn(problem, url);
