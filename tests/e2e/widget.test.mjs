@@ -134,6 +134,15 @@ test('one-tag embed: the widget appears where the tag stands, with no other glob
   await p.close();
 });
 
+test('several feeds in data-src are merged into one list', { skip: !ready && 'dist/ or a feed is missing' }, async () => {
+  const one = await open(page('single.html', tag()));
+  const single = await results(one);
+  await one.close();
+  const both = await open(page('merged.html', tag().replace(`data-src="${feedUrl}"`, `data-src="${feedUrl}, ${feedUrl}?copy"`)));
+  assert.deepEqual(await results(both), single, 'a meeting listed by both feeds is shown once');
+  await both.close();
+});
+
 test('a tag in <head> puts the widget at the top of <body>', { skip: !ready && 'dist/ or a feed is missing' }, async () => {
   const name = 'head.html';
   writeFileSync(
