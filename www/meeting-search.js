@@ -34,20 +34,21 @@ function msHooks(el, lang) {
   const dtf = (o) => new Intl.DateTimeFormat(locales, o);
   const clock = dtf({ hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
   const number = new Intl.NumberFormat(locales, { maximumFractionDigits: 1 });
+  const weekday = dtf({ weekday: 'long', timeZone: 'UTC' });
+  const days = [0, 1, 2, 3, 4, 5, 6].map((d) => weekday.format(Date.UTC(2024, 0, 7 + d)));
+  const zones = {};
   return {
     now(tz) {
       try {
-        const parts = new Intl.DateTimeFormat('en-US', { timeZone: tz || undefined, weekday: 'short', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).formatToParts(new Date());
+        if (!zones[tz]) zones[tz] = new Intl.DateTimeFormat('en-US', { timeZone: tz || undefined, weekday: 'short', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+        const parts = zones[tz].formatToParts(new Date());
         const part = (t) => (parts.find((p) => p.type == t) || {}).value;
         return [['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(part('weekday')), (part('hour') % 24) * 60 + +part('minute')];
       } catch (e) {
         return null;
       }
     },
-    days() {
-      const f = dtf({ weekday: 'long', timeZone: 'UTC' });
-      return [0, 1, 2, 3, 4, 5, 6].map((d) => f.format(Date.UTC(2024, 0, 7 + d)));
-    },
+    days: () => days,
     time: (m) => clock.format(Date.UTC(2024, 0, 7, 0, m)),
     num: (n) => number.format(n),
     date: (ms) => dtf({ dateStyle: 'long' }).format(ms),
@@ -74,7 +75,8 @@ async function msFeed(widget, url, fetched, formats) {
     const text = await fetched;
     const problem = widget.add(text, formats);
     if (problem === undefined) {
-      if (store) await store.put(url, text);
+      // Saved in the background: the results need not wait for IndexedDB (put never throws).
+      if (store) store.put(url, text);
       return;
     }
     console.warn(problem, url);
@@ -116,8 +118,12 @@ async function msStart(el, options) {
   const fetched = urls.map((u) => msFetch(u));
   fetched.forEach((f) => f.catch(() => {}));
   const formatsText = opts.formats ? msFetch(abs(opts.formats)).catch(() => '') : '';
-  const [m, types] = await Promise.all([msLoad(), msFetch(typesUrl).catch(() => '')]);
-  let widget = new m.Widget(el, opts, key, types, msHooks(el, lang));
+  const loaded = Promise.all([msLoad(), msFetch(typesUrl).catch(() => '')]);
+  // Intl formatters are slow to make (tens of ms): make them while the network works.
+  const hooks = msHooks(el, lang);
+  hooks.now(opts.timezone || '');
+  const [m, types] = await loaded;
+  let widget = new m.Widget(el, opts, key, types, hooks);
   const formats = await formatsText;
   for (let i = 0; i < urls.length; i++) await msFeed(widget, urls[i], fetched[i], formats);
   widget.show();
@@ -156,7 +162,10 @@ const msReady = new Promise((done) => {
     const host = document.createElement('div');
     host.setAttribute('data-meeting-search-host', '');
     for (const n of msNames) if (msScript.hasAttribute('data-' + n)) host.setAttribute('data-' + n, msScript.getAttribute('data-' + n));
-    msScript.after(host);
+    // Where the tag stands; a tag in <head> puts the widget at the top of <body>.
+    if (msScript.parentNode && msScript.parentNode !== document.head) msScript.after(host);
+    else if (document.body) document.body.prepend(host);
+    else document.addEventListener('DOMContentLoaded', () => document.body.prepend(host));
     first.push(msAuto(host));
   }
   new MutationObserver((records) => {

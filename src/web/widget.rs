@@ -63,6 +63,9 @@ pub struct State {
     pub shown: usize,
     /// The meeting whose detail is open.
     pub open: Option<String>,
+    /// The filters the embed started with (`data-day` ...), restored when the URL goes
+    /// back to having none.
+    initial: Filters,
 }
 
 impl State {
@@ -128,7 +131,9 @@ impl State {
             facets: Facets::default(),
             shown: 0,
             open: None,
+            initial: Filters::default(),
         };
+        s.initial = s.filters.clone();
         s.apply_url();
         Ok(s)
     }
@@ -357,11 +362,11 @@ impl State {
     pub fn url_changed(&mut self) {
         let before = (self.filters.clone(), self.open.clone());
         if !self.apply_url() {
+            // Back to a URL without this widget's state: the embed's initial filters.
             let near = self.filters.near;
             self.filters = Filters {
                 near,
-                units: self.filters.units,
-                ..Filters::default()
+                ..self.initial.clone()
             };
             self.open = None;
         }

@@ -134,6 +134,28 @@ test('one-tag embed: the widget appears where the tag stands, with no other glob
   await p.close();
 });
 
+test('several feeds in data-src are merged into one list', { skip: !ready && 'dist/ or a feed is missing' }, async () => {
+  const one = await open(page('single.html', tag()));
+  const single = await results(one);
+  await one.close();
+  const both = await open(page('merged.html', tag().replace(`data-src="${feedUrl}"`, `data-src="${feedUrl}, ${feedUrl}?copy"`)));
+  assert.deepEqual(await results(both), single, 'a meeting listed by both feeds is shown once');
+  await both.close();
+});
+
+test('a tag in <head> puts the widget at the top of <body>', { skip: !ready && 'dist/ or a feed is missing' }, async () => {
+  const name = 'head.html';
+  writeFileSync(
+    join(pages, name),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>head</title>${tag()}</head><body><p id="first">page</p></body></html>`,
+  );
+  const p = await open(server.url + name);
+  assert.equal(await p.evaluate(() => document.body.firstElementChild.hasAttribute('data-meeting-search-host')), true);
+  await consistent(p);
+  assert.deepEqual(pageErrors(p), []);
+  await p.close();
+});
+
 test('div embeds before, after and added later, each with its own options', { skip: !ready && 'dist/ or a feed is missing' }, async (t) => {
   const url = page(
     'divs.html',
@@ -159,6 +181,15 @@ test('div embeds before, after and added later, each with its own options', { sk
   }, feedUrl);
   const c = await consistent(p, '#c');
   sameAsNative(c, ['--type', 'W'], t);
+  // back to a URL without the widget's state restores the embed's own initial filters
+  await shadow(p, 'details.fbox', '#a').evaluate((d) => (d.open = true));
+  await shadow(p, 'select[name=time]', '#a').selectOption('night');
+  assert.equal(await p.evaluate(() => location.hash), '#a.day=1&a.time=night');
+  await p.goBack();
+  await p.waitForFunction(() => location.hash === '');
+  assert.equal(await shadow(p, 'select[name=time]', '#a').inputValue(), '');
+  assert.equal(await shadow(p, 'select[name=day]', '#a').inputValue(), '1');
+  assert.deepEqual(await consistent(p, '#a'), a);
   assert.deepEqual(pageErrors(p), []);
   await p.close();
 });

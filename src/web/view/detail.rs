@@ -56,17 +56,19 @@ pub fn render(s: &State, i: u32) -> Res<Option<Element>> {
         add_text(d, "p", "tz", m.timezone.as_deref().unwrap_or(""))?;
     }
     let p = &m.place;
-    let actions = add(d, "p", "actions")?;
+    let addr = if p.formatted_address.is_empty() {
+        &p.address
+    } else {
+        &p.formatted_address
+    };
     if m.attendance != Attendance::Online {
         add_text(d, "p", "where", &place(s, m))?;
-        let addr = if p.formatted_address.is_empty() {
-            &p.address
-        } else {
-            &p.formatted_address
-        };
         if !addr.is_empty() {
             add_text(d, "p", "addr", addr)?;
         }
+    }
+    let actions = add(d, "p", "actions")?;
+    if m.attendance != Attendance::Online {
         let mut maps = String::from("https://www.google.com/maps/dir/?api=1&destination=");
         if let Some(c) = p.coordinates.filter(|_| !p.approximate) {
             let mut t = String::new();
