@@ -6,7 +6,8 @@
 #   make pack    the npm package (pkg-config/package.json + dist/) in out/
 #   make wasm-top  where the wasm's bytes go (largest functions, code per crate)
 #   make bench-profiles  wasm size and speed for each release profile (opt-level, LTO, CGUs)
-.PHONY: setup dist demo test bench bench-profiles feeds pack wasm-top native-test size-check
+#   make bench-cpu  where the widget's time goes (V8 profile of a load and of filter changes)
+.PHONY: setup dist demo test bench bench-cpu bench-profiles feeds pack wasm-top native-test size-check
 
 PORT ?= 8080
 TEST_FEEDS := 100 2000 10000
@@ -42,6 +43,10 @@ size-check:
 bench: dist
 	scripts/feeds.sh $(BENCH_FEEDS)
 	node bench/run.mjs $(BENCH_FEEDS)
+
+bench-cpu: wasm-top
+	scripts/feeds.sh 2000
+	node bench/cpu-profile.mjs 2000
 
 bench-profiles: setup
 	bench/profiles.sh

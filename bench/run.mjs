@@ -74,7 +74,11 @@ async function measurePage(browser, server, kind, feedUrl, { changes, memory }) 
     await page.close();
     return { error };
   }
-  const result = { load: await page.evaluate(() => window.__probe.first.paint), count: await page.evaluate(() => window.__probe.first.count) };
+  const result = await page.evaluate((feed) => {
+    const p = window.__probe;
+    const entry = performance.getEntriesByType('resource').find((e) => e.name.endsWith(feed));
+    return { load: p.first.paint, event: p.first.event, count: p.first.count, wasmReady: p.wasmReady ?? null, feedIn: entry ? entry.responseEnd : null };
+  }, feedUrl);
   if (changes) {
     result.changes = await page.evaluate(
       async ({ plan, kind }) => {
@@ -104,6 +108,7 @@ async function benchFeed(browser, server, n) {
   const row = { n, feedBytes: statSync(file).size };
   for (const kind of ['widget', 'floor']) {
     const loads = [];
+    const phases = { wasmReady: [], feedIn: [], event: [] };
     let last;
     // One warm-up load (browser caches, compiled code), then LOADS timed ones; the last also
     // times the filter changes and reads the memory.
@@ -111,7 +116,10 @@ async function benchFeed(browser, server, n) {
       const isLast = i === LOADS;
       last = await measurePage(browser, server, kind, feedUrl, { changes: isLast ? plan : null, memory: isLast });
       if (last.error) break;
-      if (i > 0) loads.push(last.load);
+      if (i > 0) {
+        loads.push(last.load);
+        for (const k of Object.keys(phases)) phases[k].push(last[k]);
+      }
     }
     if (last.error) {
       row[kind] = { error: last.error };
@@ -125,6 +133,7 @@ async function benchFeed(browser, server, n) {
       count: last.count,
       loadMedian: median(loads),
       loads,
+      phases: Object.fromEntries(Object.entries(phases).map(([k, v]) => [k, median(v)])),
       filterMedian: median(paints),
       filterP95: quantile(paints, 0.95),
       layoutMedian: median(layouts),
@@ -155,6 +164,7 @@ function table(rows, sizes) {
       const floorOk = r.floor?.loadMedian ? x.loadMedian <= 2 * r.floor.loadMedian : true;
       return ms(x.loadMedian) + (b ? mark(x.loadMedian <= b && floorOk) : '');
     })), '≤250 ms @2,000; ≤500 ms @10,000; ≤2× floor'],
+    ['  of which: wasm ready / feed received / results event (medians)', ...rows.map((r) => w(r, (x) => `${ms(x.phases.wasmReady)} / ${ms(x.phases.feedIn)} / ${ms(x.phases.event)}`)), 'from navigation start'],
     ['Load → first 50 rows painted, plain JS floor (median)', ...rows.map((r) => fl(r, (x) => ms(x.loadMedian))), ''],
     ['Widget ÷ floor', ...rows.map((r) => (r.widget?.loadMedian && r.floor?.loadMedian ? `${(r.widget.loadMedian / r.floor.loadMedian).toFixed(2)}×` : 'n/a')), '≤2×'],
     ['Filter change → painted, widget (median / p95)', ...rows.map((r) => w(r, (x) => `${ms(x.filterMedian)} / ${ms(x.filterP95)}${r.n === 10000 ? mark(x.filterMedian <= 16 && x.filterP95 <= 33) : ''}${x.missed ? ` (${x.missed} no event)` : ''}`)), '≤16 / ≤33 ms @10,000'],

@@ -2,7 +2,8 @@
 // - Records the first `meeting-search:results` event with a non-zero count (on any element;
 //   captured at the document) and the time of the paint after it: the next animation frame,
 //   then the task after it, which runs once that frame has been produced.
-// - Keeps every WebAssembly.Memory the page instantiates, to report its size.
+// - Keeps every WebAssembly.Memory the page instantiates, to report its size, and the time the
+//   first instantiation resolved (wasmReady).
 // - window.__probe.change(fn) measures one change: fn() → the next results event → layout → paint.
 (() => {
   const nextPaint = () =>
@@ -55,6 +56,7 @@
   };
 
   const keep = (result) => {
+    if (probe.wasmReady === undefined) probe.wasmReady = performance.now();
     const instance = result && (result.instance || result);
     const exports = instance && instance.exports;
     if (exports) for (const v of Object.values(exports)) if (v instanceof WebAssembly.Memory) probe.memories.push(v);
