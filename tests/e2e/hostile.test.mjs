@@ -228,7 +228,9 @@ async function snapshot(page) {
       const r = el.getBoundingClientRect();
       const cs = getComputedStyle(el);
       const row = { el: el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : ''),
-        x: round(r.left - origin.left), y: round(r.top - origin.top), w: round(r.width), h: round(r.height) };
+        w: round(r.width), h: round(r.height) };
+      // Where a box is: only for boxes that are rendered (a hidden one sits at the viewport's origin).
+      if (r.width || r.height) Object.assign(row, { x: round(r.left - origin.left), y: round(r.top - origin.top) });
       for (const p of props) row[p] = cs.getPropertyValue(p);
       rows.push(row);
     }
