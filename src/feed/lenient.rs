@@ -576,7 +576,14 @@ pub(crate) fn degrees_text(s: &str) -> Option<f64> {
     } else {
         s
     };
-    serde_json::from_str::<f64>(s).ok()
+    // Read as any JSON value, not as an `f64`: a typed read that meets the wrong kind
+    // builds serde_json's "invalid type" error, whose message formats floats and
+    // debug-escapes strings (about 20 KB of wasm). This way only syntax errors remain.
+    match serde_json::from_slice::<Val>(s.as_bytes()) {
+        Ok(Val::Int(n)) => Some(n as f64),
+        Ok(Val::Float(f)) => Some(f),
+        _ => None,
+    }
 }
 
 /// Coordinates from a latitude and a longitude value.
