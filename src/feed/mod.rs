@@ -270,9 +270,9 @@ fn looks_like_formats_table(bytes: &[u8]) -> bool {
 }
 
 /// Reads a top-level list one record at a time, handing each to `each`.
-fn stream<'de, T: FromMap<'de>, F: FnMut(Item<T>)>(
+fn stream<'de, T: FromMap<'de>>(
     bytes: &'de [u8],
-    each: &mut F,
+    each: &mut dyn FnMut(Item<T>),
 ) -> Result<(), FeedError> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     Stream::new(each)
