@@ -10,7 +10,9 @@ use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{
+    Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
+};
 
 use crate::model::{LatLon, Minutes, Weekday, MINUTES_PER_DAY};
 
@@ -200,83 +202,33 @@ impl<T> Default for Records<T> {
     }
 }
 
-struct RecordsVisitor<T>(PhantomData<T>);
-
-impl<'de, T: FromMap<'de>> Visitor<'de> for RecordsVisitor<T> {
-    type Value = Records<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a list of records")
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Records {
-            items,
-            not_a_list: None,
-        })
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(not_a_list("an object"))
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(not_a_list("true or false"))
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(not_a_list("a number"))
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(not_a_list("a number"))
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(not_a_list("a number"))
-    }
-    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(not_a_list("a string"))
-    }
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(Records::default())
-    }
-    fn visit_none<E>(self) -> Result<Self::Value, E> {
-        Ok(Records::default())
-    }
-}
-
-fn not_a_list<T>(found: &'static str) -> Records<T> {
-    Records {
-        items: Vec::new(),
-        not_a_list: Some(found),
-    }
-}
-
 impl<'de, T: FromMap<'de>> Deserialize<'de> for Records<T> {
+    /// Collects what a [`Stream`] hands over: one visitor per record type serves both the
+    /// streamed top-level list and the lists inside an object (a second visitor per type
+    /// cost about 3.5 KB of wasm).
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(RecordsVisitor(PhantomData))
+        let mut items = Vec::new();
+        let not_a_list = Stream::new(&mut |item| items.push(item)).deserialize(d)?;
+        Ok(Records { items, not_a_list })
     }
 }
 
 /// Reads a list of records one element at a time, handing each to a function as soon as
 /// it is read, so that a large feed is never held twice. Gives back what was found
 /// instead of a list when it was not one (`null` counts as an empty list).
-pub(crate) struct Stream<'f, T, F> {
-    each: &'f mut F,
-    record: PhantomData<T>,
+/// `each` is a `dyn` function so that every list of one record type shares one visitor.
+pub(crate) struct Stream<'f, T> {
+    each: &'f mut dyn FnMut(Item<T>),
 }
 
-impl<'f, T, F> Stream<'f, T, F> {
+impl<'f, T> Stream<'f, T> {
     /// A stream handing each element to `each`.
-    pub(crate) fn new(each: &'f mut F) -> Self {
-        Stream {
-            each,
-            record: PhantomData,
-        }
+    pub(crate) fn new(each: &'f mut dyn FnMut(Item<T>)) -> Self {
+        Stream { each }
     }
 }
 
-impl<'de, T: FromMap<'de>, F: FnMut(Item<T>)> serde::de::DeserializeSeed<'de> for Stream<'_, T, F> {
+impl<'de, T: FromMap<'de>> DeserializeSeed<'de> for Stream<'_, T> {
     type Value = Option<&'static str>;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
@@ -284,7 +236,7 @@ impl<'de, T: FromMap<'de>, F: FnMut(Item<T>)> serde::de::DeserializeSeed<'de> fo
     }
 }
 
-impl<'de, T: FromMap<'de>, F: FnMut(Item<T>)> Visitor<'de> for Stream<'_, T, F> {
+impl<'de, T: FromMap<'de>> Visitor<'de> for Stream<'_, T> {
     type Value = Option<&'static str>;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -576,7 +528,14 @@ pub(crate) fn degrees_text(s: &str) -> Option<f64> {
     } else {
         s
     };
-    serde_json::from_str::<f64>(s).ok()
+    // Read as any JSON value, not as an `f64`: a typed read that meets the wrong kind
+    // builds serde_json's "invalid type" error, whose message formats floats and
+    // debug-escapes strings (about 20 KB of wasm). This way only syntax errors remain.
+    match serde_json::from_slice::<Val>(s.as_bytes()) {
+        Ok(Val::Int(n)) => Some(n as f64),
+        Ok(Val::Float(f)) => Some(f),
+        _ => None,
+    }
 }
 
 /// Coordinates from a latitude and a longitude value.

@@ -277,12 +277,14 @@ pub(crate) fn convert(
 
 /// The weekly occurrences: one per readable day, all at the record's time.
 fn occurrences(raw: &Raw, out: &mut Collector) -> Vec<Occurrence> {
-    let mut days: Vec<Weekday> = Vec::new();
+    // The days read, as a set (bit n for day n): sorted and without repeats for free,
+    // and no sort of days in the wasm build.
+    let mut days = 0u8;
     let mut push_day = |v: &Val, out: &mut Collector| match read_day(v) {
-        DayRead::Day(d) => days.push(d),
+        DayRead::Day(d) => days |= 1 << d.number(),
         DayRead::Seven => {
             out.push_val("day", ProblemKind::DaySeven, v, Action::Repaired);
-            days.push(Weekday::ALL[0]);
+            days |= 1 << Weekday::ALL[0].number();
         }
         DayRead::Unreadable => {
             out.push_val("day", ProblemKind::UnreadableDay, v, Action::Ignored);
@@ -303,12 +305,10 @@ fn occurrences(raw: &Raw, out: &mut Collector) -> Vec<Occurrence> {
         }
         Some(v) => push_day(v, out),
     }
-    days.sort_unstable();
-    days.dedup();
 
     let time = time_span(raw, out);
     let has_time = raw.time.as_ref().is_some_and(|v| !v.is_blank());
-    if days.is_empty() {
+    if days == 0 {
         let day_given = raw.day.as_ref().is_some_and(|v| !v.is_blank());
         if let (true, false, Some(v)) = (has_time, day_given, &raw.time) {
             out.push_val("time", ProblemKind::TimeWithoutDay, v, Action::Ignored);
@@ -318,7 +318,9 @@ fn occurrences(raw: &Raw, out: &mut Collector) -> Vec<Occurrence> {
     if !has_time {
         out.push("time", ProblemKind::MissingTime, "", Action::Kept);
     }
-    days.into_iter()
+    Weekday::ALL
+        .into_iter()
+        .filter(|d| days & 1 << d.number() != 0)
         .map(|day| Occurrence { day, time })
         .collect()
 }

@@ -311,19 +311,16 @@ pub(crate) fn check_reachable(meeting: &Meeting, out: &mut Collector) {
 /// Makes every slug unique by adding `-2`, `-3`, … to later repeats, recording each;
 /// `records[i]` is the record index of `meetings[i]`.
 pub(crate) fn unique_slugs(meetings: &mut [Meeting], records: &[usize], out: &mut Collector) {
-    let mut seen: std::collections::HashSet<&str> =
+    // One set of owned slugs throughout: a second set type (of `&str`) cost its own copy
+    // of the hash table code in the wasm build.
+    let mut taken: std::collections::HashSet<String> =
         std::collections::HashSet::with_capacity(meetings.len());
     let mut repeats = Vec::new();
     for (i, m) in meetings.iter().enumerate() {
-        if !seen.insert(m.slug.as_str()) {
+        if !taken.insert(m.slug.clone()) {
             repeats.push(i);
         }
     }
-    if repeats.is_empty() {
-        return;
-    }
-    let mut taken: std::collections::HashSet<String> =
-        seen.into_iter().map(str::to_owned).collect();
     for i in repeats {
         let meeting = &mut meetings[i];
         let mut n = 2;
