@@ -22,6 +22,7 @@ use super::bitset::{self, words_for};
 use super::geo::{GeoPoint, Trig};
 use super::hash::FxHashMap;
 use super::places::Gazetteer;
+use super::sort::{f64_key, order_by, permute, sort_keys};
 use super::text::{self, for_each_word};
 use super::TimeOfDay;
 use crate::model::{Attendance, Meeting, Minutes};
@@ -180,6 +181,16 @@ impl<'a> WordIds<'a> {
     }
 }
 
+/// Sorts word ids through the crate's one integer sort, using `wide` as a buffer.
+fn sort_ids(ids: &mut [u32], wide: &mut Vec<u64>) {
+    wide.clear();
+    wide.extend(ids.iter().map(|&i| i as u64));
+    sort_keys(wide);
+    for (id, &w) in ids.iter_mut().zip(wide.iter()) {
+        *id = w as u32;
+    }
+}
+
 /// The region path of a meeting: `regions`, else its city.
 pub(crate) fn region_path(m: &Meeting) -> Vec<&str> {
     let path: Vec<&str> = m
@@ -270,13 +281,10 @@ impl Index {
     fn build_rows(&mut self, meetings: &[Meeting]) {
         // Meetings ranked by folded name, then slug (then input order) ...
         let folded: Vec<String> = meetings.iter().map(|m| text::fold(&m.name)).collect();
-        let mut by_name: Vec<u32> = (0..meetings.len() as u32).collect();
-        by_name.sort_unstable_by(|&a, &b| {
-            let (a, b) = (a as usize, b as usize);
+        let by_name = order_by(meetings.len(), &mut |a, b| {
             folded[a]
                 .cmp(&folded[b])
                 .then_with(|| meetings[a].slug.cmp(&meetings[b].slug))
-                .then(a.cmp(&b))
         });
         let mut rank = vec![0u64; meetings.len()];
         for (r, &m) in by_name.iter().enumerate() {
@@ -299,7 +307,7 @@ impl Index {
                 });
             }
         }
-        keys.sort_unstable();
+        sort_keys(&mut keys);
         self.row_day = keys.iter().map(|k| (k >> 60) as u8).collect();
         self.row_start = keys.iter().map(|k| (k >> 44) as Minutes).collect();
         self.row_duration = keys.iter().map(|&k| k as Minutes).collect();
@@ -408,8 +416,9 @@ impl Index {
             }
         }
         slots.retain(|(c, _)| !c.is_empty());
-        slots.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        self.types = slots;
+        // Codes are distinct, so the index tie-break changes nothing.
+        let order = order_by(slots.len(), &mut |a, b| slots[a].0.cmp(&slots[b].0));
+        self.types = permute(slots, &order);
     }
 
     /// The rows of meeting `m`.
@@ -453,12 +462,13 @@ impl Index {
                 key
             })
             .collect();
-        let mut order: Vec<usize> = (0..nodes.len()).collect();
-        order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
+        // Paths are distinct, so the index tie-break changes nothing.
+        let order = order_by(nodes.len(), &mut |a, b| keys[a].cmp(&keys[b]));
         let mut bits: Vec<Vec<u64>> = nodes.into_iter().map(|n| n.2).collect();
         self.regions = order
             .into_iter()
             .map(|id| {
+                let id = id as usize;
                 let key = &keys[id];
                 let folded: Vec<&str> = key.iter().map(|(f, _)| f.as_str()).collect();
                 RegionNode {
@@ -488,7 +498,7 @@ impl Index {
                 None => [f64::NAN; 3],
             })
             .collect();
-        let mut geo: Vec<GeoEntry> = meetings
+        let geo: Vec<GeoEntry> = meetings
             .iter()
             .enumerate()
             .filter(|(_, m)| distance_eligible(m))
@@ -501,12 +511,15 @@ impl Index {
                 })
             })
             .collect();
-        geo.sort_unstable_by(|a, b| a.lat.total_cmp(&b.lat).then(a.meeting.cmp(&b.meeting)));
-        self.geo = geo;
+        // By latitude, then meeting number (the entries' order: the index tie-break).
+        let lat: Vec<u64> = geo.iter().map(|g| f64_key(g.lat)).collect();
+        let order = order_by(geo.len(), &mut |a, b| lat[a].cmp(&lat[b]));
+        self.geo = order.iter().map(|&i| geo[i as usize]).collect();
     }
 
     fn build_words<'a>(&mut self, meetings: &'a [Meeting], names: &'a TypeNames) {
         let mut words = WordIds::default();
+        let mut wide: Vec<u64> = Vec::new();
         let mut per_meeting: Vec<u32> = Vec::new();
         let mut starts: Vec<u32> = Vec::with_capacity(meetings.len() + 1);
         starts.push(0);
@@ -541,7 +554,7 @@ impl Index {
             for code in &meeting.types {
                 words.push_memo(names.name(code), out);
             }
-            per_meeting[begin..].sort_unstable();
+            sort_ids(&mut per_meeting[begin..], &mut wide);
             let mut w = begin;
             for r in begin..per_meeting.len() {
                 if w == begin || per_meeting[w - 1] != per_meeting[r] {
@@ -554,8 +567,7 @@ impl Index {
         }
         let vocab = words.vocab;
         // Renumber words by their rank in the sorted vocabulary.
-        let mut order: Vec<u32> = (0..vocab.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| vocab[a as usize].cmp(&vocab[b as usize]));
+        let order = order_by(vocab.len(), &mut |a, b| vocab[a].cmp(&vocab[b]));
         let mut rank = vec![0u32; vocab.len()];
         for (r, &id) in order.iter().enumerate() {
             rank[id as usize] = r as u32;
@@ -564,7 +576,10 @@ impl Index {
             *id = rank[*id as usize];
         }
         for m in 0..meetings.len() {
-            per_meeting[starts[m] as usize..starts[m + 1] as usize].sort_unstable();
+            sort_ids(
+                &mut per_meeting[starts[m] as usize..starts[m + 1] as usize],
+                &mut wide,
+            );
         }
         let mut sorted_vocab: Vec<String> = vec![String::new(); vocab.len()];
         for (id, word) in vocab.into_iter().enumerate() {
