@@ -138,6 +138,8 @@ struct WordIds<'a> {
     ids: FxHashMap<String, u32>,
     vocab: Vec<String>,
     memo: FxHashMap<&'a str, (u32, u32)>,
+    /// Type code as the feed spells it → the range of its name's ids in `memo_ids`.
+    codes: FxHashMap<&'a str, (u32, u32)>,
     memo_ids: Vec<u32>,
     buf: String,
 }
@@ -165,7 +167,26 @@ impl<'a> WordIds<'a> {
         if text.is_empty() {
             return;
         }
-        let (s, e) = match self.memo.get(text) {
+        let (s, e) = self.memo_range(text);
+        out.extend_from_slice(&self.memo_ids[s as usize..e as usize]);
+    }
+
+    /// Like [`WordIds::push_memo`] for the name of type `code`, looked up once per spelling.
+    fn push_type(&mut self, code: &'a str, names: &'a TypeNames, out: &mut Vec<u32>) {
+        let (s, e) = match self.codes.get(code) {
+            Some(&range) => range,
+            None => {
+                let range = self.memo_range(names.name(code));
+                self.codes.insert(code, range);
+                range
+            }
+        };
+        out.extend_from_slice(&self.memo_ids[s as usize..e as usize]);
+    }
+
+    /// The range of `text`'s word ids in `memo_ids`, splitting it on first sight.
+    fn memo_range(&mut self, text: &'a str) -> (u32, u32) {
+        match self.memo.get(text) {
             Some(&range) => range,
             None => {
                 let mut ids = std::mem::take(&mut self.memo_ids);
@@ -176,8 +197,7 @@ impl<'a> WordIds<'a> {
                 self.memo.insert(text, range);
                 range
             }
-        };
-        out.extend_from_slice(&self.memo_ids[s as usize..e as usize]);
+        }
     }
 }
 
@@ -259,10 +279,13 @@ impl Index {
         index.words = words_for(index.row_meeting.len());
         index.build_row_bits(&meetings);
         index.build_types(&meetings);
-        index.build_regions(&meetings);
+        // Each meeting's region path, trimmed once for the regions and the places.
+        let paths: Vec<Vec<&str>> = meetings.iter().map(region_path).collect();
+        index.build_regions(&paths);
         index.build_geo(&meetings);
         index.build_words(&meetings, names);
-        index.gazetteer = Gazetteer::build(&meetings);
+        index.gazetteer = Gazetteer::build(&meetings, &paths);
+        drop(paths);
         index.meetings = meetings;
         index
     }
@@ -428,14 +451,14 @@ impl Index {
         &self.meeting_rows[s..e]
     }
 
-    fn build_regions(&mut self, meetings: &[Meeting]) {
+    fn build_regions(&mut self, paths: &[Vec<&str>]) {
         // Nodes as (parent, name); every prefix of every path is a node.
         const TOP: usize = usize::MAX;
         let mut ids: FxHashMap<(usize, &str), usize> = FxHashMap::default();
         let mut nodes: Vec<(usize, &str, Vec<u64>)> = Vec::new();
-        for (m, meeting) in meetings.iter().enumerate() {
+        for (m, path) in paths.iter().enumerate() {
             let mut parent = TOP;
-            for name in region_path(meeting) {
+            for &name in path {
                 let id = match ids.get(&(parent, name)) {
                     Some(&id) => id,
                     None => {
@@ -552,7 +575,7 @@ impl Index {
                 words.push_memo(region, out);
             }
             for code in &meeting.types {
-                words.push_memo(names.name(code), out);
+                words.push_type(code, names, out);
             }
             sort_ids(&mut per_meeting[begin..], &mut wide);
             let mut w = begin;

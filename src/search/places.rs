@@ -12,7 +12,6 @@
 //! then by how many meetings name them; at most [`MAX_CANDIDATES`].
 
 use super::hash::FxHashMap;
-use super::index::region_path;
 use super::sort::{f64_from_key, f64_key, order_by, permute, sort_keys};
 use super::text::fold;
 use super::Index;
@@ -205,10 +204,11 @@ impl<'a> Collector<'a> {
 }
 
 impl Gazetteer {
-    /// The places named by `meetings` (those with coordinates).
-    pub(crate) fn build(meetings: &[Meeting]) -> Gazetteer {
+    /// The places named by `meetings` (those with coordinates), whose region paths are
+    /// `paths`.
+    pub(crate) fn build<'a>(meetings: &'a [Meeting], paths: &[Vec<&'a str>]) -> Gazetteer {
         let mut c = Collector::default();
-        for m in meetings {
+        for (m, path) in meetings.iter().zip(paths) {
             let Some(p) = m.place.coordinates else {
                 continue;
             };
@@ -232,7 +232,6 @@ impl Gazetteer {
             if !postal.is_empty() {
                 c.add(Kind::Postal, postal, town, 0, || join(postal, " ", town), p);
             }
-            let path = region_path(m);
             for (depth, name) in path.iter().enumerate() {
                 let parent = if depth > 0 { path[depth - 1] } else { "" };
                 c.add(
