@@ -23,7 +23,7 @@ const lines = runs.map((r) => {
 const widths = head.map((_, i) => Math.max(head[i].length, ...lines.map((l) => String(l[i]).length)));
 const fmt = (l) => `| ${l.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
 const out = [
-  'Release profiles (panic = "abort" in all), each benchmarked in the same session:',
+  'Release profiles (panic = "abort" in all), built and benchmarked one after another; the first run:',
   runs[0].header ?? '',
   '',
   fmt(head),

@@ -10,7 +10,7 @@ mod bench {
     use criterion::{black_box, BatchSize, BenchmarkId, Criterion};
     use meeting_search::generate;
     use meeting_search::model::{LatLon, Weekday};
-    use meeting_search::search::{Index, Query};
+    use meeting_search::search::{merge, Index, Query};
 
     fn queries() -> [(&'static str, Query); 4] {
         let tuesday = vec![Weekday::new(2).unwrap_or(Weekday::ALL[2])];
@@ -56,6 +56,14 @@ mod bench {
             let meetings = generate::meetings(n, 1);
             group.bench_with_input(BenchmarkId::new("build", n), &meetings, |b, m| {
                 b.iter_batched(|| m.clone(), Index::new, BatchSize::LargeInput)
+            });
+            // The widget's load: one feed through `merge`, then the build.
+            group.bench_with_input(BenchmarkId::new("build-merged", n), &meetings, |b, m| {
+                b.iter_batched(
+                    || vec![m.clone()],
+                    |feeds| Index::new(merge(feeds).0),
+                    BatchSize::LargeInput,
+                )
             });
             let index = Index::new(meetings);
             for (name, q) in queries() {

@@ -22,6 +22,7 @@ use super::bitset::{self, words_for};
 use super::geo::{GeoPoint, Trig};
 use super::hash::FxHashMap;
 use super::places::Gazetteer;
+use super::sort::{f64_key, order_by, permute, sort_keys};
 use super::text::{self, for_each_word};
 use super::TimeOfDay;
 use crate::model::{Attendance, Meeting, Minutes};
@@ -137,6 +138,8 @@ struct WordIds<'a> {
     ids: FxHashMap<String, u32>,
     vocab: Vec<String>,
     memo: FxHashMap<&'a str, (u32, u32)>,
+    /// Type code as the feed spells it → the range of its name's ids in `memo_ids`.
+    codes: FxHashMap<&'a str, (u32, u32)>,
     memo_ids: Vec<u32>,
     buf: String,
 }
@@ -164,7 +167,26 @@ impl<'a> WordIds<'a> {
         if text.is_empty() {
             return;
         }
-        let (s, e) = match self.memo.get(text) {
+        let (s, e) = self.memo_range(text);
+        out.extend_from_slice(&self.memo_ids[s as usize..e as usize]);
+    }
+
+    /// Like [`WordIds::push_memo`] for the name of type `code`, looked up once per spelling.
+    fn push_type(&mut self, code: &'a str, names: &'a TypeNames, out: &mut Vec<u32>) {
+        let (s, e) = match self.codes.get(code) {
+            Some(&range) => range,
+            None => {
+                let range = self.memo_range(names.name(code));
+                self.codes.insert(code, range);
+                range
+            }
+        };
+        out.extend_from_slice(&self.memo_ids[s as usize..e as usize]);
+    }
+
+    /// The range of `text`'s word ids in `memo_ids`, splitting it on first sight.
+    fn memo_range(&mut self, text: &'a str) -> (u32, u32) {
+        match self.memo.get(text) {
             Some(&range) => range,
             None => {
                 let mut ids = std::mem::take(&mut self.memo_ids);
@@ -175,8 +197,17 @@ impl<'a> WordIds<'a> {
                 self.memo.insert(text, range);
                 range
             }
-        };
-        out.extend_from_slice(&self.memo_ids[s as usize..e as usize]);
+        }
+    }
+}
+
+/// Sorts word ids through the crate's one integer sort, using `wide` as a buffer.
+fn sort_ids(ids: &mut [u32], wide: &mut Vec<u64>) {
+    wide.clear();
+    wide.extend(ids.iter().map(|&i| i as u64));
+    sort_keys(wide);
+    for (id, &w) in ids.iter_mut().zip(wide.iter()) {
+        *id = w as u32;
     }
 }
 
@@ -248,10 +279,13 @@ impl Index {
         index.words = words_for(index.row_meeting.len());
         index.build_row_bits(&meetings);
         index.build_types(&meetings);
-        index.build_regions(&meetings);
+        // Each meeting's region path, trimmed once for the regions and the places.
+        let paths: Vec<Vec<&str>> = meetings.iter().map(region_path).collect();
+        index.build_regions(&paths);
         index.build_geo(&meetings);
         index.build_words(&meetings, names);
-        index.gazetteer = Gazetteer::build(&meetings);
+        index.gazetteer = Gazetteer::build(&meetings, &paths);
+        drop(paths);
         index.meetings = meetings;
         index
     }
@@ -270,13 +304,10 @@ impl Index {
     fn build_rows(&mut self, meetings: &[Meeting]) {
         // Meetings ranked by folded name, then slug (then input order) ...
         let folded: Vec<String> = meetings.iter().map(|m| text::fold(&m.name)).collect();
-        let mut by_name: Vec<u32> = (0..meetings.len() as u32).collect();
-        by_name.sort_unstable_by(|&a, &b| {
-            let (a, b) = (a as usize, b as usize);
+        let by_name = order_by(meetings.len(), &mut |a, b| {
             folded[a]
                 .cmp(&folded[b])
                 .then_with(|| meetings[a].slug.cmp(&meetings[b].slug))
-                .then(a.cmp(&b))
         });
         let mut rank = vec![0u64; meetings.len()];
         for (r, &m) in by_name.iter().enumerate() {
@@ -299,7 +330,7 @@ impl Index {
                 });
             }
         }
-        keys.sort_unstable();
+        sort_keys(&mut keys);
         self.row_day = keys.iter().map(|k| (k >> 60) as u8).collect();
         self.row_start = keys.iter().map(|k| (k >> 44) as Minutes).collect();
         self.row_duration = keys.iter().map(|&k| k as Minutes).collect();
@@ -408,8 +439,9 @@ impl Index {
             }
         }
         slots.retain(|(c, _)| !c.is_empty());
-        slots.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        self.types = slots;
+        // Codes are distinct, so the index tie-break changes nothing.
+        let order = order_by(slots.len(), &mut |a, b| slots[a].0.cmp(&slots[b].0));
+        self.types = permute(slots, &order);
     }
 
     /// The rows of meeting `m`.
@@ -419,14 +451,14 @@ impl Index {
         &self.meeting_rows[s..e]
     }
 
-    fn build_regions(&mut self, meetings: &[Meeting]) {
+    fn build_regions(&mut self, paths: &[Vec<&str>]) {
         // Nodes as (parent, name); every prefix of every path is a node.
         const TOP: usize = usize::MAX;
         let mut ids: FxHashMap<(usize, &str), usize> = FxHashMap::default();
         let mut nodes: Vec<(usize, &str, Vec<u64>)> = Vec::new();
-        for (m, meeting) in meetings.iter().enumerate() {
+        for (m, path) in paths.iter().enumerate() {
             let mut parent = TOP;
-            for name in region_path(meeting) {
+            for &name in path {
                 let id = match ids.get(&(parent, name)) {
                     Some(&id) => id,
                     None => {
@@ -453,12 +485,13 @@ impl Index {
                 key
             })
             .collect();
-        let mut order: Vec<usize> = (0..nodes.len()).collect();
-        order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
+        // Paths are distinct, so the index tie-break changes nothing.
+        let order = order_by(nodes.len(), &mut |a, b| keys[a].cmp(&keys[b]));
         let mut bits: Vec<Vec<u64>> = nodes.into_iter().map(|n| n.2).collect();
         self.regions = order
             .into_iter()
             .map(|id| {
+                let id = id as usize;
                 let key = &keys[id];
                 let folded: Vec<&str> = key.iter().map(|(f, _)| f.as_str()).collect();
                 RegionNode {
@@ -488,7 +521,7 @@ impl Index {
                 None => [f64::NAN; 3],
             })
             .collect();
-        let mut geo: Vec<GeoEntry> = meetings
+        let geo: Vec<GeoEntry> = meetings
             .iter()
             .enumerate()
             .filter(|(_, m)| distance_eligible(m))
@@ -501,12 +534,15 @@ impl Index {
                 })
             })
             .collect();
-        geo.sort_unstable_by(|a, b| a.lat.total_cmp(&b.lat).then(a.meeting.cmp(&b.meeting)));
-        self.geo = geo;
+        // By latitude, then meeting number (the entries' order: the index tie-break).
+        let lat: Vec<u64> = geo.iter().map(|g| f64_key(g.lat)).collect();
+        let order = order_by(geo.len(), &mut |a, b| lat[a].cmp(&lat[b]));
+        self.geo = order.iter().map(|&i| geo[i as usize]).collect();
     }
 
     fn build_words<'a>(&mut self, meetings: &'a [Meeting], names: &'a TypeNames) {
         let mut words = WordIds::default();
+        let mut wide: Vec<u64> = Vec::new();
         let mut per_meeting: Vec<u32> = Vec::new();
         let mut starts: Vec<u32> = Vec::with_capacity(meetings.len() + 1);
         starts.push(0);
@@ -539,9 +575,9 @@ impl Index {
                 words.push_memo(region, out);
             }
             for code in &meeting.types {
-                words.push_memo(names.name(code), out);
+                words.push_type(code, names, out);
             }
-            per_meeting[begin..].sort_unstable();
+            sort_ids(&mut per_meeting[begin..], &mut wide);
             let mut w = begin;
             for r in begin..per_meeting.len() {
                 if w == begin || per_meeting[w - 1] != per_meeting[r] {
@@ -554,8 +590,7 @@ impl Index {
         }
         let vocab = words.vocab;
         // Renumber words by their rank in the sorted vocabulary.
-        let mut order: Vec<u32> = (0..vocab.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| vocab[a as usize].cmp(&vocab[b as usize]));
+        let order = order_by(vocab.len(), &mut |a, b| vocab[a].cmp(&vocab[b]));
         let mut rank = vec![0u32; vocab.len()];
         for (r, &id) in order.iter().enumerate() {
             rank[id as usize] = r as u32;
@@ -564,7 +599,10 @@ impl Index {
             *id = rank[*id as usize];
         }
         for m in 0..meetings.len() {
-            per_meeting[starts[m] as usize..starts[m + 1] as usize].sort_unstable();
+            sort_ids(
+                &mut per_meeting[starts[m] as usize..starts[m + 1] as usize],
+                &mut wide,
+            );
         }
         let mut sorted_vocab: Vec<String> = vec![String::new(); vocab.len()];
         for (id, word) in vocab.into_iter().enumerate() {

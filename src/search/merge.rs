@@ -122,9 +122,19 @@ fn push_number(s: &mut String, mut n: usize) {
 
 /// Merges `feeds` into one list (see the module docs), reporting what was dropped and
 /// renamed.
-pub fn merge(feeds: Vec<Vec<Meeting>>) -> (Vec<Meeting>, MergeReport) {
-    let mut out: Vec<Meeting> = Vec::new();
+pub fn merge(mut feeds: Vec<Vec<Meeting>>) -> (Vec<Meeting>, MergeReport) {
     let mut report = MergeReport::default();
+    // One feed (the widget's usual load): nothing can be dropped or renamed, so no
+    // meeting's key is worked out.
+    if feeds.len() == 1 {
+        let out = feeds.pop().unwrap_or_default();
+        report.feeds.push(FeedCount {
+            meetings: out.len(),
+            kept: out.len(),
+        });
+        return (out, report);
+    }
+    let mut out: Vec<Meeting> = Vec::new();
     let mut seen: HashMap<Key, (usize, usize)> = HashMap::new();
     let mut slugs: HashSet<String> = HashSet::new();
     for (f, feed) in feeds.into_iter().enumerate() {

@@ -12,7 +12,7 @@
 //! then by how many meetings name them; at most [`MAX_CANDIDATES`].
 
 use super::hash::FxHashMap;
-use super::index::region_path;
+use super::sort::{f64_from_key, f64_key, order_by, permute, sort_keys};
 use super::text::fold;
 use super::Index;
 use crate::model::{LatLon, Meeting};
@@ -152,8 +152,10 @@ struct Collect {
     lons: Vec<f64>,
 }
 
-fn median(values: &mut [f64]) -> f64 {
-    values.sort_unstable_by(f64::total_cmp);
+fn median(values: &[f64]) -> f64 {
+    let mut keys: Vec<u64> = values.iter().map(|&v| f64_key(v)).collect();
+    sort_keys(&mut keys);
+    let values: Vec<f64> = keys.into_iter().map(f64_from_key).collect();
     let n = values.len();
     if n % 2 == 1 {
         values[n / 2]
@@ -202,10 +204,11 @@ impl<'a> Collector<'a> {
 }
 
 impl Gazetteer {
-    /// The places named by `meetings` (those with coordinates).
-    pub(crate) fn build(meetings: &[Meeting]) -> Gazetteer {
+    /// The places named by `meetings` (those with coordinates), whose region paths are
+    /// `paths`.
+    pub(crate) fn build<'a>(meetings: &'a [Meeting], paths: &[Vec<&'a str>]) -> Gazetteer {
         let mut c = Collector::default();
-        for m in meetings {
+        for (m, path) in meetings.iter().zip(paths) {
             let Some(p) = m.place.coordinates else {
                 continue;
             };
@@ -229,7 +232,6 @@ impl Gazetteer {
             if !postal.is_empty() {
                 c.add(Kind::Postal, postal, town, 0, || join(postal, " ", town), p);
             }
-            let path = region_path(m);
             for (depth, name) in path.iter().enumerate() {
                 let parent = if depth > 0 { path[depth - 1] } else { "" };
                 c.add(
@@ -245,9 +247,11 @@ impl Gazetteer {
         // Spellings that fold alike are one place.
         let mut found = c.found;
         found.retain(|c| !c.name.is_empty());
-        found.sort_by(|a, b| {
+        let order = order_by(found.len(), &mut |a, b| {
+            let (a, b) = (&found[a], &found[b]);
             (a.kind, &a.name, &a.folded_label).cmp(&(b.kind, &b.name, &b.folded_label))
         });
+        let found = permute(found, &order);
         let mut merged: Vec<Collect> = Vec::with_capacity(found.len());
         for c in found {
             match merged.last_mut() {
@@ -262,15 +266,15 @@ impl Gazetteer {
                 _ => merged.push(c),
             }
         }
-        let mut places: Vec<Place> = merged
+        let places: Vec<Place> = merged
             .into_iter()
-            .map(|mut c| Place {
+            .map(|c| Place {
                 kind: c.kind,
                 candidate: PlaceCandidate {
                     label: c.label,
                     point: LatLon {
-                        lat: median(&mut c.lats),
-                        lon: median(&mut c.lons),
+                        lat: median(&c.lats),
+                        lon: median(&c.lons),
                     },
                     meetings: c.lats.len() as u32,
                 },
@@ -278,8 +282,12 @@ impl Gazetteer {
                 folded_label: c.folded_label,
             })
             .collect();
-        places.sort_by(|a, b| a.name.cmp(&b.name));
-        Gazetteer { places }
+        let order = order_by(places.len(), &mut |a, b| {
+            places[a].name.cmp(&places[b].name)
+        });
+        Gazetteer {
+            places: permute(places, &order),
+        }
     }
 }
 
@@ -329,12 +337,14 @@ impl Index {
                 )
                 .collect();
         }
-        picked.sort_by(|a, b| {
+        let order = order_by(picked.len(), &mut |a, b| {
+            let (a, b) = (picked[a], picked[b]);
             a.kind
                 .cmp(&b.kind)
                 .then(b.candidate.meetings.cmp(&a.candidate.meetings))
                 .then(a.folded_label.cmp(&b.folded_label))
         });
+        let picked = permute(picked, &order);
         let mut out: Vec<PlaceCandidate> = Vec::new();
         let mut labels: Vec<&str> = Vec::new();
         for p in picked {

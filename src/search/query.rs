@@ -35,6 +35,7 @@
 use super::bitset;
 use super::geo::{chord2, chord2_limit, haversine, BoundingBox, GeoPoint};
 use super::index::{GeoEntry, Index, Scratch, NO_DAY, NO_TIME};
+use super::sort::{f64_key, order_by, permute};
 use super::text::for_each_word;
 use super::{AttendanceFilter, Hit, Now, Query, Results, TimeFilter};
 use crate::model::{LatLon, Minutes, MINUTES_PER_DAY};
@@ -197,10 +198,12 @@ impl Index {
                 });
             }
             // Stable: ties keep the day/time order.
-            hits.sort_by(|a, b| {
-                let (a, b) = (a.distance.unwrap_or(0.0), b.distance.unwrap_or(0.0));
-                a.total_cmp(&b)
-            });
+            let keys: Vec<u64> = hits
+                .iter()
+                .map(|h| f64_key(h.distance.unwrap_or(0.0)))
+                .collect();
+            let order = order_by(hits.len(), &mut |a, b| keys[a].cmp(&keys[b]));
+            hits = permute(hits, &order);
         }
         Results { hits }
     }
@@ -390,7 +393,10 @@ impl Index {
             return;
         }
         let postings = |&(lo, hi): &(usize, usize)| self.posting_start[hi] - self.posting_start[lo];
-        ranges.sort_unstable_by_key(postings);
+        let order = order_by(ranges.len(), &mut |a, b| {
+            postings(&ranges[a]).cmp(&postings(&ranges[b]))
+        });
+        let ranges = permute(ranges, &order);
         let rows = self.row_meeting.len();
         for (k, range) in ranges.iter().enumerate() {
             let (lo, hi) = *range;
