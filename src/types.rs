@@ -184,13 +184,14 @@ impl TypeNames {
     }
 
     fn add_table(&mut self, table_json: &str, lang: &str) -> Result<(), TypeTableError> {
-        let table: BTreeMap<String, BTreeMap<String, String>> = serde_json::from_str(table_json)
-            .map_err(|e| TypeTableError {
+        let table: untyped::Table =
+            serde_json::from_str(table_json).map_err(|e| TypeTableError {
                 line: e.line(),
                 column: e.column(),
             })?;
-        for (code, by_lang) in table {
-            let name = by_lang.get(lang).or_else(|| by_lang.get("en"));
+        for (code, by_lang) in table.0 {
+            let get = |l: &str| by_lang.iter().rev().find(|(k, _)| k == l).map(|(_, v)| v);
+            let name = get(lang).or_else(|| get("en"));
             if let Some(name) = name {
                 self.names.insert(canonical_code(&code), name.clone());
             }
@@ -283,5 +284,111 @@ mod tests {
         assert_eq!(canonical_code("wchr"), "X");
         assert_eq!(canonical_code(" onl "), "ONL");
         assert_eq!(canonical_code("JFT"), "JFT");
+    }
+}
+
+/// A lenient reader of the type table (`{code: {lang: name}}`) that never asks serde_json for a
+/// typed value: a typed read that meets the wrong kind of value builds serde_json's
+/// "invalid type" error, whose float and debug formatting cost ~14 KB gzip of wasm. Values of
+/// the wrong kind are skipped instead.
+mod untyped {
+    use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+    use std::fmt;
+    /// The table: each code with its names by language, in file order.
+    pub struct Table(pub Vec<(String, Vec<(String, String)>)>);
+    struct Text(Option<String>);
+    struct Langs(Vec<(String, String)>);
+    macro_rules! others {
+        ($v:expr) => {
+            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+                Ok($v)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+                Ok($v)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+                Ok($v)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+                Ok($v)
+            }
+            fn visit_unit<E>(self) -> Result<Self::Value, E> {
+                Ok($v)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<Self::Value, A::Error> {
+                while s.next_element::<IgnoredAny>()?.is_some() {}
+                Ok($v)
+            }
+        };
+    }
+    struct TextV;
+    impl<'de> Visitor<'de> for TextV {
+        type Value = Text;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("text")
+        }
+        fn visit_str<E>(self, v: &str) -> Result<Text, E> {
+            Ok(Text(Some(v.to_owned())))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Text, A::Error> {
+            while m.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            Ok(Text(None))
+        }
+        others!(Text(None));
+    }
+    impl<'de> Deserialize<'de> for Text {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(TextV)
+        }
+    }
+    struct LangsV;
+    impl<'de> Visitor<'de> for LangsV {
+        type Value = Langs;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("names")
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Langs, E> {
+            Ok(Langs(Vec::new()))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Langs, A::Error> {
+            let mut out = Vec::new();
+            while let Some((Text(k), Text(v))) = m.next_entry::<Text, Text>()? {
+                if let (Some(k), Some(v)) = (k, v) {
+                    out.push((k, v));
+                }
+            }
+            Ok(Langs(out))
+        }
+        others!(Langs(Vec::new()));
+    }
+    impl<'de> Deserialize<'de> for Langs {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(LangsV)
+        }
+    }
+    struct TableV;
+    impl<'de> Visitor<'de> for TableV {
+        type Value = Table;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("table")
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Table, E> {
+            Ok(Table(Vec::new()))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Table, A::Error> {
+            let mut out = Vec::new();
+            while let Some((Text(k), Langs(v))) = m.next_entry::<Text, Langs>()? {
+                if let Some(k) = k {
+                    out.push((k, v));
+                }
+            }
+            Ok(Table(out))
+        }
+        others!(Table(Vec::new()));
+    }
+    impl<'de> Deserialize<'de> for Table {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(TableV)
+        }
     }
 }
