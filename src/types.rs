@@ -9,8 +9,6 @@
 //! Natively the tables are embedded ([`TypeNames::english`]); the widget decides what to
 //! embed or fetch for the browser.
 
-use std::collections::BTreeMap;
-
 /// Which fellowship's meaning of the codes applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Program {
@@ -95,8 +93,9 @@ pub struct TypeTableError {
 /// Type names for one language and one fellowship, with the site's overrides.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TypeNames {
-    /// Canonical (upper-case) code → name.
-    names: BTreeMap<String, String>,
+    /// Canonical (upper-case) code → name, sorted by code. A sorted `Vec` rather than a
+    /// `BTreeMap`: the map's code costs kilobytes of wasm for ~100 entries.
+    names: Vec<(String, String)>,
 }
 
 impl TypeNames {
@@ -133,7 +132,7 @@ impl TypeNames {
         let mut extra = TypeNames::default();
         extra.add_table(table_json, lang)?;
         for (code, name) in extra.names {
-            self.names.entry(code).or_insert(name);
+            self.set(code, name, false);
         }
         Ok(())
     }
@@ -162,19 +161,32 @@ impl TypeNames {
         let code = canonical_code(code);
         let name = name.trim();
         if !code.is_empty() && !name.is_empty() {
-            self.names.entry(code).or_insert_with(|| name.into());
+            self.set(code, name.into(), false);
         }
     }
 
     /// The name of `code` (any case); an unknown code is its own name.
     pub fn name<'a>(&'a self, code: &'a str) -> &'a str {
-        if let Some(name) = self.names.get(code) {
+        if let Some(name) = self.get(code) {
             return name;
         }
-        let upper = canonical_code(code);
-        match self.names.get(&upper) {
-            Some(name) => name,
-            None => code,
+        self.get(&canonical_code(code)).unwrap_or(code)
+    }
+
+    fn get(&self, code: &str) -> Option<&str> {
+        let i = self
+            .names
+            .binary_search_by(|(c, _)| c.as_str().cmp(code))
+            .ok()?;
+        Some(self.names[i].1.as_str())
+    }
+
+    /// Names `code`; an existing name is replaced only when `replace` is set.
+    fn set(&mut self, code: String, name: String, replace: bool) {
+        match self.names.binary_search_by(|(c, _)| c.cmp(&code)) {
+            Ok(i) if replace => self.names[i].1 = name,
+            Ok(_) => {}
+            Err(i) => self.names.insert(i, (code, name)),
         }
     }
 
@@ -193,7 +205,7 @@ impl TypeNames {
             let get = |l: &str| by_lang.iter().rev().find(|(k, _)| k == l).map(|(_, v)| v);
             let name = get(lang).or_else(|| get("en"));
             if let Some(name) = name {
-                self.names.insert(canonical_code(&code), name.clone());
+                self.set(canonical_code(&code), name.clone(), true);
             }
         }
         Ok(())
@@ -206,7 +218,7 @@ impl TypeNames {
             Program::Na => NA,
         };
         for (code, name) in COMMON.iter().chain(own) {
-            self.names.insert((*code).into(), (*name).into());
+            self.set((*code).into(), (*name).into(), true);
         }
     }
 
@@ -219,7 +231,7 @@ impl TypeNames {
             let code = canonical_code(code);
             let name = name.trim();
             if !code.is_empty() && !name.is_empty() {
-                self.names.insert(code, name.into());
+                self.set(code, name.into(), true);
             }
         }
     }

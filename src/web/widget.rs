@@ -13,7 +13,6 @@ use crate::search::{Facets, Index, Now, Results};
 use crate::types::TypeNames;
 use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
@@ -35,8 +34,9 @@ pub struct State {
     pub days: Vec<String>,
     /// Type names in the widget's language.
     pub type_names: TypeNames,
-    /// Type names the feeds give (BMLT formats), for codes `type_names` does not know.
-    feed_types: BTreeMap<String, String>,
+    /// Type names the feeds give (BMLT formats), for codes `type_names` does not know; a
+    /// later feed's name for a code wins.
+    feed_types: Vec<(String, String)>,
     /// The zone for "now": the embed's `timezone`, else the feed's.
     pub timezone: String,
     /// Meetings read so far, per feed, before [`State::show`] indexes them.
@@ -117,7 +117,7 @@ impl State {
             els,
             days,
             type_names,
-            feed_types: BTreeMap::new(),
+            feed_types: Vec::new(),
             timezone: opt(options, "timezone"),
             pending: Vec::new(),
             unread: 0,
@@ -238,7 +238,12 @@ impl State {
     pub fn type_name<'a>(&'a self, code: &'a str) -> &'a str {
         let name = self.type_names.name(code);
         if name == code {
-            return self.feed_types.get(code).map_or(code, String::as_str);
+            return self
+                .feed_types
+                .iter()
+                .rev()
+                .find(|(c, _)| c == code)
+                .map_or(code, |(_, name)| name.as_str());
         }
         name
     }
