@@ -62,6 +62,11 @@ pub fn fold_char(c: char) -> Folded {
 
 /// Calls `word` with each folded word of `text`, reusing `buf` for the word's characters.
 pub fn for_each_word(text: &str, buf: &mut String, mut word: impl FnMut(&str)) {
+    split_words(text, buf, &mut word);
+}
+
+/// The body of [`for_each_word`], compiled once (not once per caller's closure).
+fn split_words(text: &str, buf: &mut String, word: &mut dyn FnMut(&str)) {
     buf.clear();
     let mut rest = text;
     while let Some(&b) = rest.as_bytes().first() {
