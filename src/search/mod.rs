@@ -16,7 +16,7 @@ pub mod index;
 pub mod merge;
 pub mod places;
 pub mod query;
-mod sort;
+pub(crate) mod sort;
 pub mod text;
 
 pub use geo::Trig;

@@ -62,8 +62,34 @@ pub fn fold_char(c: char) -> Folded {
 
 /// Calls `word` with each folded word of `text`, reusing `buf` for the word's characters.
 pub fn for_each_word(text: &str, buf: &mut String, mut word: impl FnMut(&str)) {
+    split_words(text, buf, &mut word);
+}
+
+/// The body of [`for_each_word`], compiled once (not once per caller's closure).
+fn split_words(text: &str, buf: &mut String, word: &mut dyn FnMut(&str)) {
     buf.clear();
-    for c in text.chars() {
+    let mut rest = text;
+    while let Some(&b) = rest.as_bytes().first() {
+        // ASCII (most of a feed) without decoding: the same cases as `fold_char`.
+        if b < 0x80 {
+            rest = &rest[1..];
+            match b {
+                b'A'..=b'Z' => buf.push((b | 0x20) as char),
+                b'a'..=b'z' | b'0'..=b'9' => buf.push(b as char),
+                b'\'' => {}
+                _ => {
+                    if !buf.is_empty() {
+                        word(buf);
+                        buf.clear();
+                    }
+                }
+            }
+            continue;
+        }
+        let Some(c) = rest.chars().next() else {
+            break;
+        };
+        rest = &rest[c.len_utf8()..];
         match fold_char(c) {
             Folded::Separator => {
                 if !buf.is_empty() {
@@ -131,6 +157,20 @@ mod tests {
         assert_eq!(words("a×b — c\u{3000}d"), ["a", "b", "c", "d"]);
         assert_eq!(words("日本語"), ["日本語"]);
         assert_eq!(words("  "), Vec::<String>::new());
+    }
+
+    #[test]
+    fn ascii_fast_path_matches_fold_char() {
+        for b in 0u8..0x80 {
+            let c = b as char;
+            let expected: Vec<String> = match fold_char(c) {
+                Folded::Separator => vec!["x".into(), "y".into()],
+                Folded::Dropped => vec!["xy".into()],
+                Folded::One(a) => vec![format!("x{a}y")],
+                Folded::Two(a, b) => vec![format!("x{a}{b}y")],
+            };
+            assert_eq!(words(&format!("x{c}y")), expected, "byte {b}");
+        }
     }
 
     #[test]
