@@ -16,6 +16,8 @@ mod shared;
 use std::fmt;
 
 pub use diagnostics::{Action, Problem, ProblemKind, Severity, FOUND_MAX_CHARS};
+/// Integer to text without `format!`, shared by the search core and the widget.
+pub(crate) use lenient::push_int;
 
 use crate::model::Meeting;
 use diagnostics::Collector;

@@ -11,6 +11,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::feed::push_int;
 use crate::model::{Meeting, Minutes};
 
 use super::text::fold;
@@ -104,22 +105,6 @@ fn key(m: &Meeting) -> Key {
     }
 }
 
-fn push_number(s: &mut String, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut len = 0;
-    loop {
-        digits[len] = b'0' + (n % 10) as u8;
-        len += 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for &d in digits[..len].iter().rev() {
-        s.push(d as char);
-    }
-}
-
 /// Merges `feeds` into one list (see the module docs), reporting what was dropped and
 /// renamed.
 pub fn merge(mut feeds: Vec<Vec<Meeting>>) -> (Vec<Meeting>, MergeReport) {
@@ -160,13 +145,13 @@ pub fn merge(mut feeds: Vec<Vec<Meeting>>) -> (Vec<Meeting>, MergeReport) {
             if f > 0 && slugs.contains(&m.slug) {
                 let mut base = m.slug.clone();
                 base.push('-');
-                push_number(&mut base, f + 1);
+                push_int(&mut base, (f + 1) as i64);
                 let mut candidate = base.clone();
                 let mut n = 2;
                 while slugs.contains(&candidate) {
                     candidate = base.clone();
                     candidate.push('-');
-                    push_number(&mut candidate, n);
+                    push_int(&mut candidate, n);
                     n += 1;
                 }
                 report.renamed.push(Renamed {

@@ -3,18 +3,7 @@
 
 /// Appends `n` in decimal.
 pub fn push_u32(out: &mut String, n: u32) {
-    let mut buf = [0u8; 10];
-    let mut i = buf.len();
-    let mut n = n;
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend(buf[i..].iter().map(|&b| b as char));
+    crate::feed::push_int(out, n.into());
 }
 
 /// Appends `minute` (after midnight) as `HH:MM`, with `sep` between hours and minutes.
