@@ -8,22 +8,21 @@
 //! - **Bitsets over rows** (`rows / 64` words each): each day, each time-of-day bucket,
 //!   each type code, each region (its whole subtree), each attendance choice, "active",
 //!   and "can match a distance filter" (coordinates and not online-only).
-//! - **Words**: a sorted vocabulary of folded words; a query word is a prefix, so it is a
-//!   contiguous range of the vocabulary. Postings list the meetings of each word; each
-//!   meeting also keeps its sorted word ids, so a very common prefix is checked per
-//!   candidate row instead of unioning huge posting lists.
+//! - **Words** ([`Words`]): the word index, built on first use (a typed word) or by
+//!   [`Index::prepare`], so that the first results need not wait for it.
 //! - **Geography**: distance-eligible meetings sorted by latitude, for a band search.
 //! - **Scratch**: reusable buffers behind a `RefCell`, so [`Index::query`] takes `&self` and
 //!   allocates nothing proportional to the feed except the result list.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 use super::bitset::{self, words_for};
 use super::geo::{GeoPoint, Trig};
 use super::hash::FxHashMap;
 use super::places::Gazetteer;
 use super::sort::{f64_key, order_by, permute, sort_keys};
-use super::text::{self, for_each_word};
+use super::text;
+use super::words::Words;
 use super::TimeOfDay;
 use crate::model::{Attendance, Meeting, Minutes};
 use crate::types::{canonical_code, TypeNames};
@@ -74,14 +73,10 @@ pub struct Index {
     /// Meeting `m`'s rows are `meeting_rows[meeting_row_start[m]..meeting_row_start[m + 1]]`.
     pub(crate) meeting_row_start: Vec<u32>,
     pub(crate) meeting_rows: Vec<u32>,
-    /// Sorted folded vocabulary.
-    pub(crate) vocab: Vec<String>,
-    /// Word `w`'s meetings are `postings[posting_start[w]..posting_start[w + 1]]`.
-    pub(crate) posting_start: Vec<u32>,
-    pub(crate) postings: Vec<u32>,
-    /// Meeting `m`'s sorted word ids are `meeting_words[meeting_word_start[m]..[m + 1]]`.
-    pub(crate) meeting_word_start: Vec<u32>,
-    pub(crate) meeting_words: Vec<u32>,
+    /// The type names words are searched by (kept to build [`Words`] later).
+    names: TypeNames,
+    /// The word index, built on first use.
+    words_index: OnceCell<Words>,
     /// Places named by the feed.
     pub(crate) gazetteer: Gazetteer,
     /// Reusable buffers.
@@ -129,86 +124,6 @@ pub(crate) struct Scratch {
     pub(crate) region_active: bool,
     /// Whether the radius is tested row by row (so `geo` is not built).
     pub(crate) geo_deferred: bool,
-}
-
-/// Word ids while the index is built: each distinct folded word gets the next id, and
-/// the words of a field that repeats (a town, a type name) are remembered whole.
-#[derive(Default)]
-struct WordIds<'a> {
-    ids: FxHashMap<String, u32>,
-    vocab: Vec<String>,
-    memo: FxHashMap<&'a str, (u32, u32)>,
-    /// Type code as the feed spells it → the range of its name's ids in `memo_ids`.
-    codes: FxHashMap<&'a str, (u32, u32)>,
-    memo_ids: Vec<u32>,
-    buf: String,
-}
-
-impl<'a> WordIds<'a> {
-    /// Appends the ids of the words of `text` to `out`.
-    fn push(&mut self, text: &str, out: &mut Vec<u32>) {
-        let (ids, vocab) = (&mut self.ids, &mut self.vocab);
-        for_each_word(text, &mut self.buf, |w| {
-            let id = match ids.get(w) {
-                Some(&id) => id,
-                None => {
-                    let id = vocab.len() as u32;
-                    ids.insert(w.into(), id);
-                    vocab.push(w.into());
-                    id
-                }
-            };
-            out.push(id);
-        });
-    }
-
-    /// Like [`WordIds::push`], remembering the result for the same text.
-    fn push_memo(&mut self, text: &'a str, out: &mut Vec<u32>) {
-        if text.is_empty() {
-            return;
-        }
-        let (s, e) = self.memo_range(text);
-        out.extend_from_slice(&self.memo_ids[s as usize..e as usize]);
-    }
-
-    /// Like [`WordIds::push_memo`] for the name of type `code`, looked up once per spelling.
-    fn push_type(&mut self, code: &'a str, names: &'a TypeNames, out: &mut Vec<u32>) {
-        let (s, e) = match self.codes.get(code) {
-            Some(&range) => range,
-            None => {
-                let range = self.memo_range(names.name(code));
-                self.codes.insert(code, range);
-                range
-            }
-        };
-        out.extend_from_slice(&self.memo_ids[s as usize..e as usize]);
-    }
-
-    /// The range of `text`'s word ids in `memo_ids`, splitting it on first sight.
-    fn memo_range(&mut self, text: &'a str) -> (u32, u32) {
-        match self.memo.get(text) {
-            Some(&range) => range,
-            None => {
-                let mut ids = std::mem::take(&mut self.memo_ids);
-                let s = ids.len() as u32;
-                self.push(text, &mut ids);
-                let range = (s, ids.len() as u32);
-                self.memo_ids = ids;
-                self.memo.insert(text, range);
-                range
-            }
-        }
-    }
-}
-
-/// Sorts word ids through the crate's one integer sort, using `wide` as a buffer.
-fn sort_ids(ids: &mut [u32], wide: &mut Vec<u64>) {
-    wide.clear();
-    wide.extend(ids.iter().map(|&i| i as u64));
-    sort_keys(wide);
-    for (id, &w) in ids.iter_mut().zip(wide.iter()) {
-        *id = w as u32;
-    }
 }
 
 /// The region path of a meeting: `regions`, else its city.
@@ -283,11 +198,23 @@ impl Index {
         let paths: Vec<Vec<&str>> = meetings.iter().map(region_path).collect();
         index.build_regions(&paths);
         index.build_geo(&meetings);
-        index.build_words(&meetings, names);
+        index.names = names.clone();
         index.gazetteer = Gazetteer::build(&meetings, &paths);
         drop(paths);
         index.meetings = meetings;
         index
+    }
+
+    /// Builds now what is otherwise built on first use (the word index), so that a later
+    /// query does not wait for it: the widget calls this once the first results are painted.
+    pub fn prepare(&self) {
+        self.words();
+    }
+
+    /// The word index, built on first use.
+    pub(crate) fn words(&self) -> &Words {
+        self.words_index
+            .get_or_init(|| Words::build(&self.meetings, &self.names))
     }
 
     /// The meetings, in the order given to [`Index::new`].
@@ -539,111 +466,38 @@ impl Index {
         let order = order_by(geo.len(), &mut |a, b| lat[a].cmp(&lat[b]));
         self.geo = order.iter().map(|&i| geo[i as usize]).collect();
     }
+}
 
-    fn build_words<'a>(&mut self, meetings: &'a [Meeting], names: &'a TypeNames) {
-        let mut words = WordIds::default();
-        let mut wide: Vec<u64> = Vec::new();
-        let mut per_meeting: Vec<u32> = Vec::new();
-        let mut starts: Vec<u32> = Vec::with_capacity(meetings.len() + 1);
-        starts.push(0);
-        for meeting in meetings {
-            let begin = per_meeting.len();
-            let p = &meeting.place;
-            let out = &mut per_meeting;
-            for field in [
-                &meeting.name,
-                &p.address,
-                &p.formatted_address,
-                &meeting.group,
-                &meeting.notes,
-            ] {
-                words.push(field, out);
-            }
-            // Fields that repeat from meeting to meeting are split into words once.
-            for field in [
-                &p.location,
-                &p.city,
-                &p.state,
-                &p.postal_code,
-                &p.neighborhood,
-                &p.notes,
-                &meeting.group_notes,
-            ] {
-                words.push_memo(field, out);
-            }
-            for region in &meeting.regions {
-                words.push_memo(region, out);
-            }
-            for code in &meeting.types {
-                words.push_type(code, names, out);
-            }
-            sort_ids(&mut per_meeting[begin..], &mut wide);
-            let mut w = begin;
-            for r in begin..per_meeting.len() {
-                if w == begin || per_meeting[w - 1] != per_meeting[r] {
-                    per_meeting[w] = per_meeting[r];
-                    w += 1;
-                }
-            }
-            per_meeting.truncate(w);
-            starts.push(per_meeting.len() as u32);
-        }
-        let vocab = words.vocab;
-        // Renumber words by their rank in the sorted vocabulary.
-        let order = order_by(vocab.len(), &mut |a, b| vocab[a].cmp(&vocab[b]));
-        let mut rank = vec![0u32; vocab.len()];
-        for (r, &id) in order.iter().enumerate() {
-            rank[id as usize] = r as u32;
-        }
-        for id in per_meeting.iter_mut() {
-            *id = rank[*id as usize];
-        }
-        for m in 0..meetings.len() {
-            sort_ids(
-                &mut per_meeting[starts[m] as usize..starts[m + 1] as usize],
-                &mut wide,
-            );
-        }
-        let mut sorted_vocab: Vec<String> = vec![String::new(); vocab.len()];
-        for (id, word) in vocab.into_iter().enumerate() {
-            sorted_vocab[rank[id] as usize] = word;
-        }
-        // Postings: word → meetings, by counting.
-        let mut posting_start = vec![0u32; sorted_vocab.len() + 1];
-        for &w in &per_meeting {
-            posting_start[w as usize + 1] += 1;
-        }
-        for i in 1..posting_start.len() {
-            posting_start[i] += posting_start[i - 1];
-        }
-        let mut fill = posting_start.clone();
-        let mut postings = vec![0u32; per_meeting.len()];
-        for m in 0..meetings.len() {
-            for &w in &per_meeting[starts[m] as usize..starts[m + 1] as usize] {
-                postings[fill[w as usize] as usize] = m as u32;
-                fill[w as usize] += 1;
-            }
-        }
-        self.vocab = sorted_vocab;
-        self.posting_start = posting_start;
-        self.postings = postings;
-        self.meeting_word_start = starts;
-        self.meeting_words = per_meeting;
-    }
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::Query;
 
-    /// The range of vocabulary ids whose words begin with `prefix` (already folded).
-    pub(crate) fn prefix_range(&self, prefix: &str) -> (usize, usize) {
-        let lo = self.vocab.partition_point(|w| w.as_str() < prefix);
-        let hi = lo + self.vocab[lo..].partition_point(|w| w.starts_with(prefix));
-        (lo, hi)
-    }
+    #[test]
+    fn word_index_is_built_on_first_word_or_prepare() {
+        let meeting = |name: &str| Meeting {
+            name: name.into(),
+            slug: name.into(),
+            ..Meeting::default()
+        };
+        let index = Index::new(vec![meeting("Early Birds"), meeting("Night Owls")]);
+        assert!(index.words_index.get().is_none(), "built at load");
+        assert_eq!(index.query(&Query::default()).hits.len(), 2);
+        let blank = Query {
+            text: " , ".into(),
+            ..Query::default()
+        };
+        assert_eq!(index.query(&blank).hits.len(), 2);
+        assert!(index.words_index.get().is_none(), "built for no word");
+        let owls = Query {
+            text: "owl".into(),
+            ..Query::default()
+        };
+        assert_eq!(index.query(&owls).hits.len(), 1);
+        assert!(index.words_index.get().is_some());
 
-    /// Whether meeting `m` has a word with an id in `lo..hi`.
-    pub(crate) fn meeting_has_word_in(&self, m: usize, lo: usize, hi: usize) -> bool {
-        let s = self.meeting_word_start[m] as usize;
-        let e = self.meeting_word_start[m + 1] as usize;
-        let ids = &self.meeting_words[s..e];
-        let i = ids.partition_point(|&w| (w as usize) < lo);
-        i < ids.len() && (ids[i] as usize) < hi
+        let index = Index::new(vec![meeting("Early Birds")]);
+        index.prepare();
+        assert!(index.words_index.get().is_some());
     }
 }

@@ -5,7 +5,7 @@
 //! This file is the contract the widget and the native command are written against;
 //! the implementation lives in the submodules: [`index`] (the structure, built once),
 //! [`query`] (filters and order: the semantics are documented there), [`facets`]
-//! (counts), [`text`] (folding), [`geo`] (haversine, pluggable trigonometry), [`places`]
+//! (counts), [`text`] (folding), `words` (the word index), [`geo`] (haversine, pluggable trigonometry), [`places`]
 //! (places named by the feed) and [`merge`] (several feeds).
 
 mod bitset;
@@ -18,6 +18,7 @@ pub mod places;
 pub mod query;
 pub(crate) mod sort;
 pub mod text;
+mod words;
 
 pub use geo::Trig;
 pub use index::Index;

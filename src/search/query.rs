@@ -386,13 +386,19 @@ impl Index {
     fn fill_text(&self, text: &str, scratch: &mut Scratch) {
         let mut ranges: Vec<(usize, usize)> = Vec::new();
         let mut word = std::mem::take(&mut scratch.word);
-        for_each_word(text, &mut word, |w| ranges.push(self.prefix_range(w)));
+        // The word index is built only when the text holds a word.
+        let mut index: Option<&super::words::Words> = None;
+        for_each_word(text, &mut word, |w| {
+            let words = *index.get_or_insert_with(|| self.words());
+            ranges.push(words.prefix_range(w));
+        });
         scratch.word = word;
         scratch.text_active = !ranges.is_empty();
-        if ranges.is_empty() {
+        let Some(words) = index else {
             return;
-        }
-        let postings = |&(lo, hi): &(usize, usize)| self.posting_start[hi] - self.posting_start[lo];
+        };
+        let postings =
+            |&(lo, hi): &(usize, usize)| words.posting_start[hi] - words.posting_start[lo];
         let order = order_by(ranges.len(), &mut |a, b| {
             postings(&ranges[a]).cmp(&postings(&ranges[b]))
         });
@@ -415,10 +421,10 @@ impl Index {
                 };
                 bitset::clear(target, self.words);
                 let (s, e) = (
-                    self.posting_start[lo] as usize,
-                    self.posting_start[hi] as usize,
+                    words.posting_start[lo] as usize,
+                    words.posting_start[hi] as usize,
                 );
-                for &m in &self.postings[s..e] {
+                for &m in &words.postings[s..e] {
                     for &r in self.rows_of(m as usize) {
                         bitset::set(target, r as usize);
                     }
@@ -443,7 +449,7 @@ impl Index {
                     let b = w.trailing_zeros() as usize;
                     w &= w - 1;
                     let r = i * 64 + b;
-                    if !self.meeting_has_word_in(self.row_meeting[r] as usize, lo, hi) {
+                    if !words.meeting_has_word_in(self.row_meeting[r] as usize, lo, hi) {
                         keep &= !(1u64 << b);
                     }
                 }

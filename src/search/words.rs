@@ -1,0 +1,220 @@
+//! The word index: which meetings hold which folded words, for the `text` filter.
+//!
+//! A sorted vocabulary of folded words (a query word is a prefix, so it is a contiguous
+//! range of the vocabulary), postings listing the meetings of each word, and each meeting's
+//! sorted word ids, so a very common prefix is checked per candidate row instead of
+//! unioning huge posting lists. It is the costliest part of the index to build and only a
+//! typed word needs it, so [`super::Index`] builds it on first use (or when asked to, once
+//! the first results are on screen).
+
+use super::hash::FxHashMap;
+use super::sort::{order_by, sort_keys};
+use super::text::for_each_word;
+use crate::model::Meeting;
+use crate::types::TypeNames;
+
+/// The word index over the meetings of an [`super::Index`].
+#[derive(Debug, Default)]
+pub(crate) struct Words {
+    /// Sorted folded vocabulary.
+    pub(crate) vocab: Vec<String>,
+    /// Word `w`'s meetings are `postings[posting_start[w]..posting_start[w + 1]]`.
+    pub(crate) posting_start: Vec<u32>,
+    pub(crate) postings: Vec<u32>,
+    /// Meeting `m`'s sorted word ids are `meeting_words[meeting_word_start[m]..[m + 1]]`.
+    pub(crate) meeting_word_start: Vec<u32>,
+    pub(crate) meeting_words: Vec<u32>,
+}
+
+impl Words {
+    /// Splits every meeting's searchable fields into folded words and builds the sorted
+    /// vocabulary, the postings and each meeting's word ids.
+    pub(crate) fn build<'a>(meetings: &'a [Meeting], names: &'a TypeNames) -> Words {
+        let mut words = WordIds::default();
+        let mut wide: Vec<u64> = Vec::new();
+        let mut per_meeting: Vec<u32> = Vec::new();
+        let mut starts: Vec<u32> = Vec::with_capacity(meetings.len() + 1);
+        starts.push(0);
+        for meeting in meetings {
+            let begin = per_meeting.len();
+            let p = &meeting.place;
+            let out = &mut per_meeting;
+            for field in [
+                &meeting.name,
+                &p.address,
+                &p.formatted_address,
+                &meeting.group,
+                &meeting.notes,
+            ] {
+                words.push(field, out);
+            }
+            // Fields that repeat from meeting to meeting are split into words once.
+            for field in [
+                &p.location,
+                &p.city,
+                &p.state,
+                &p.postal_code,
+                &p.neighborhood,
+                &p.notes,
+                &meeting.group_notes,
+            ] {
+                words.push_memo(field, out);
+            }
+            for region in &meeting.regions {
+                words.push_memo(region, out);
+            }
+            for code in &meeting.types {
+                words.push_type(code, names, out);
+            }
+            sort_ids(&mut per_meeting[begin..], &mut wide);
+            let mut w = begin;
+            for r in begin..per_meeting.len() {
+                if w == begin || per_meeting[w - 1] != per_meeting[r] {
+                    per_meeting[w] = per_meeting[r];
+                    w += 1;
+                }
+            }
+            per_meeting.truncate(w);
+            starts.push(per_meeting.len() as u32);
+        }
+        let vocab = words.vocab;
+        // Renumber words by their rank in the sorted vocabulary.
+        let order = order_by(vocab.len(), &mut |a, b| vocab[a].cmp(&vocab[b]));
+        let mut rank = vec![0u32; vocab.len()];
+        for (r, &id) in order.iter().enumerate() {
+            rank[id as usize] = r as u32;
+        }
+        for id in per_meeting.iter_mut() {
+            *id = rank[*id as usize];
+        }
+        for m in 0..meetings.len() {
+            sort_ids(
+                &mut per_meeting[starts[m] as usize..starts[m + 1] as usize],
+                &mut wide,
+            );
+        }
+        let mut sorted_vocab: Vec<String> = vec![String::new(); vocab.len()];
+        for (id, word) in vocab.into_iter().enumerate() {
+            sorted_vocab[rank[id] as usize] = word;
+        }
+        // Postings: word → meetings, by counting.
+        let mut posting_start = vec![0u32; sorted_vocab.len() + 1];
+        for &w in &per_meeting {
+            posting_start[w as usize + 1] += 1;
+        }
+        for i in 1..posting_start.len() {
+            posting_start[i] += posting_start[i - 1];
+        }
+        let mut fill = posting_start.clone();
+        let mut postings = vec![0u32; per_meeting.len()];
+        for m in 0..meetings.len() {
+            for &w in &per_meeting[starts[m] as usize..starts[m + 1] as usize] {
+                postings[fill[w as usize] as usize] = m as u32;
+                fill[w as usize] += 1;
+            }
+        }
+        Words {
+            vocab: sorted_vocab,
+            posting_start,
+            postings,
+            meeting_word_start: starts,
+            meeting_words: per_meeting,
+        }
+    }
+
+    /// The range of vocabulary ids whose words begin with `prefix` (already folded).
+    pub(crate) fn prefix_range(&self, prefix: &str) -> (usize, usize) {
+        let lo = self.vocab.partition_point(|w| w.as_str() < prefix);
+        let hi = lo + self.vocab[lo..].partition_point(|w| w.starts_with(prefix));
+        (lo, hi)
+    }
+
+    /// Whether meeting `m` has a word with an id in `lo..hi`.
+    pub(crate) fn meeting_has_word_in(&self, m: usize, lo: usize, hi: usize) -> bool {
+        let s = self.meeting_word_start[m] as usize;
+        let e = self.meeting_word_start[m + 1] as usize;
+        let ids = &self.meeting_words[s..e];
+        let i = ids.partition_point(|&w| (w as usize) < lo);
+        i < ids.len() && (ids[i] as usize) < hi
+    }
+}
+
+/// Word ids while the index is built: each distinct folded word gets the next id, and
+/// the words of a field that repeats (a town, a type name) are remembered whole.
+#[derive(Default)]
+struct WordIds<'a> {
+    ids: FxHashMap<String, u32>,
+    vocab: Vec<String>,
+    memo: FxHashMap<&'a str, (u32, u32)>,
+    /// Type code as the feed spells it → the range of its name's ids in `memo_ids`.
+    codes: FxHashMap<&'a str, (u32, u32)>,
+    memo_ids: Vec<u32>,
+    buf: String,
+}
+
+impl<'a> WordIds<'a> {
+    /// Appends the ids of the words of `text` to `out`.
+    fn push(&mut self, text: &str, out: &mut Vec<u32>) {
+        let (ids, vocab) = (&mut self.ids, &mut self.vocab);
+        for_each_word(text, &mut self.buf, |w| {
+            let id = match ids.get(w) {
+                Some(&id) => id,
+                None => {
+                    let id = vocab.len() as u32;
+                    ids.insert(w.into(), id);
+                    vocab.push(w.into());
+                    id
+                }
+            };
+            out.push(id);
+        });
+    }
+
+    /// Like [`WordIds::push`], remembering the result for the same text.
+    fn push_memo(&mut self, text: &'a str, out: &mut Vec<u32>) {
+        if text.is_empty() {
+            return;
+        }
+        let (s, e) = self.memo_range(text);
+        out.extend_from_slice(&self.memo_ids[s as usize..e as usize]);
+    }
+
+    /// Like [`WordIds::push_memo`] for the name of type `code`, looked up once per spelling.
+    fn push_type(&mut self, code: &'a str, names: &'a TypeNames, out: &mut Vec<u32>) {
+        let (s, e) = match self.codes.get(code) {
+            Some(&range) => range,
+            None => {
+                let range = self.memo_range(names.name(code));
+                self.codes.insert(code, range);
+                range
+            }
+        };
+        out.extend_from_slice(&self.memo_ids[s as usize..e as usize]);
+    }
+
+    /// The range of `text`'s word ids in `memo_ids`, splitting it on first sight.
+    fn memo_range(&mut self, text: &'a str) -> (u32, u32) {
+        match self.memo.get(text) {
+            Some(&range) => range,
+            None => {
+                let mut ids = std::mem::take(&mut self.memo_ids);
+                let s = ids.len() as u32;
+                self.push(text, &mut ids);
+                let range = (s, ids.len() as u32);
+                self.memo_ids = ids;
+                self.memo.insert(text, range);
+                range
+            }
+        }
+    }
+}
+
+/// Sorts word ids through the crate's one integer sort, using `wide` as a buffer.
+fn sort_ids(ids: &mut [u32], wide: &mut Vec<u64>) {
+    wide.clear();
+    wide.extend(ids.iter().map(|&i| i as u64));
+    sort_keys(wide);
+    for (id, &w) in ids.iter_mut().zip(wide.iter()) {
+        *id = w as u32;
+    }
+}
