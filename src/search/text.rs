@@ -66,31 +66,54 @@ pub fn for_each_word(text: &str, buf: &mut String, mut word: impl FnMut(&str)) {
 }
 
 /// The body of [`for_each_word`], compiled once (not once per caller's closure).
+///
+/// Runs of ASCII letters and digits (most of a feed) are taken whole: a run that is a
+/// whole word already in lower case is passed without copying; other characters go
+/// through [`fold_char`] one at a time.
 fn split_words(text: &str, buf: &mut String, word: &mut dyn FnMut(&str)) {
     buf.clear();
-    let mut rest = text;
-    while let Some(&b) = rest.as_bytes().first() {
-        // ASCII (most of a feed) without decoding: the same cases as `fold_char`.
-        if b < 0x80 {
-            rest = &rest[1..];
-            match b {
-                b'A'..=b'Z' => buf.push((b | 0x20) as char),
-                b'a'..=b'z' | b'0'..=b'9' => buf.push(b as char),
-                b'\'' => {}
-                _ => {
-                    if !buf.is_empty() {
-                        word(buf);
-                        buf.clear();
-                    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() {
+            let start = i;
+            let mut upper = false;
+            while let Some(&c) = bytes.get(i) {
+                if !c.is_ascii_alphanumeric() {
+                    break;
                 }
+                upper |= c.is_ascii_uppercase();
+                i += 1;
+            }
+            // Both ends are ASCII, so these are character boundaries.
+            let run = &text[start..i];
+            let ends = bytes.get(i).is_none_or(|&c| c < 0x80 && c != b'\'');
+            if ends && buf.is_empty() && !upper {
+                word(run);
+                continue;
+            }
+            let from = buf.len();
+            buf.push_str(run);
+            if upper {
+                buf[from..].make_ascii_lowercase();
+            }
+            if ends {
+                word(buf);
+                buf.clear();
             }
             continue;
         }
-        let Some(c) = rest.chars().next() else {
-            break;
+        let folded = if b < 0x80 {
+            i += 1;
+            fold_char(b as char)
+        } else {
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            i += c.len_utf8();
+            fold_char(c)
         };
-        rest = &rest[c.len_utf8()..];
-        match fold_char(c) {
+        match folded {
             Folded::Separator => {
                 if !buf.is_empty() {
                     word(buf);
@@ -170,6 +193,43 @@ mod tests {
                 Folded::Two(a, b) => vec![format!("x{a}{b}y")],
             };
             assert_eq!(words(&format!("x{c}y")), expected, "byte {b}");
+        }
+    }
+
+    /// The words of `text` by [`fold_char`] alone, one character at a time.
+    fn reference_words(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut w = String::new();
+        for c in text.chars() {
+            match fold_char(c) {
+                Folded::Separator => {
+                    if !w.is_empty() {
+                        out.push(std::mem::take(&mut w));
+                    }
+                }
+                Folded::Dropped => {}
+                Folded::One(a) => w.push(a),
+                Folded::Two(a, b) => {
+                    w.push(a);
+                    w.push(b);
+                }
+            }
+        }
+        if !w.is_empty() {
+            out.push(w);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_match_the_character_reference(text in "[a-cA-C0-9' .,\u{e9}\u{c6}\u{2019}\u{3000}\u{65e5}-]{0,24}") {
+            proptest::prop_assert_eq!(words(&text), reference_words(&text));
+        }
+
+        #[test]
+        fn words_match_the_reference_on_any_text(text in "\\PC{0,40}") {
+            proptest::prop_assert_eq!(words(&text), reference_words(&text));
         }
     }
 
