@@ -13,6 +13,7 @@
 
 pub mod feed;
 pub mod generate;
+pub(crate) mod hash;
 pub mod model;
 pub mod search;
 pub mod types;

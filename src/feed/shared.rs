@@ -313,8 +313,8 @@ pub(crate) fn check_reachable(meeting: &Meeting, out: &mut Collector) {
 pub(crate) fn unique_slugs(meetings: &mut [Meeting], records: &[usize], out: &mut Collector) {
     // One set of owned slugs throughout: a second set type (of `&str`) cost its own copy
     // of the hash table code in the wasm build.
-    let mut taken: std::collections::HashSet<String> =
-        std::collections::HashSet::with_capacity(meetings.len());
+    let mut taken: crate::hash::FxHashSet<String> = Default::default();
+    taken.reserve(meetings.len());
     let mut repeats = Vec::new();
     for (i, m) in meetings.iter().enumerate() {
         if !taken.insert(m.slug.clone()) {

@@ -18,12 +18,12 @@ use std::cell::{OnceCell, RefCell};
 
 use super::bitset::{self, words_for};
 use super::geo::{GeoPoint, Trig};
-use super::hash::FxHashMap;
 use super::places::Gazetteer;
 use super::sort::{f64_key, order_by, permute, sort_keys};
 use super::text;
 use super::words::Words;
 use super::TimeOfDay;
+use crate::hash::FxHashMap;
 use crate::model::{Attendance, Meeting, Minutes};
 use crate::types::{canonical_code, TypeNames};
 

@@ -9,12 +9,11 @@
 //! are the reader's business and are all kept. Slugs are made unique across feeds by
 //! appending `-` and the feed's number (1-based), then a counter if needed.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::feed::push_int;
 use crate::model::{Meeting, Minutes};
 
 use super::text::fold;
+use crate::hash::{FxHashMap, FxHashSet};
 
 /// What [`merge`] did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -120,8 +119,8 @@ pub fn merge(mut feeds: Vec<Vec<Meeting>>) -> (Vec<Meeting>, MergeReport) {
         return (out, report);
     }
     let mut out: Vec<Meeting> = Vec::new();
-    let mut seen: HashMap<Key, (usize, usize)> = HashMap::new();
-    let mut slugs: HashSet<String> = HashSet::new();
+    let mut seen: FxHashMap<Key, (usize, usize)> = FxHashMap::default();
+    let mut slugs: FxHashSet<String> = FxHashSet::default();
     for (f, feed) in feeds.into_iter().enumerate() {
         let mut count = FeedCount {
             meetings: feed.len(),

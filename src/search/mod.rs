@@ -11,7 +11,6 @@
 mod bitset;
 pub mod facets;
 pub mod geo;
-mod hash;
 pub mod index;
 pub mod merge;
 pub mod places;

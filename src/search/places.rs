@@ -11,10 +11,10 @@
 //! the text. Candidates are ordered by kind (town, neighbourhood, postal code, region),
 //! then by how many meetings name them; at most [`MAX_CANDIDATES`].
 
-use super::hash::FxHashMap;
 use super::sort::{f64_from_key, f64_key, order_by, permute, sort_keys};
 use super::text::fold;
 use super::Index;
+use crate::hash::FxHashMap;
 use crate::model::{LatLon, Meeting};
 
 /// The most candidates [`Index::places`] returns.

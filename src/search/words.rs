@@ -7,9 +7,9 @@
 //! typed word needs it, so [`super::Index`] builds it on first use (or when asked to, once
 //! the first results are on screen).
 
-use super::hash::FxHashMap;
 use super::sort::{order_by, sort_keys};
 use super::text::for_each_word;
+use crate::hash::FxHashMap;
 use crate::model::Meeting;
 use crate::types::TypeNames;
 

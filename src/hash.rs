@@ -1,6 +1,7 @@
-//! A small, fast, non-cryptographic hasher for the index's build-time maps (the default
-//! SipHash is several times slower on the millions of short words a large feed holds, and
-//! the keys here come from the feed being indexed, not from an adversary online).
+//! A small, fast, non-cryptographic hasher for the crate's build-time maps and sets: the
+//! default SipHash is several times slower on the millions of short words a large feed
+//! holds, the keys come from the feed being read, not from an adversary online, and one
+//! hasher for every map and set keeps one copy of the hash-table code in the wasm.
 
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -61,3 +62,6 @@ impl Hasher for FxHasher {
 
 /// A `HashMap` with the Fx hash.
 pub type FxHashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// A `HashSet` with the Fx hash.
+pub type FxHashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
