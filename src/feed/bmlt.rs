@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::diagnostics::{Action, Collector, ProblemKind};
 use super::lenient::{
-    add_minutes, read_coordinates, read_duration, read_time, FromMap, Records, Val,
+    add_minutes, read_coordinates, read_duration, read_time, trim, FromMap, Records, Val,
 };
 use super::shared::{self, Text};
 use crate::model::{
@@ -263,7 +263,7 @@ impl FormatTable {
 /// BMLT's own world-id → Meeting Guide map (its `client_interface/tsml/`): `None` for
 /// `HYBR`, which makes the meeting hybrid instead of adding a type.
 fn world_to_code(world: &str) -> Option<String> {
-    let world = world.trim();
+    let world = trim(world);
     let code = match world.to_ascii_uppercase().as_str() {
         "OPEN" => "O",
         "CLOSED" => "C",
@@ -294,13 +294,13 @@ fn formats(raw: &Raw, table: &FormatTable, text: &mut Text) -> Formats {
         Some(code) => shared::push_code(&mut result.types, code, "formats", out),
         None => result.hybrid = true,
     };
-    let by_id = !table.is_empty() && !ids.trim().is_empty();
+    let by_id = !table.is_empty() && !trim(&ids).is_empty();
     let (field, list) = if by_id {
         ("format_shared_id_list", ids.as_str())
     } else {
         ("formats", keys.as_str())
     };
-    for part in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+    for part in list.split(',').map(trim).filter(|p| !p.is_empty()) {
         if table.is_empty() {
             let code = world_to_code(part);
             add(code.as_deref(), &mut result, text.out);

@@ -49,7 +49,7 @@ impl<'de> Val<'de> {
     pub(crate) fn is_blank(&self) -> bool {
         match self {
             Val::Null => true,
-            Val::Str(s) => s.trim().is_empty(),
+            Val::Str(s) => trim(s).is_empty(),
             Val::List(items) => items.iter().all(Val::is_blank),
             _ => false,
         }
@@ -60,7 +60,7 @@ impl<'de> Val<'de> {
         match self {
             Val::Int(n) => Some(*n),
             Val::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Some(*f as i64),
-            Val::Str(s) => parse_int(s.trim()),
+            Val::Str(s) => parse_int(trim(s)),
             _ => None,
         }
     }
@@ -275,6 +275,44 @@ impl<'de, T: FromMap<'de>> Visitor<'de> for Stream<'_, T> {
     }
 }
 
+/// `s` without white space at either end, exactly as `str::trim`, but byte by byte while
+/// the ends are ASCII: `char::is_whitespace` on every character was a hot spot of reading.
+pub(crate) fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        // Visible ASCII at both ends: nothing to trim (the usual case).
+        (Some(&a), Some(&z)) if (b'!'..0x80).contains(&a) && (b'!'..0x80).contains(&z) => s,
+        _ => trim_also(s, b""),
+    }
+}
+
+/// `s` without white space or any of the ASCII bytes `extra` at either end, exactly as
+/// `s.trim_matches(|c| c.is_whitespace() || extra holds c)`, byte by byte while the ends
+/// are ASCII (Unicode white space is only looked for when an end is not ASCII).
+pub(crate) fn trim_also<'s>(s: &'s str, extra: &[u8]) -> &'s str {
+    let trimmed = |b: u8| {
+        matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+            || (!extra.is_empty() && extra.contains(&b))
+    };
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() && trimmed(bytes[start]) {
+        start += 1;
+    }
+    let mut end = bytes.len();
+    while end > start && trimmed(bytes[end - 1]) {
+        end -= 1;
+    }
+    // Both cuts are next to ASCII bytes, hence on character boundaries.
+    let s = &s[start..end];
+    let ascii_ends = s.as_bytes().first().is_none_or(u8::is_ascii)
+        && s.as_bytes().last().is_none_or(u8::is_ascii);
+    if ascii_ends {
+        s
+    } else {
+        s.trim_matches(|c: char| c.is_whitespace() || (c.is_ascii() && extra.contains(&(c as u8))))
+    }
+}
+
 /// Parses an optionally signed run of ASCII digits.
 pub(crate) fn parse_int(s: &str) -> Option<i64> {
     let (negative, digits) = match s.strip_prefix('-') {
@@ -380,7 +418,7 @@ pub(crate) fn read_day(v: &Val) -> DayRead {
     let Some(s) = v.as_str() else {
         return DayRead::Unreadable;
     };
-    let s = s.trim().trim_end_matches('.');
+    let s = trim(s).trim_end_matches('.');
     if s.len() < 2 || !s.is_ascii() {
         return DayRead::Unreadable;
     }
@@ -404,7 +442,7 @@ pub(crate) fn read_day(v: &Val) -> DayRead {
 /// (also `a.m.`, `p`, any case, with or without a space), `noon` and `midnight`.
 /// `12:xx AM` is just after midnight, `12:xx PM` just after noon, `24:00` is midnight.
 pub(crate) fn read_time(s: &str) -> Option<Minutes> {
-    let s = s.trim();
+    let s = trim(s);
     if s.eq_ignore_ascii_case("noon") {
         return Some(12 * 60);
     }
@@ -412,7 +450,8 @@ pub(crate) fn read_time(s: &str) -> Option<Minutes> {
         return Some(0);
     }
     let (clock, meridiem) = split_meridiem(s);
-    let mut parts = clock.trim_end().split(':');
+    // `s` is trimmed, so `clock` starts with no white space: trimming it trims its end.
+    let mut parts = trim(clock).split(':');
     let first = parts.next()?;
     let (hour, minute) = match (parts.next(), parts.next(), parts.next()) {
         (None, _, _) if first.len() == 4 && first.is_ascii() => {
@@ -474,7 +513,7 @@ fn small_number(s: &str) -> Option<Minutes> {
 
 /// Reads a BMLT duration, `HH:MM:SS` or `HH:MM`, in minutes; `None` when unreadable.
 pub(crate) fn read_duration(s: &str) -> Option<u32> {
-    let mut parts = s.trim().split(':');
+    let mut parts = trim(s).split(':');
     let hours = parse_int(parts.next()?)?;
     let minutes = parse_int(parts.next()?)?;
     if !(0..48).contains(&hours) || !(0..60).contains(&minutes) {
@@ -501,7 +540,7 @@ pub(crate) fn read_degrees(v: &Val) -> Option<f64> {
 /// A number written as text; serde_json does the parsing so that the wasm build does not
 /// carry a second float parser.
 pub(crate) fn degrees_text(s: &str) -> Option<f64> {
-    let s = s.trim();
+    let s = trim(s);
     let s = s.strip_prefix('+').unwrap_or(s);
     let ok = !s.is_empty()
         && s.bytes()
@@ -552,6 +591,30 @@ pub(crate) fn read_coordinate_pair(s: &str) -> Option<LatLon> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trims_as_the_standard_library() {
+        let cases = [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\u{b}x\u{c}",
+            "\u{a0}x\u{2003}",
+            " \u{85}é ",
+            "é",
+            "[ O ]",
+            "\"'x'\"",
+            "\t[\u{a0}C]\n",
+            "x y",
+        ];
+        for s in cases {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+            let extra = |c: char| matches!(c, '[' | ']' | '"' | '\'');
+            let want = s.trim_matches(|c: char| c.is_whitespace() || extra(c));
+            assert_eq!(trim_also(s, b"[]\"'"), want, "{s:?}");
+        }
+    }
 
     #[test]
     fn times() {

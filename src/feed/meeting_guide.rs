@@ -7,7 +7,8 @@ use serde::Deserialize;
 
 use super::diagnostics::{Action, Collector, ProblemKind};
 use super::lenient::{
-    add_minutes, read_coordinate_pair, read_coordinates, read_day, read_time, DayRead, FromMap, Val,
+    add_minutes, read_coordinate_pair, read_coordinates, read_day, read_time, trim, DayRead,
+    FromMap, Val,
 };
 use super::shared::{self, Text};
 use crate::model::{
@@ -299,7 +300,7 @@ fn occurrences(raw: &Raw, out: &mut Collector) -> Vec<Occurrence> {
             }
         }
         Some(Val::Str(s)) if s.contains(',') => {
-            for part in s.split(',').filter(|p| !p.trim().is_empty()) {
+            for part in s.split(',').filter(|p| !trim(p).is_empty()) {
                 push_day(&Val::Str(part.into()), out);
             }
         }
@@ -358,7 +359,7 @@ fn approximate(v: &Val) -> Option<bool> {
         Val::Int(1) => Some(true),
         Val::Int(0) => Some(false),
         Val::Str(s) => {
-            let s = s.trim();
+            let s = trim(s);
             if ["yes", "y", "true", "1"]
                 .iter()
                 .any(|w| s.eq_ignore_ascii_case(w))
@@ -436,7 +437,7 @@ fn attendance(
     out: &mut Collector,
 ) -> Attendance {
     if let Some(v) = raw.attendance_option.as_ref().filter(|v| !v.is_blank()) {
-        let given = v.as_str().map(str::trim).and_then(|s| {
+        let given = v.as_str().map(trim).and_then(|s| {
             [
                 ("in_person", Attendance::InPerson),
                 ("in-person", Attendance::InPerson),
