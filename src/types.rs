@@ -9,6 +9,9 @@
 //! Natively the tables are embedded ([`TypeNames::english`]); the widget decides what to
 //! embed or fetch for the browser.
 
+use crate::feed::json::Parser;
+use crate::feed::Val;
+
 /// Which fellowship's meaning of the codes applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Program {
@@ -195,13 +198,31 @@ impl TypeNames {
         self.names.iter().map(|(c, n)| (c.as_str(), n.as_str()))
     }
 
+    /// Reads `{code: {lang: name}}` leniently: values of the wrong kind are skipped (a
+    /// code whose names are not an object has none, a name that is not a string is no
+    /// name); only JSON syntax can fail.
     fn add_table(&mut self, table_json: &str, lang: &str) -> Result<(), TypeTableError> {
-        let table: untyped::Table =
-            serde_json::from_str(table_json).map_err(|e| TypeTableError {
-                line: e.line(),
-                column: e.column(),
-            })?;
-        for (code, by_lang) in table.0 {
+        let bytes = table_json.as_bytes();
+        let mut p = Parser::new(bytes);
+        let mut table: Vec<(String, Vec<(String, String)>)> = Vec::new();
+        let read = p
+            .any(&mut |p| p.skip(), &mut |p, code| {
+                let mut names = Vec::new();
+                p.any(&mut |p| p.skip(), &mut |p, lang| {
+                    if let Val::Str(name) = p.any(&mut |p| p.skip(), &mut |p, _| p.skip())? {
+                        names.push((lang.to_owned(), name.into_owned()));
+                    }
+                    Ok(())
+                })?;
+                table.push((code.to_owned(), names));
+                Ok(())
+            })
+            .and_then(|_| p.end());
+        if let Err(e) = read {
+            let (line, column) = e.line_column(bytes);
+            return Err(TypeTableError { line, column });
+        }
+        for (code, by_lang) in table {
             let get = |l: &str| by_lang.iter().rev().find(|(k, _)| k == l).map(|(_, v)| v);
             let name = get(lang).or_else(|| get("en"));
             if let Some(name) = name {
@@ -296,111 +317,5 @@ mod tests {
         assert_eq!(canonical_code("wchr"), "X");
         assert_eq!(canonical_code(" onl "), "ONL");
         assert_eq!(canonical_code("JFT"), "JFT");
-    }
-}
-
-/// A lenient reader of the type table (`{code: {lang: name}}`) that never asks serde_json for a
-/// typed value: a typed read that meets the wrong kind of value builds serde_json's
-/// "invalid type" error, whose float and debug formatting cost ~14 KB gzip of wasm. Values of
-/// the wrong kind are skipped instead.
-mod untyped {
-    use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-    use std::fmt;
-    /// The table: each code with its names by language, in file order.
-    pub struct Table(pub Vec<(String, Vec<(String, String)>)>);
-    struct Text(Option<String>);
-    struct Langs(Vec<(String, String)>);
-    macro_rules! others {
-        ($v:expr) => {
-            fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-                Ok($v)
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-                Ok($v)
-            }
-            fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-                Ok($v)
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-                Ok($v)
-            }
-            fn visit_unit<E>(self) -> Result<Self::Value, E> {
-                Ok($v)
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut s: A) -> Result<Self::Value, A::Error> {
-                while s.next_element::<IgnoredAny>()?.is_some() {}
-                Ok($v)
-            }
-        };
-    }
-    struct TextV;
-    impl<'de> Visitor<'de> for TextV {
-        type Value = Text;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("text")
-        }
-        fn visit_str<E>(self, v: &str) -> Result<Text, E> {
-            Ok(Text(Some(v.to_owned())))
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Text, A::Error> {
-            while m.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-            Ok(Text(None))
-        }
-        others!(Text(None));
-    }
-    impl<'de> Deserialize<'de> for Text {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            d.deserialize_any(TextV)
-        }
-    }
-    struct LangsV;
-    impl<'de> Visitor<'de> for LangsV {
-        type Value = Langs;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("names")
-        }
-        fn visit_str<E>(self, _: &str) -> Result<Langs, E> {
-            Ok(Langs(Vec::new()))
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Langs, A::Error> {
-            let mut out = Vec::new();
-            while let Some((Text(k), Text(v))) = m.next_entry::<Text, Text>()? {
-                if let (Some(k), Some(v)) = (k, v) {
-                    out.push((k, v));
-                }
-            }
-            Ok(Langs(out))
-        }
-        others!(Langs(Vec::new()));
-    }
-    impl<'de> Deserialize<'de> for Langs {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            d.deserialize_any(LangsV)
-        }
-    }
-    struct TableV;
-    impl<'de> Visitor<'de> for TableV {
-        type Value = Table;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("table")
-        }
-        fn visit_str<E>(self, _: &str) -> Result<Table, E> {
-            Ok(Table(Vec::new()))
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut m: A) -> Result<Table, A::Error> {
-            let mut out = Vec::new();
-            while let Some((Text(k), Langs(v))) = m.next_entry::<Text, Langs>()? {
-                if let Some(k) = k {
-                    out.push((k, v));
-                }
-            }
-            Ok(Table(out))
-        }
-        others!(Table(Vec::new()));
-    }
-    impl<'de> Deserialize<'de> for Table {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            d.deserialize_any(TableV)
-        }
     }
 }

@@ -2,52 +2,16 @@
 //! or as the `{meetings, formats}` envelope, with formats named through a `GetFormats`
 //! table and translated to Meeting Guide codes by BMLT's own world-id map.
 
-use serde::de::{IgnoredAny, MapAccess};
-use serde::Deserialize;
-
 use super::diagnostics::{Action, Collector, ProblemKind};
+use super::json::{Parsed, Parser};
 use super::lenient::{
-    add_minutes, read_coordinates, read_duration, read_time, FromMap, Records, Val,
+    add_minutes, read_coordinates, read_duration, read_time, slots, trim, Records, Val,
 };
 use super::shared::{self, Text};
 use crate::model::{
     Attendance, Conference, Contact, Meeting, Occurrence, Place, TimeSpan, Weekday,
     DEFAULT_DURATION,
 };
-
-/// The meeting fields the reader uses.
-#[derive(Deserialize)]
-#[serde(field_identifier, rename_all = "snake_case")]
-enum Field {
-    IdBigint,
-    MeetingName,
-    WeekdayTinyint,
-    StartTime,
-    DurationTime,
-    TimeZone,
-    VenueType,
-    Formats,
-    FormatSharedIdList,
-    Latitude,
-    Longitude,
-    LocationText,
-    LocationInfo,
-    LocationStreet,
-    LocationNeighborhood,
-    LocationMunicipality,
-    LocationProvince,
-    #[serde(rename = "location_postal_code_1")]
-    LocationPostalCode1,
-    LocationNation,
-    Comments,
-    VirtualMeetingLink,
-    VirtualMeetingAdditionalInfo,
-    PhoneMeetingNumber,
-    ServiceBodyName,
-    EmailContact,
-    #[serde(other)]
-    Other,
-}
 
 /// One BMLT meeting as the server wrote it.
 #[derive(Debug, Default)]
@@ -79,58 +43,34 @@ pub(crate) struct Raw<'de> {
     email: Option<Val<'de>>,
 }
 
-impl<'de> FromMap<'de> for Raw<'de> {
-    fn from_map<A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut raw = Raw::default();
-        while let Some(key) = map.next_key::<Field>()? {
-            let slot = match key {
-                Field::IdBigint => &mut raw.id,
-                Field::MeetingName => &mut raw.name,
-                Field::WeekdayTinyint => &mut raw.weekday,
-                Field::StartTime => &mut raw.start_time,
-                Field::DurationTime => &mut raw.duration_time,
-                Field::TimeZone => &mut raw.time_zone,
-                Field::VenueType => &mut raw.venue_type,
-                Field::Formats => &mut raw.formats,
-                Field::FormatSharedIdList => &mut raw.format_ids,
-                Field::Latitude => &mut raw.latitude,
-                Field::Longitude => &mut raw.longitude,
-                Field::LocationText => &mut raw.location_text,
-                Field::LocationInfo => &mut raw.location_info,
-                Field::LocationStreet => &mut raw.street,
-                Field::LocationNeighborhood => &mut raw.neighborhood,
-                Field::LocationMunicipality => &mut raw.municipality,
-                Field::LocationProvince => &mut raw.province,
-                Field::LocationPostalCode1 => &mut raw.postal_code,
-                Field::LocationNation => &mut raw.nation,
-                Field::Comments => &mut raw.comments,
-                Field::VirtualMeetingLink => &mut raw.link,
-                Field::VirtualMeetingAdditionalInfo => &mut raw.link_info,
-                Field::PhoneMeetingNumber => &mut raw.phone,
-                Field::ServiceBodyName => &mut raw.service_body,
-                Field::EmailContact => &mut raw.email,
-                Field::Other => {
-                    map.next_value::<IgnoredAny>()?;
-                    continue;
-                }
-            };
-            *slot = Some(map.next_value()?);
-        }
-        Ok(raw)
-    }
-}
-
-/// The `GetFormats` fields the reader uses.
-#[derive(Deserialize)]
-#[serde(field_identifier, rename_all = "snake_case")]
-enum FormatField {
-    KeyString,
-    NameString,
-    Id,
-    WorldId,
-    #[serde(other)]
-    Other,
-}
+// The meeting keys the reader uses; every other key is skipped unread.
+slots!(Raw {
+    "id_bigint" => id,
+    "meeting_name" => name,
+    "weekday_tinyint" => weekday,
+    "start_time" => start_time,
+    "duration_time" => duration_time,
+    "time_zone" => time_zone,
+    "venue_type" => venue_type,
+    "formats" => formats,
+    "format_shared_id_list" => format_ids,
+    "latitude" => latitude,
+    "longitude" => longitude,
+    "location_text" => location_text,
+    "location_info" => location_info,
+    "location_street" => street,
+    "location_neighborhood" => neighborhood,
+    "location_municipality" => municipality,
+    "location_province" => province,
+    "location_postal_code_1" => postal_code,
+    "location_nation" => nation,
+    "comments" => comments,
+    "virtual_meeting_link" => link,
+    "virtual_meeting_additional_info" => link_info,
+    "phone_meeting_number" => phone,
+    "service_body_name" => service_body,
+    "email_contact" => email,
+});
 
 /// One entry of a `GetFormats` table.
 #[derive(Debug, Default)]
@@ -141,25 +81,13 @@ pub(crate) struct RawFormat<'de> {
     world_id: Option<Val<'de>>,
 }
 
-impl<'de> FromMap<'de> for RawFormat<'de> {
-    fn from_map<A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut raw = RawFormat::default();
-        while let Some(key) = map.next_key::<FormatField>()? {
-            let slot = match key {
-                FormatField::KeyString => &mut raw.key,
-                FormatField::NameString => &mut raw.name,
-                FormatField::Id => &mut raw.id,
-                FormatField::WorldId => &mut raw.world_id,
-                FormatField::Other => {
-                    map.next_value::<IgnoredAny>()?;
-                    continue;
-                }
-            };
-            *slot = Some(map.next_value()?);
-        }
-        Ok(raw)
-    }
-}
+// The `GetFormats` keys the reader uses.
+slots!(RawFormat {
+    "key_string" => key,
+    "name_string" => name,
+    "id" => id,
+    "world_id" => world_id,
+});
 
 /// The `{meetings, formats}` envelope (`get_used_formats`).
 #[derive(Debug, Default)]
@@ -172,30 +100,22 @@ pub(crate) struct Envelope<'de> {
     pub(crate) formats: Records<RawFormat<'de>>,
 }
 
-#[derive(Deserialize)]
-#[serde(field_identifier, rename_all = "snake_case")]
-enum EnvelopeField {
-    Meetings,
-    Formats,
-    #[serde(other)]
-    Other,
-}
-
-impl<'de> FromMap<'de> for Envelope<'de> {
-    fn from_map<A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
+impl<'de> Envelope<'de> {
+    /// Reads the envelope, at its `{`: `meetings` and `formats` (the last of a repeated
+    /// key counts), every other key skipped.
+    pub(crate) fn read(p: &mut Parser<'de>) -> Parsed<Self> {
         let mut envelope = Envelope::default();
-        while let Some(key) = map.next_key::<EnvelopeField>()? {
+        p.any(&mut |p| p.skip(), &mut |p, key| {
             match key {
-                EnvelopeField::Meetings => {
-                    envelope.meetings = map.next_value()?;
+                "meetings" => {
+                    envelope.meetings = Records::read(p)?;
                     envelope.has_meetings = true;
                 }
-                EnvelopeField::Formats => envelope.formats = map.next_value()?,
-                EnvelopeField::Other => {
-                    map.next_value::<IgnoredAny>()?;
-                }
+                "formats" => envelope.formats = Records::read(p)?,
+                _ => p.skip()?,
             }
-        }
+            Ok(())
+        })?;
         Ok(envelope)
     }
 }
@@ -263,7 +183,7 @@ impl FormatTable {
 /// BMLT's own world-id → Meeting Guide map (its `client_interface/tsml/`): `None` for
 /// `HYBR`, which makes the meeting hybrid instead of adding a type.
 fn world_to_code(world: &str) -> Option<String> {
-    let world = world.trim();
+    let world = trim(world);
     let code = match world.to_ascii_uppercase().as_str() {
         "OPEN" => "O",
         "CLOSED" => "C",
@@ -294,13 +214,13 @@ fn formats(raw: &Raw, table: &FormatTable, text: &mut Text) -> Formats {
         Some(code) => shared::push_code(&mut result.types, code, "formats", out),
         None => result.hybrid = true,
     };
-    let by_id = !table.is_empty() && !ids.trim().is_empty();
+    let by_id = !table.is_empty() && !trim(&ids).is_empty();
     let (field, list) = if by_id {
         ("format_shared_id_list", ids.as_str())
     } else {
         ("formats", keys.as_str())
     };
-    for part in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+    for part in list.split(',').map(trim).filter(|p| !p.is_empty()) {
         if table.is_empty() {
             let code = world_to_code(part);
             add(code.as_deref(), &mut result, text.out);

@@ -16,21 +16,21 @@ const KNOWN: [&str; 118] = [
     "Y", "YA",
 ];
 
-/// The canonical spelling of a type code, and whether it is known.
+/// The canonical spelling of a type code, and whether it is known. The table is searched
+/// ignoring case, so that a known code costs one allocation (its spelling), not two.
 pub(crate) fn canonical(code: &str) -> (String, bool) {
-    let upper = code.to_ascii_uppercase();
-    match KNOWN.binary_search_by(|k| cmp_upper(k, &upper)) {
+    match KNOWN.binary_search_by(|k| cmp_upper(k, code)) {
         Ok(i) => (KNOWN[i].to_owned(), true),
-        Err(_) => (upper, false),
+        Err(_) => (code.to_ascii_uppercase(), false),
     }
 }
 
-/// Compares `known` upper-cased with `upper`, byte by byte.
-fn cmp_upper(known: &str, upper: &str) -> core::cmp::Ordering {
+/// Compares `known` with `code`, both upper-cased, byte by byte.
+fn cmp_upper(known: &str, code: &str) -> core::cmp::Ordering {
     known
         .bytes()
         .map(|b| b.to_ascii_uppercase())
-        .cmp(upper.bytes())
+        .cmp(code.bytes().map(|b| b.to_ascii_uppercase()))
 }
 
 #[cfg(test)]

@@ -11,10 +11,18 @@ pub(crate) struct Plain {
     pub(crate) had_html: bool,
 }
 
+use super::lenient::trim;
+
+/// Whether a byte starts markup: `<` or `&`.
+fn is_markup(b: &u8) -> bool {
+    matches!(b, b'<' | b'&')
+}
+
 /// Turns a feed's text into plain text.
 pub(crate) fn plain(s: &str) -> Plain {
-    let trimmed = s.trim();
-    if !trimmed.contains(['<', '&']) {
+    let trimmed = trim(s);
+    // The common case, text with no markup, is one byte scan and one copy.
+    if !trimmed.as_bytes().iter().any(is_markup) {
         return Plain {
             text: trimmed.to_owned(),
             had_html: false,
@@ -23,7 +31,7 @@ pub(crate) fn plain(s: &str) -> Plain {
     let mut out = String::with_capacity(trimmed.len());
     let mut had_html = false;
     let mut rest = trimmed;
-    while let Some(at) = rest.find(['<', '&']) {
+    while let Some(at) = rest.as_bytes().iter().position(is_markup) {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
         if rest.starts_with('<') {
@@ -64,9 +72,9 @@ pub(crate) fn plain(s: &str) -> Plain {
             }
             joined.push_str(line.trim_matches([' ', '\t', '\r']));
         }
-        joined.trim().to_owned()
+        trim(&joined).to_owned()
     } else {
-        out.trim().to_owned()
+        trim(&out).to_owned()
     };
     Plain { text, had_html }
 }

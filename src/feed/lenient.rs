@@ -7,13 +7,8 @@
 //! as what it is and judged later by the reader, which records a problem.
 
 use std::borrow::Cow;
-use std::fmt;
-use std::marker::PhantomData;
 
-use serde::de::{
-    Deserialize, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor,
-};
-
+use super::json::{Parsed, Parser};
 use crate::model::{LatLon, Minutes, Weekday, MINUTES_PER_DAY};
 
 /// Any JSON value a field can hold, borrowing strings from the feed when it can.
@@ -49,7 +44,7 @@ impl<'de> Val<'de> {
     pub(crate) fn is_blank(&self) -> bool {
         match self {
             Val::Null => true,
-            Val::Str(s) => s.trim().is_empty(),
+            Val::Str(s) => trim(s).is_empty(),
             Val::List(items) => items.iter().all(Val::is_blank),
             _ => false,
         }
@@ -60,75 +55,50 @@ impl<'de> Val<'de> {
         match self {
             Val::Int(n) => Some(*n),
             Val::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => Some(*f as i64),
-            Val::Str(s) => parse_int(s.trim()),
+            Val::Str(s) => parse_int(trim(s)),
             _ => None,
         }
     }
 }
 
-struct ValVisitor;
+/// What a value is, in the words of the problems: "a string", "a list", …
+pub(crate) fn kind(v: &Val) -> &'static str {
+    match v {
+        Val::Null => "null",
+        Val::Bool(_) => "true or false",
+        Val::Int(_) | Val::Float(_) => "a number",
+        Val::Str(_) => "a string",
+        Val::List(_) => "a list",
+        Val::Object => "an object",
+    }
+}
 
-impl<'de> Visitor<'de> for ValVisitor {
-    type Value = Val<'de>;
+/// A record type whose fields are read by key from a JSON object: the last value of a
+/// repeated key counts, and a value of an unexpected kind is kept for the reader to judge.
+pub(crate) trait Slots<'de> {
+    /// Where the value of `key` goes; `None` for a key the reader does not use.
+    fn slot(&mut self, key: &str) -> Option<&mut Option<Val<'de>>>;
+}
 
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
-        Ok(Val::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Self::Value, E> {
-        Ok(Val::Int(v))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Self::Value, E> {
-        Ok(i64::try_from(v).map_or(Val::Float(v as f64), Val::Int))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Self::Value, E> {
-        Ok(Val::Float(v))
-    }
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
-        Ok(Val::Str(Cow::Borrowed(v)))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Self::Value, E> {
-        Ok(Val::Str(Cow::Owned(v.to_owned())))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Self::Value, E> {
-        Ok(Val::Str(Cow::Owned(v)))
-    }
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(Val::Null)
-    }
-    fn visit_none<E>(self) -> Result<Self::Value, E> {
-        Ok(Val::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        Val::deserialize(d)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
-            items.push(item);
+/// Implements [`Slots`] for a record type from `"key" => field` pairs. Each key is
+/// compared only when its length matches: a plain `match` on the key string called the
+/// string comparison for every arm, a hot spot of reading.
+macro_rules! slots {
+    ($record:ident { $($key:literal => $field:ident,)* }) => {
+        impl<'de> $crate::feed::lenient::Slots<'de> for $record<'de> {
+            fn slot(&mut self, key: &str) -> Option<&mut Option<Val<'de>>> {
+                let key = key.as_bytes();
+                $(
+                    if key.len() == $key.len() && key == $key.as_bytes() {
+                        return Some(&mut self.$field);
+                    }
+                )*
+                None
+            }
         }
-        Ok(Val::List(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Val::Object)
-    }
+    };
 }
-
-impl<'de> Deserialize<'de> for Val<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ValVisitor)
-    }
-}
-
-/// A record type that reads itself from the entries of a JSON object, taking the last
-/// value of a repeated key and never failing on a value of an unexpected kind.
-pub(crate) trait FromMap<'de>: Sized {
-    /// Reads the record from the object's entries.
-    fn from_map<A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
-}
+pub(crate) use slots;
 
 /// One element of a list of records: the record, or what was found instead of an object.
 #[derive(Debug)]
@@ -139,48 +109,46 @@ pub(crate) enum Item<T> {
     NotObject(&'static str),
 }
 
-struct ItemVisitor<T>(PhantomData<T>);
-
-impl<'de, T: FromMap<'de>> Visitor<'de> for ItemVisitor<T> {
-    type Value = Item<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a record")
-    }
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
-        T::from_map(map).map(Item::Record)
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(Item::NotObject("true or false"))
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(Item::NotObject("a number"))
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(Item::NotObject("a number"))
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(Item::NotObject("a number"))
-    }
-    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(Item::NotObject("a string"))
-    }
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(Item::NotObject("null"))
-    }
-    fn visit_none<E>(self) -> Result<Self::Value, E> {
-        Ok(Item::NotObject("null"))
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
-        Ok(Item::NotObject("a list"))
-    }
+/// Reads one element of a list of records.
+pub(crate) fn read_item<'de, T: Slots<'de> + Default>(p: &mut Parser<'de>) -> Parsed<Item<T>> {
+    let mut record = T::default();
+    let value = read_record(p, &mut record)?;
+    Ok(match value {
+        Val::Object => Item::Record(record),
+        other => Item::NotObject(kind(&other)),
+    })
 }
 
-impl<'de, T: FromMap<'de>> Deserialize<'de> for Item<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(ItemVisitor(PhantomData))
-    }
+/// Reads one value: an object's entries into `record`'s slots, anything else as it is
+/// (a list's elements are skipped). Not generic, so every record type shares it.
+fn read_record<'de>(p: &mut Parser<'de>, record: &mut dyn Slots<'de>) -> Parsed<Val<'de>> {
+    p.any(&mut |p| p.skip(), &mut |p, key| match record.slot(key) {
+        Some(slot) => {
+            *slot = Some(p.value()?);
+            Ok(())
+        }
+        None => p.skip(),
+    })
+}
+
+/// Reads a list of records one element at a time, handing each to `each` as soon as it
+/// is read, so that a large feed is never held twice. Gives back what was found instead
+/// of a list when it was not one (`null` counts as an empty list).
+pub(crate) fn stream<'de, T: Slots<'de> + Default>(
+    p: &mut Parser<'de>,
+    each: &mut dyn FnMut(Item<T>),
+) -> Parsed<Option<&'static str>> {
+    let value = p.any(
+        &mut |p| {
+            each(read_item(p)?);
+            Ok(())
+        },
+        &mut |p, _| p.skip(),
+    )?;
+    Ok(match value {
+        Val::Null | Val::List(_) => None,
+        other => Some(kind(&other)),
+    })
 }
 
 /// A list of records that also accepts `null` (read as empty) and reads anything else
@@ -202,76 +170,50 @@ impl<T> Default for Records<T> {
     }
 }
 
-impl<'de, T: FromMap<'de>> Deserialize<'de> for Records<T> {
-    /// Collects what a [`Stream`] hands over: one visitor per record type serves both the
-    /// streamed top-level list and the lists inside an object (a second visitor per type
-    /// cost about 3.5 KB of wasm).
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+impl<'de, T: Slots<'de> + Default> Records<T> {
+    /// Reads the list (or what stands in its place).
+    pub(crate) fn read(p: &mut Parser<'de>) -> Parsed<Self> {
         let mut items = Vec::new();
-        let not_a_list = Stream::new(&mut |item| items.push(item)).deserialize(d)?;
+        let not_a_list = stream(p, &mut |item| items.push(item))?;
         Ok(Records { items, not_a_list })
     }
 }
 
-/// Reads a list of records one element at a time, handing each to a function as soon as
-/// it is read, so that a large feed is never held twice. Gives back what was found
-/// instead of a list when it was not one (`null` counts as an empty list).
-/// `each` is a `dyn` function so that every list of one record type shares one visitor.
-pub(crate) struct Stream<'f, T> {
-    each: &'f mut dyn FnMut(Item<T>),
-}
-
-impl<'f, T> Stream<'f, T> {
-    /// A stream handing each element to `each`.
-    pub(crate) fn new(each: &'f mut dyn FnMut(Item<T>)) -> Self {
-        Stream { each }
+/// `s` without white space at either end, exactly as `str::trim`, but byte by byte while
+/// the ends are ASCII: `char::is_whitespace` on every character was a hot spot of reading.
+pub(crate) fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        // Visible ASCII at both ends: nothing to trim (the usual case).
+        (Some(&a), Some(&z)) if (b'!'..0x80).contains(&a) && (b'!'..0x80).contains(&z) => s,
+        _ => trim_also(s, b""),
     }
 }
 
-impl<'de, T: FromMap<'de>> DeserializeSeed<'de> for Stream<'_, T> {
-    type Value = Option<&'static str>;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
+/// `s` without white space or any of the ASCII bytes `extra` at either end, exactly as
+/// `s.trim_matches(|c| c.is_whitespace() || extra holds c)`, byte by byte while the ends
+/// are ASCII (Unicode white space is only looked for when an end is not ASCII).
+pub(crate) fn trim_also<'s>(s: &'s str, extra: &[u8]) -> &'s str {
+    let trimmed = |b: u8| {
+        matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+            || (!extra.is_empty() && extra.contains(&b))
+    };
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() && trimmed(bytes[start]) {
+        start += 1;
     }
-}
-
-impl<'de, T: FromMap<'de>> Visitor<'de> for Stream<'_, T> {
-    type Value = Option<&'static str>;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a list of records")
+    let mut end = bytes.len();
+    while end > start && trimmed(bytes[end - 1]) {
+        end -= 1;
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        while let Some(item) = seq.next_element()? {
-            (self.each)(item);
-        }
-        Ok(None)
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
-        Ok(Some("an object"))
-    }
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(Some("true or false"))
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(Some("a number"))
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(Some("a number"))
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(Some("a number"))
-    }
-    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(Some("a string"))
-    }
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
-    }
-    fn visit_none<E>(self) -> Result<Self::Value, E> {
-        Ok(None)
+    // Both cuts are next to ASCII bytes, hence on character boundaries.
+    let s = &s[start..end];
+    let ascii_ends = s.as_bytes().first().is_none_or(u8::is_ascii)
+        && s.as_bytes().last().is_none_or(u8::is_ascii);
+    if ascii_ends {
+        s
+    } else {
+        s.trim_matches(|c: char| c.is_whitespace() || (c.is_ascii() && extra.contains(&(c as u8))))
     }
 }
 
@@ -380,7 +322,7 @@ pub(crate) fn read_day(v: &Val) -> DayRead {
     let Some(s) = v.as_str() else {
         return DayRead::Unreadable;
     };
-    let s = s.trim().trim_end_matches('.');
+    let s = trim(s).trim_end_matches('.');
     if s.len() < 2 || !s.is_ascii() {
         return DayRead::Unreadable;
     }
@@ -404,7 +346,7 @@ pub(crate) fn read_day(v: &Val) -> DayRead {
 /// (also `a.m.`, `p`, any case, with or without a space), `noon` and `midnight`.
 /// `12:xx AM` is just after midnight, `12:xx PM` just after noon, `24:00` is midnight.
 pub(crate) fn read_time(s: &str) -> Option<Minutes> {
-    let s = s.trim();
+    let s = trim(s);
     if s.eq_ignore_ascii_case("noon") {
         return Some(12 * 60);
     }
@@ -412,7 +354,8 @@ pub(crate) fn read_time(s: &str) -> Option<Minutes> {
         return Some(0);
     }
     let (clock, meridiem) = split_meridiem(s);
-    let mut parts = clock.trim_end().split(':');
+    // `s` is trimmed, so `clock` starts with no white space: trimming it trims its end.
+    let mut parts = trim(clock).split(':');
     let first = parts.next()?;
     let (hour, minute) = match (parts.next(), parts.next(), parts.next()) {
         (None, _, _) if first.len() == 4 && first.is_ascii() => {
@@ -474,7 +417,7 @@ fn small_number(s: &str) -> Option<Minutes> {
 
 /// Reads a BMLT duration, `HH:MM:SS` or `HH:MM`, in minutes; `None` when unreadable.
 pub(crate) fn read_duration(s: &str) -> Option<u32> {
-    let mut parts = s.trim().split(':');
+    let mut parts = trim(s).split(':');
     let hours = parse_int(parts.next()?)?;
     let minutes = parse_int(parts.next()?)?;
     if !(0..48).contains(&hours) || !(0..60).contains(&minutes) {
@@ -498,10 +441,10 @@ pub(crate) fn read_degrees(v: &Val) -> Option<f64> {
     }
 }
 
-/// A number written as text; serde_json does the parsing so that the wasm build does not
-/// carry a second float parser.
+/// A number written as text, read by the JSON parser so that the wasm build carries no
+/// second float parser.
 pub(crate) fn degrees_text(s: &str) -> Option<f64> {
-    let s = s.trim();
+    let s = trim(s);
     let s = s.strip_prefix('+').unwrap_or(s);
     let ok = !s.is_empty()
         && s.bytes()
@@ -528,10 +471,8 @@ pub(crate) fn degrees_text(s: &str) -> Option<f64> {
     } else {
         s
     };
-    // Read as any JSON value, not as an `f64`: a typed read that meets the wrong kind
-    // builds serde_json's "invalid type" error, whose message formats floats and
-    // debug-escapes strings (about 20 KB of wasm). This way only syntax errors remain.
-    match serde_json::from_slice::<Val>(s.as_bytes()) {
+    let mut p = Parser::new(s.as_bytes());
+    match p.value().and_then(|v| p.end().map(|()| v)) {
         Ok(Val::Int(n)) => Some(n as f64),
         Ok(Val::Float(f)) => Some(f),
         _ => None,
@@ -552,6 +493,30 @@ pub(crate) fn read_coordinate_pair(s: &str) -> Option<LatLon> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trims_as_the_standard_library() {
+        let cases = [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\u{b}x\u{c}",
+            "\u{a0}x\u{2003}",
+            " \u{85}é ",
+            "é",
+            "[ O ]",
+            "\"'x'\"",
+            "\t[\u{a0}C]\n",
+            "x y",
+        ];
+        for s in cases {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+            let extra = |c: char| matches!(c, '[' | ']' | '"' | '\'');
+            let want = s.trim_matches(|c: char| c.is_whitespace() || extra(c));
+            assert_eq!(trim_also(s, b"[]\"'"), want, "{s:?}");
+        }
+    }
 
     #[test]
     fn times() {

@@ -2,66 +2,16 @@
 //! plugin, spreadsheets and intergroup scripts publish them, with every quirk of the
 //! reference's table repaired and recorded.
 
-use serde::de::{IgnoredAny, MapAccess};
-use serde::Deserialize;
-
 use super::diagnostics::{Action, Collector, ProblemKind};
 use super::lenient::{
-    add_minutes, read_coordinate_pair, read_coordinates, read_day, read_time, DayRead, FromMap, Val,
+    add_minutes, read_coordinate_pair, read_coordinates, read_day, read_time, slots, trim, DayRead,
+    Val,
 };
 use super::shared::{self, Text};
 use crate::model::{
     Attendance, Conference, Contact, Meeting, Minutes, Occurrence, Place, TimeSpan, Weekday,
     DEFAULT_DURATION,
 };
-
-/// The fields the reader uses; every other key is skipped unread.
-#[derive(Deserialize)]
-#[serde(field_identifier, rename_all = "snake_case")]
-enum Field {
-    Name,
-    Slug,
-    Day,
-    Time,
-    EndTime,
-    Timezone,
-    FormattedAddress,
-    Address,
-    City,
-    State,
-    PostalCode,
-    Country,
-    Latitude,
-    Longitude,
-    Coordinates,
-    Approximate,
-    Region,
-    SubRegion,
-    Regions,
-    Location,
-    LocationNotes,
-    Notes,
-    Group,
-    GroupNotes,
-    Types,
-    ConferenceUrl,
-    ConferenceUrlNotes,
-    ConferencePhone,
-    ConferencePhoneNotes,
-    AttendanceOption,
-    Url,
-    FeedbackUrl,
-    FeedbackEmails,
-    Updated,
-    Email,
-    Phone,
-    Website,
-    EntityEmail,
-    EntityPhone,
-    EntityUrl,
-    #[serde(other)]
-    Other,
-}
 
 /// One record as the feed wrote it; `None` for a key that is absent.
 #[derive(Debug, Default)]
@@ -108,61 +58,49 @@ pub(crate) struct Raw<'de> {
     entity_url: Option<Val<'de>>,
 }
 
-impl<'de> FromMap<'de> for Raw<'de> {
-    fn from_map<A: MapAccess<'de>>(mut map: A) -> Result<Self, A::Error> {
-        let mut raw = Raw::default();
-        while let Some(key) = map.next_key::<Field>()? {
-            let slot = match key {
-                Field::Name => &mut raw.name,
-                Field::Slug => &mut raw.slug,
-                Field::Day => &mut raw.day,
-                Field::Time => &mut raw.time,
-                Field::EndTime => &mut raw.end_time,
-                Field::Timezone => &mut raw.timezone,
-                Field::FormattedAddress => &mut raw.formatted_address,
-                Field::Address => &mut raw.address,
-                Field::City => &mut raw.city,
-                Field::State => &mut raw.state,
-                Field::PostalCode => &mut raw.postal_code,
-                Field::Country => &mut raw.country,
-                Field::Latitude => &mut raw.latitude,
-                Field::Longitude => &mut raw.longitude,
-                Field::Coordinates => &mut raw.coordinates,
-                Field::Approximate => &mut raw.approximate,
-                Field::Region => &mut raw.region,
-                Field::SubRegion => &mut raw.sub_region,
-                Field::Regions => &mut raw.regions,
-                Field::Location => &mut raw.location,
-                Field::LocationNotes => &mut raw.location_notes,
-                Field::Notes => &mut raw.notes,
-                Field::Group => &mut raw.group,
-                Field::GroupNotes => &mut raw.group_notes,
-                Field::Types => &mut raw.types,
-                Field::ConferenceUrl => &mut raw.conference_url,
-                Field::ConferenceUrlNotes => &mut raw.conference_url_notes,
-                Field::ConferencePhone => &mut raw.conference_phone,
-                Field::ConferencePhoneNotes => &mut raw.conference_phone_notes,
-                Field::AttendanceOption => &mut raw.attendance_option,
-                Field::Url => &mut raw.url,
-                Field::FeedbackUrl => &mut raw.feedback_url,
-                Field::FeedbackEmails => &mut raw.feedback_emails,
-                Field::Updated => &mut raw.updated,
-                Field::Email => &mut raw.email,
-                Field::Phone => &mut raw.phone,
-                Field::Website => &mut raw.website,
-                Field::EntityEmail => &mut raw.entity_email,
-                Field::EntityPhone => &mut raw.entity_phone,
-                Field::EntityUrl => &mut raw.entity_url,
-                Field::Other => {
-                    map.next_value::<IgnoredAny>()?;
-                    continue;
-                }
-            };
-            *slot = Some(map.next_value()?);
-        }
-        Ok(raw)
-    }
-}
+// The keys the reader uses; every other key is skipped unread.
+slots!(Raw {
+    "name" => name,
+    "slug" => slug,
+    "day" => day,
+    "time" => time,
+    "end_time" => end_time,
+    "timezone" => timezone,
+    "formatted_address" => formatted_address,
+    "address" => address,
+    "city" => city,
+    "state" => state,
+    "postal_code" => postal_code,
+    "country" => country,
+    "latitude" => latitude,
+    "longitude" => longitude,
+    "coordinates" => coordinates,
+    "approximate" => approximate,
+    "region" => region,
+    "sub_region" => sub_region,
+    "regions" => regions,
+    "location" => location,
+    "location_notes" => location_notes,
+    "notes" => notes,
+    "group" => group,
+    "group_notes" => group_notes,
+    "types" => types,
+    "conference_url" => conference_url,
+    "conference_url_notes" => conference_url_notes,
+    "conference_phone" => conference_phone,
+    "conference_phone_notes" => conference_phone_notes,
+    "attendance_option" => attendance_option,
+    "url" => url,
+    "feedback_url" => feedback_url,
+    "feedback_emails" => feedback_emails,
+    "updated" => updated,
+    "email" => email,
+    "phone" => phone,
+    "website" => website,
+    "entity_email" => entity_email,
+    "entity_phone" => entity_phone,
+    "entity_url" => entity_url,
+});
 
 /// Turns one record into a meeting, or `None` when nothing in it is usable.
 pub(crate) fn convert(
@@ -299,7 +237,7 @@ fn occurrences(raw: &Raw, out: &mut Collector) -> Vec<Occurrence> {
             }
         }
         Some(Val::Str(s)) if s.contains(',') => {
-            for part in s.split(',').filter(|p| !p.trim().is_empty()) {
+            for part in s.split(',').filter(|p| !trim(p).is_empty()) {
                 push_day(&Val::Str(part.into()), out);
             }
         }
@@ -358,7 +296,7 @@ fn approximate(v: &Val) -> Option<bool> {
         Val::Int(1) => Some(true),
         Val::Int(0) => Some(false),
         Val::Str(s) => {
-            let s = s.trim();
+            let s = trim(s);
             if ["yes", "y", "true", "1"]
                 .iter()
                 .any(|w| s.eq_ignore_ascii_case(w))
@@ -436,7 +374,7 @@ fn attendance(
     out: &mut Collector,
 ) -> Attendance {
     if let Some(v) = raw.attendance_option.as_ref().filter(|v| !v.is_blank()) {
-        let given = v.as_str().map(str::trim).and_then(|s| {
+        let given = v.as_str().map(trim).and_then(|s| {
             [
                 ("in_person", Attendance::InPerson),
                 ("in-person", Attendance::InPerson),
@@ -464,10 +402,11 @@ fn attendance(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::feed::lenient::{int_text, Item};
+    use crate::feed::json::Parser;
+    use crate::feed::lenient::{int_text, read_item, Item};
 
     fn one(json: &str) -> (Option<Meeting>, Collector) {
-        let item: Item<Raw> = serde_json::from_str(json).unwrap();
+        let item: Item<Raw> = read_item(&mut Parser::new(json.as_bytes())).unwrap();
         let Item::Record(raw) = item else { panic!() };
         let mut out = Collector::default();
         let m = convert(&raw, 0, Some("America/New_York"), &mut out);

@@ -9,6 +9,7 @@ mod bmlt;
 mod codes;
 mod diagnostics;
 mod html;
+pub(crate) mod json;
 mod lenient;
 mod meeting_guide;
 mod shared;
@@ -21,8 +22,9 @@ pub(crate) use lenient::push_int;
 
 use crate::model::Meeting;
 use diagnostics::Collector;
-use lenient::{FromMap, Item, Records, Stream, Val};
-use serde::de::DeserializeSeed;
+use json::{JsonError, Parser};
+pub(crate) use lenient::Val;
+use lenient::{Item, Records, Slots};
 
 /// The formats [`read`] understands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -140,12 +142,17 @@ impl std::error::Error for FeedError {}
 pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Feed, FeedError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    let keys = if first == Some(&b'[') {
+        sniff(bytes)
+    } else {
+        0
+    };
     match first {
         None => Err(FeedError::Empty),
-        Some(b'[') if looks_like_formats_table(bytes) => Err(FeedError::NotAFeed {
+        Some(b'[') if looks_like_formats_table(keys) => Err(FeedError::NotAFeed {
             found: "a BMLT formats list (give it as the formats file)",
         }),
-        Some(b'[') if looks_like_bmlt(bytes) => {
+        Some(b'[') if looks_like_bmlt(keys) => {
             let table = formats_table(Vec::new(), options)?;
             let zone = options.default_timezone.as_deref();
             let mut reader = Reader::default();
@@ -167,120 +174,124 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Feed, FeedError> {
             Ok(reader.finish(Format::MeetingGuide, Vec::new()))
         }
         Some(b'{') => {
-            let item: Item<bmlt::Envelope> = parse(bytes).map_err(invalid_json)?;
-            match item {
-                Item::Record(envelope) if envelope.has_meetings => {
-                    if envelope.meetings.not_a_list.is_some() {
-                        return Err(FeedError::NotAFeed {
-                            found: "an object whose \"meetings\" is not a list",
-                        });
-                    }
-                    let table = formats_table(envelope.formats.items, options)?;
-                    let zone = options.default_timezone.as_deref();
-                    let mut reader = Reader::default();
-                    for item in envelope.meetings.items {
-                        reader.take(item, |raw, index, out| {
-                            bmlt::convert(raw, index, &table, zone, out)
-                        });
-                    }
-                    let mut bmlt = reader.finish(Format::Bmlt, table.type_names());
-                    if let Some(found) = envelope.formats.not_a_list {
-                        bmlt.problems.insert(
-                            0,
-                            Problem {
-                                record: 0,
-                                slug: String::new(),
-                                field: "formats",
-                                kind: ProblemKind::NotAList,
-                                found: found.to_owned(),
-                                action: Action::Ignored,
-                            },
-                        );
-                    }
-                    Ok(bmlt)
-                }
-                _ => Err(FeedError::NotAFeed {
+            let mut p = Parser::new(bytes);
+            let envelope = bmlt::Envelope::read(&mut p)
+                .and_then(|envelope| p.end().map(|()| envelope))
+                .map_err(|e| invalid_json(bytes, &e))?;
+            if !envelope.has_meetings {
+                return Err(FeedError::NotAFeed {
                     found: "an object without a \"meetings\" list",
+                });
+            }
+            if envelope.meetings.not_a_list.is_some() {
+                return Err(FeedError::NotAFeed {
+                    found: "an object whose \"meetings\" is not a list",
+                });
+            }
+            let table = formats_table(envelope.formats.items, options)?;
+            let zone = options.default_timezone.as_deref();
+            let mut reader = Reader::default();
+            for item in envelope.meetings.items {
+                reader.take(item, |raw, index, out| {
+                    bmlt::convert(raw, index, &table, zone, out)
+                });
+            }
+            let mut bmlt = reader.finish(Format::Bmlt, table.type_names());
+            if let Some(found) = envelope.formats.not_a_list {
+                bmlt.problems.insert(
+                    0,
+                    Problem {
+                        record: 0,
+                        slug: String::new(),
+                        field: "formats",
+                        kind: ProblemKind::NotAList,
+                        found: found.to_owned(),
+                        action: Action::Ignored,
+                    },
+                );
+            }
+            Ok(bmlt)
+        }
+        Some(_) => {
+            let mut p = Parser::new(bytes);
+            match p.value().and_then(|v| p.end().map(|()| v)) {
+                Err(e) => Err(invalid_json(bytes, &e)),
+                Ok(value) => Err(FeedError::NotAFeed {
+                    found: lenient::kind(&value),
                 }),
             }
         }
-        Some(_) => match parse::<Val>(bytes) {
-            Err(e) => Err(invalid_json(e)),
-            Ok(value) => Err(FeedError::NotAFeed {
-                found: match value {
-                    Val::Str(_) => "a string",
-                    Val::Null => "null",
-                    Val::Bool(_) => "true or false",
-                    _ => "a number",
-                },
-            }),
-        },
     }
 }
 
-fn parse<'de, T: serde::Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, serde_json::Error> {
-    serde_json::from_slice(bytes)
-}
-
-/// The line, column and reason of a JSON error.
-fn json_fault(e: &serde_json::Error) -> (usize, usize, String) {
-    let mut reason = e.to_string();
-    if let Some(at) = reason.rfind(" at line ") {
-        reason.truncate(at);
-    }
-    (e.line(), e.column(), reason)
-}
-
-fn invalid_json(e: serde_json::Error) -> FeedError {
-    let (line, column, reason) = json_fault(&e);
+/// The feed's JSON error, with its line and column.
+fn invalid_json(bytes: &[u8], e: &JsonError) -> FeedError {
+    let (line, column) = e.line_column(bytes);
     FeedError::InvalidJson {
         line,
         column,
-        reason,
+        reason: e.reason.to_owned(),
     }
 }
 
 /// How far into a feed format detection looks for tell-tale keys.
 const SNIFF_BYTES: usize = 64 * 1024;
 
-/// Whether `key` (with its quotes) appears as an object key, followed by a colon, in
-/// the first [`SNIFF_BYTES`] bytes.
-fn sniff(bytes: &[u8], key: &[u8]) -> bool {
+/// The object keys that tell formats apart, in the order of the bits [`sniff`] sets.
+const TELLING_KEYS: [&[u8]; 6] = [
+    b"\"weekday_tinyint\"",
+    b"\"id_bigint\"",
+    b"\"meeting_name\"",
+    b"\"key_string\"",
+    b"\"world_id\"",
+    b"\"day\"",
+];
+
+/// Which of [`TELLING_KEYS`] (with their quotes) appear as an object key, followed by a
+/// colon, in the first [`SNIFF_BYTES`] bytes: bit `i` for key `i`. One pass that compares
+/// only where a `"` is.
+fn sniff(bytes: &[u8]) -> u8 {
     let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
-    head.windows(key.len()).enumerate().any(|(at, w)| {
-        w == key
-            && head[at + key.len()..]
-                .iter()
-                .find(|b| !b.is_ascii_whitespace())
-                == Some(&b':')
-    })
+    let mut found = 0;
+    for (at, &b) in head.iter().enumerate() {
+        if b != b'"' {
+            continue;
+        }
+        let next = head.get(at + 1);
+        for (i, key) in TELLING_KEYS.iter().enumerate() {
+            let is_key = next == key.get(1)
+                && head[at..].starts_with(key)
+                && head[at + key.len()..]
+                    .iter()
+                    .find(|b| !b.is_ascii_whitespace())
+                    == Some(&b':');
+            if is_key {
+                found |= 1 << i;
+            }
+        }
+    }
+    found
 }
 
 /// A BMLT meeting list names its fields `weekday_tinyint`, `id_bigint`, `meeting_name`.
-fn looks_like_bmlt(bytes: &[u8]) -> bool {
-    sniff(bytes, b"\"weekday_tinyint\"")
-        || sniff(bytes, b"\"id_bigint\"")
-        || sniff(bytes, b"\"meeting_name\"")
+fn looks_like_bmlt(keys: u8) -> bool {
+    keys & 0b111 != 0
 }
 
 /// A `GetFormats` answer has `key_string` and `world_id` and no meeting fields.
-fn looks_like_formats_table(bytes: &[u8]) -> bool {
-    sniff(bytes, b"\"key_string\"")
-        && sniff(bytes, b"\"world_id\"")
-        && !looks_like_bmlt(bytes)
-        && !sniff(bytes, b"\"day\"")
+fn looks_like_formats_table(keys: u8) -> bool {
+    keys & 0b11_1111 == 0b01_1000
 }
 
 /// Reads a top-level list one record at a time, handing each to `each`.
-fn stream<'de, T: FromMap<'de>>(
+fn stream<'de, T: Slots<'de> + Default>(
     bytes: &'de [u8],
     each: &mut dyn FnMut(Item<T>),
 ) -> Result<(), FeedError> {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    Stream::new(each)
-        .deserialize(&mut de)
-        .map_err(invalid_json)?;
-    de.end().map_err(invalid_json)
+    let mut p = Parser::new(bytes);
+    lenient::stream(&mut p, each)
+        .and_then(|_| p.end())
+        .map_err(|e| invalid_json(bytes, &e))
 }
 
 /// The BMLT formats table: the envelope's own entries, then the formats file's.
@@ -292,15 +303,17 @@ fn formats_table(
     table.extend(own);
     if let Some(extra) = &options.bmlt_formats {
         let extra = extra.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(extra);
-        let parsed: Result<Records<bmlt::RawFormat>, _> = parse(extra);
+        let mut p = Parser::new(extra);
+        let parsed =
+            Records::<bmlt::RawFormat>::read(&mut p).and_then(|list| p.end().map(|()| list));
         match parsed {
             Ok(list) => table.extend(list.items),
             Err(e) => {
-                let (line, column, reason) = json_fault(&e);
+                let (line, column) = e.line_column(extra);
                 return Err(FeedError::InvalidFormats {
                     line,
                     column,
-                    reason,
+                    reason: e.reason.to_owned(),
                 });
             }
         }

@@ -5,7 +5,7 @@
 use super::codes;
 use super::diagnostics::{Action, Collector, ProblemKind};
 use super::html;
-use super::lenient::{int_text, Val};
+use super::lenient::{int_text, trim, trim_also, Val};
 use crate::model::{Attendance, Conference, Meeting, Place};
 
 /// BMLT's marker for "prompt, then value" in legacy custom fields.
@@ -94,7 +94,10 @@ impl Text<'_> {
 
 /// The text from a little before its first `<` or `&`, to show where the HTML is.
 fn near_markup(s: &str) -> &str {
-    let at = s.find(['<', '&']).unwrap_or(0);
+    let at = s
+        .bytes()
+        .position(|b| matches!(b, b'<' | b'&'))
+        .unwrap_or(0);
     let mut start = at.saturating_sub(20);
     while !s.is_char_boundary(start) {
         start -= 1;
@@ -126,7 +129,7 @@ pub(crate) fn types(v: Option<&Val>, field: &'static str, out: &mut Collector) -
             }
         }
         Some(Val::Str(s)) => {
-            if !s.trim().is_empty() {
+            if !trim(s).is_empty() {
                 out.push(field, ProblemKind::TypesAsText, s, Action::Repaired);
             }
             for part in s.split(',') {
@@ -145,7 +148,7 @@ pub(crate) fn push_code(
     field: &'static str,
     out: &mut Collector,
 ) {
-    let code = raw.trim_matches(|c: char| c.is_whitespace() || matches!(c, '[' | ']' | '"' | '\''));
+    let code = trim_also(raw, b"[]\"'");
     if code.is_empty() {
         return;
     }

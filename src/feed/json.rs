@@ -1,0 +1,1041 @@
+//! A small JSON pull parser for the feed readers and the type table: bytes to [`Val`]s
+//! that borrow their strings from the input (owned only when a string has escapes), with
+//! objects handed over entry by entry so that a record is read straight into its fields.
+//! One copy of the code serves every record type: callers pass `dyn` functions.
+//!
+//! It accepts and refuses exactly what `serde_json` did for these readers before it, with
+//! the same reasons, lines and columns: values that are read ([`Parser::any`]) are nested
+//! at most 128 deep, as `serde_json` allows; values that are skipped ([`Parser::skip`])
+//! are checked for syntax only (no UTF-8 check, no number range), at any depth, with a
+//! stack on the heap, so that no input can overflow the call stack.
+
+use std::borrow::Cow;
+
+use super::lenient::Val;
+
+/// A syntax error, as `serde_json` would report it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct JsonError {
+    /// The byte offset the position is counted from.
+    index: usize,
+    /// How many columns before that offset the fault is (for invalid UTF-8).
+    back: usize,
+    /// What is wrong, in `serde_json`'s words.
+    pub(crate) reason: &'static str,
+}
+
+impl JsonError {
+    /// The 1-based line and the column of the fault in `bytes` (the parsed input).
+    pub(crate) fn line_column(&self, bytes: &[u8]) -> (usize, usize) {
+        let head = &bytes[..self.index.min(bytes.len())];
+        let line_start = head
+            .iter()
+            .rposition(|&b| b == b'\n')
+            .map_or(0, |at| at + 1);
+        let line = 1 + head[..line_start].iter().filter(|&&b| b == b'\n').count();
+        (line, (head.len() - line_start).saturating_sub(self.back))
+    }
+}
+
+/// A parser's result.
+pub(crate) type Parsed<T> = Result<T, JsonError>;
+
+const EOF_LIST: &str = "EOF while parsing a list";
+const EOF_OBJECT: &str = "EOF while parsing an object";
+const EOF_STRING: &str = "EOF while parsing a string";
+const EOF_VALUE: &str = "EOF while parsing a value";
+const EXPECTED_COLON: &str = "expected `:`";
+const EXPECTED_LIST_COMMA: &str = "expected `,` or `]`";
+const EXPECTED_OBJECT_COMMA: &str = "expected `,` or `}`";
+const EXPECTED_IDENT: &str = "expected ident";
+const EXPECTED_VALUE: &str = "expected value";
+const INVALID_ESCAPE: &str = "invalid escape";
+const INVALID_NUMBER: &str = "invalid number";
+const OUT_OF_RANGE: &str = "number out of range";
+const INVALID_CODE_POINT: &str = "invalid unicode code point";
+const CONTROL_CHARACTER: &str = "control character (\\u0000-\\u001F) found while parsing a string";
+const KEY_NOT_STRING: &str = "key must be a string";
+const LONE_SURROGATE: &str = "lone leading surrogate in hex escape";
+const TRAILING_COMMA: &str = "trailing comma";
+const TRAILING_CHARACTERS: &str = "trailing characters";
+const HEX_ESCAPE_END: &str = "unexpected end of hex escape";
+const TOO_DEEP: &str = "recursion limit exceeded";
+
+/// Powers of ten that are exact in an `f64`.
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// Reads JSON from a byte slice, one value at a time.
+pub(crate) struct Parser<'de> {
+    bytes: &'de [u8],
+    at: usize,
+    /// How many more lists and objects may be opened by [`Parser::any`], plus one.
+    depth: u8,
+}
+
+/// What [`Parser::any`] does with each element of a list.
+pub(crate) type OnElement<'a, 'de> = &'a mut dyn FnMut(&mut Parser<'de>) -> Parsed<()>;
+/// What [`Parser::any`] does with each entry of an object: gets the key, reads the value.
+pub(crate) type OnEntry<'a, 'de> = &'a mut dyn FnMut(&mut Parser<'de>, &str) -> Parsed<()>;
+
+impl<'de> Parser<'de> {
+    /// A parser at the start of `bytes`.
+    pub(crate) fn new(bytes: &'de [u8]) -> Self {
+        Parser {
+            bytes,
+            at: 0,
+            depth: 128,
+        }
+    }
+
+    #[inline(always)]
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<u8> {
+        let b = self.peek()?;
+        self.at += 1;
+        Some(b)
+    }
+
+    /// A fault at the byte just read.
+    fn error(&self, reason: &'static str) -> JsonError {
+        JsonError {
+            index: self.at,
+            back: 0,
+            reason,
+        }
+    }
+
+    /// A fault at the byte about to be read.
+    fn peek_error(&self, reason: &'static str) -> JsonError {
+        JsonError {
+            index: (self.at + 1).min(self.bytes.len()),
+            back: 0,
+            reason,
+        }
+    }
+
+    /// Skips white space; the next byte, if any.
+    fn whitespace(&mut self) -> Option<u8> {
+        while let Some(b) = self.peek() {
+            if !matches!(b, b' ' | b'\n' | b'\t' | b'\r') {
+                return Some(b);
+            }
+            self.at += 1;
+        }
+        None
+    }
+
+    /// Checks that only white space is left.
+    pub(crate) fn end(&mut self) -> Parsed<()> {
+        match self.whitespace() {
+            Some(_) => Err(self.peek_error(TRAILING_CHARACTERS)),
+            None => Ok(()),
+        }
+    }
+
+    /// Reads one value. Strings, numbers, `true`, `false` and `null` come back as they
+    /// are; each element of a list goes to `element` and each entry of an object to
+    /// `entry` (which must read or skip the value), and they come back as an empty
+    /// [`Val::List`] and [`Val::Object`].
+    pub(crate) fn any(
+        &mut self,
+        element: OnElement<'_, 'de>,
+        entry: OnEntry<'_, 'de>,
+    ) -> Parsed<Val<'de>> {
+        let Some(peek) = self.whitespace() else {
+            return Err(self.peek_error(EOF_VALUE));
+        };
+        match peek {
+            b'n' => self.ident(b"null").map(|()| Val::Null),
+            b't' => self.ident(b"true").map(|()| Val::Bool(true)),
+            b'f' => self.ident(b"false").map(|()| Val::Bool(false)),
+            b'-' => {
+                self.at += 1;
+                self.number(false)
+            }
+            b'0'..=b'9' => self.number(true),
+            b'"' => {
+                self.at += 1;
+                self.string().map(Val::Str)
+            }
+            b'[' => self.list(element).map(|()| Val::List(Vec::new())),
+            b'{' => self.object(entry).map(|()| Val::Object),
+            _ => Err(self.peek_error(EXPECTED_VALUE)),
+        }
+    }
+
+    /// Reads one value whole: lists with their elements, objects skipped.
+    pub(crate) fn value(&mut self) -> Parsed<Val<'de>> {
+        let mut items = Vec::new();
+        let value = self.any(
+            &mut |p| {
+                items.push(p.value()?);
+                Ok(())
+            },
+            &mut |p, _| p.skip(),
+        )?;
+        Ok(match value {
+            Val::List(_) => Val::List(items),
+            other => other,
+        })
+    }
+
+    /// Steps into a list or an object, or fails when too deep.
+    fn enter(&mut self) -> Parsed<()> {
+        if self.depth <= 1 {
+            return Err(self.peek_error(TOO_DEEP));
+        }
+        self.depth -= 1;
+        self.at += 1;
+        Ok(())
+    }
+
+    /// A list, at its `[`.
+    fn list(&mut self, element: OnElement<'_, 'de>) -> Parsed<()> {
+        self.enter()?;
+        let mut first = true;
+        loop {
+            match self.whitespace() {
+                None => return Err(self.peek_error(EOF_LIST)),
+                Some(b']') => break,
+                Some(_) if first => first = false,
+                Some(b',') => {
+                    self.at += 1;
+                    match self.whitespace() {
+                        Some(b']') => return Err(self.peek_error(TRAILING_COMMA)),
+                        Some(_) => {}
+                        None => return Err(self.peek_error(EOF_VALUE)),
+                    }
+                }
+                Some(_) => return Err(self.peek_error(EXPECTED_LIST_COMMA)),
+            }
+            element(self)?;
+        }
+        self.at += 1;
+        self.depth += 1;
+        Ok(())
+    }
+
+    /// An object, at its `{`.
+    fn object(&mut self, entry: OnEntry<'_, 'de>) -> Parsed<()> {
+        self.enter()?;
+        let mut first = true;
+        loop {
+            match self.whitespace() {
+                None => return Err(self.peek_error(EOF_OBJECT)),
+                Some(b'}') => break,
+                Some(b'"') if first => first = false,
+                Some(_) if first => return Err(self.peek_error(KEY_NOT_STRING)),
+                Some(b',') => {
+                    self.at += 1;
+                    match self.whitespace() {
+                        Some(b'"') => {}
+                        Some(b'}') => return Err(self.peek_error(TRAILING_COMMA)),
+                        Some(_) => return Err(self.peek_error(KEY_NOT_STRING)),
+                        None => return Err(self.peek_error(EOF_VALUE)),
+                    }
+                }
+                Some(_) => return Err(self.peek_error(EXPECTED_OBJECT_COMMA)),
+            }
+            self.at += 1;
+            let key = self.string()?;
+            self.colon()?;
+            entry(self, &key)?;
+        }
+        self.at += 1;
+        self.depth += 1;
+        Ok(())
+    }
+
+    fn colon(&mut self) -> Parsed<()> {
+        match self.whitespace() {
+            Some(b':') => {
+                self.at += 1;
+                Ok(())
+            }
+            Some(_) => Err(self.peek_error(EXPECTED_COLON)),
+            None => Err(self.peek_error(EOF_OBJECT)),
+        }
+    }
+
+    /// `null`, `true` or `false`, at its first byte.
+    fn ident(&mut self, word: &[u8]) -> Parsed<()> {
+        self.at += 1;
+        for &want in &word[1..] {
+            match self.next() {
+                None => return Err(self.error(EOF_VALUE)),
+                Some(b) if b != want => return Err(self.error(EXPECTED_IDENT)),
+                Some(_) => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Moves to the next `"`, `\` or control character of a string; whether every byte
+    /// passed is ASCII. Eight bytes at a time (as serde_json does): this loop sees every
+    /// byte of a feed's strings.
+    fn scan_string(&mut self) -> bool {
+        const ONES: u64 = u64::MAX / 255;
+        const HIGH: u64 = ONES << 7;
+        let mut high = 0;
+        let mut chunks = self.bytes[self.at..].chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
+            let quote = word ^ (ONES * u64::from(b'"'));
+            let backslash = word ^ (ONES * u64::from(b'\\'));
+            let stops = (word.wrapping_sub(ONES * 0x20) & !word)
+                | (quote.wrapping_sub(ONES) & !quote)
+                | (backslash.wrapping_sub(ONES) & !backslash);
+            if stops & HIGH != 0 {
+                // The first stop is exact (a false hit can only follow a true one).
+                let at = (stops & HIGH).trailing_zeros() as usize / 8;
+                high |= chunk[..at].iter().fold(0, |h, &b| h | b);
+                self.at += at;
+                return high < 0x80;
+            }
+            high |= (word & HIGH != 0) as u8 * 0x80;
+            self.at += 8;
+        }
+        for &b in chunks.remainder() {
+            if b == b'"' || b == b'\\' || b < 0x20 {
+                break;
+            }
+            high |= b;
+            self.at += 1;
+        }
+        high < 0x80
+    }
+
+    /// A string, after its opening quote: borrowed from the input unless it has escapes.
+    fn string(&mut self) -> Parsed<Cow<'de, str>> {
+        let bytes = self.bytes;
+        let mut start = self.at;
+        let mut ascii = true;
+        let mut decoded = Vec::new();
+        loop {
+            ascii &= self.scan_string();
+            let at = self.at;
+            match bytes.get(at) {
+                None => return Err(self.error(EOF_STRING)),
+                Some(b'"') => {
+                    self.at += 1;
+                    let raw = &bytes[start..at];
+                    if decoded.is_empty() {
+                        if ascii {
+                            // SAFETY: every byte of `raw` is ASCII (`scan_string` saw
+                            // none with the high bit set), so it is valid UTF-8.
+                            return Ok(Cow::Borrowed(unsafe {
+                                std::str::from_utf8_unchecked(raw)
+                            }));
+                        }
+                        return match std::str::from_utf8(raw) {
+                            Ok(s) => Ok(Cow::Borrowed(s)),
+                            Err(e) => Err(self.bad_utf8(raw.len() - e.valid_up_to())),
+                        };
+                    }
+                    decoded.extend_from_slice(raw);
+                    return match String::from_utf8(decoded) {
+                        Ok(s) => Ok(Cow::Owned(s)),
+                        Err(e) => {
+                            let back = e.as_bytes().len() - e.utf8_error().valid_up_to();
+                            Err(self.bad_utf8(back))
+                        }
+                    };
+                }
+                Some(b'\\') => {
+                    decoded.extend_from_slice(&bytes[start..at]);
+                    self.at += 1;
+                    self.escape(&mut decoded)?;
+                    start = self.at;
+                }
+                Some(_) => {
+                    self.at += 1;
+                    return Err(self.error(CONTROL_CHARACTER));
+                }
+            }
+        }
+    }
+
+    /// Invalid UTF-8 in a string just read, `back` bytes before its end (the column is
+    /// approximate when the string had escapes, as serde_json's).
+    fn bad_utf8(&self, back: usize) -> JsonError {
+        JsonError {
+            index: self.at,
+            back,
+            reason: INVALID_CODE_POINT,
+        }
+    }
+
+    /// An escape, after its `\`, decoded into `out`.
+    fn escape(&mut self, out: &mut Vec<u8>) -> Parsed<()> {
+        let byte = match self.next() {
+            None => return Err(self.error(EOF_STRING)),
+            Some(b'"') => b'"',
+            Some(b'\\') => b'\\',
+            Some(b'/') => b'/',
+            Some(b'b') => 0x08,
+            Some(b'f') => 0x0C,
+            Some(b'n') => b'\n',
+            Some(b'r') => b'\r',
+            Some(b't') => b'\t',
+            Some(b'u') => return self.unicode_escape(out),
+            Some(_) => return Err(self.error(INVALID_ESCAPE)),
+        };
+        out.push(byte);
+        Ok(())
+    }
+
+    /// Four hex digits.
+    fn hex4(&mut self) -> Parsed<u16> {
+        let Some(digits) = self.bytes.get(self.at..self.at + 4) else {
+            self.at = self.bytes.len();
+            return Err(self.error(EOF_STRING));
+        };
+        self.at += 4;
+        let mut n = 0u16;
+        for &d in digits {
+            let v = match d {
+                b'0'..=b'9' => d - b'0',
+                b'a'..=b'f' => d - b'a' + 10,
+                b'A'..=b'F' => d - b'A' + 10,
+                _ => return Err(self.error(INVALID_ESCAPE)),
+            };
+            n = n * 16 + u16::from(v);
+        }
+        Ok(n)
+    }
+
+    /// A `\u` escape, after the `u`; a surrogate pair must be whole.
+    fn unicode_escape(&mut self, out: &mut Vec<u8>) -> Parsed<()> {
+        let n = self.hex4()?;
+        let code = match n {
+            0xDC00..=0xDFFF => return Err(self.error(LONE_SURROGATE)),
+            0xD800..=0xDBFF => {
+                for want in [b'\\', b'u'] {
+                    match self.next() {
+                        None => return Err(self.error(EOF_STRING)),
+                        Some(b) if b != want => return Err(self.error(HEX_ESCAPE_END)),
+                        Some(_) => {}
+                    }
+                }
+                let low = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&low) {
+                    return Err(self.error(LONE_SURROGATE));
+                }
+                ((u32::from(n) - 0xD800) << 10 | (u32::from(low) - 0xDC00)) + 0x1_0000
+            }
+            _ => u32::from(n),
+        };
+        if let Some(c) = char::from_u32(code) {
+            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+        }
+        Ok(())
+    }
+
+    /// A number, after its `-` when negative: a whole number as `Val::Int` when it fits,
+    /// else `Val::Float`.
+    fn number(&mut self, positive: bool) -> Parsed<Val<'de>> {
+        let first = match self.next() {
+            None => return Err(self.error(EOF_VALUE)),
+            Some(b) => b,
+        };
+        let mut significand = 0u64;
+        match first {
+            b'0' => {
+                if let Some(b'0'..=b'9') = self.peek() {
+                    return Err(self.peek_error(INVALID_NUMBER));
+                }
+            }
+            b'1'..=b'9' => {
+                significand = u64::from(first - b'0');
+                while let Some(c @ b'0'..=b'9') = self.peek() {
+                    match grow(significand, c) {
+                        Some(s) => significand = s,
+                        None => return self.long_integer(positive, significand).map(Val::Float),
+                    }
+                    self.at += 1;
+                }
+            }
+            _ => return Err(self.error(INVALID_NUMBER)),
+        }
+        Ok(match self.peek() {
+            Some(b'.') => Val::Float(self.decimal(positive, significand, 0)?),
+            Some(b'e' | b'E') => Val::Float(self.exponent(positive, significand, 0)?),
+            _ if positive => {
+                i64::try_from(significand).map_or(Val::Float(significand as f64), Val::Int)
+            }
+            _ => {
+                let negative = (significand as i64).wrapping_neg();
+                if negative >= 0 {
+                    Val::Float(-(significand as f64))
+                } else {
+                    Val::Int(negative)
+                }
+            }
+        })
+    }
+
+    /// The digits of a whole number past what a `u64` holds: counted as a power of ten.
+    fn long_integer(&mut self, positive: bool, significand: u64) -> Parsed<f64> {
+        let mut exponent = 0i32;
+        loop {
+            match self.peek() {
+                Some(b'0'..=b'9') => {
+                    self.at += 1;
+                    exponent = exponent.saturating_add(1);
+                }
+                Some(b'.') => return self.decimal(positive, significand, exponent),
+                Some(b'e' | b'E') => return self.exponent(positive, significand, exponent),
+                _ => return self.float(positive, significand, exponent),
+            }
+        }
+    }
+
+    /// The fraction, at its `.`.
+    fn decimal(&mut self, positive: bool, mut significand: u64, before: i32) -> Parsed<f64> {
+        self.at += 1;
+        let mut after = 0i32;
+        while let Some(c @ b'0'..=b'9') = self.peek() {
+            match grow(significand, c) {
+                Some(s) => significand = s,
+                None => {
+                    // Digits past what a `u64` holds are dropped.
+                    self.skip_digits();
+                    return match self.peek() {
+                        Some(b'e' | b'E') => self.exponent(positive, significand, before + after),
+                        _ => self.float(positive, significand, before + after),
+                    };
+                }
+            }
+            self.at += 1;
+            after -= 1;
+        }
+        if after == 0 {
+            let reason = if self.peek().is_some() {
+                INVALID_NUMBER
+            } else {
+                EOF_VALUE
+            };
+            return Err(self.peek_error(reason));
+        }
+        match self.peek() {
+            Some(b'e' | b'E') => self.exponent(positive, significand, before + after),
+            _ => self.float(positive, significand, before + after),
+        }
+    }
+
+    /// The exponent, at its `e`.
+    fn exponent(&mut self, positive: bool, significand: u64, start: i32) -> Parsed<f64> {
+        self.at += 1;
+        let positive_exponent = match self.peek() {
+            Some(b'+') => {
+                self.at += 1;
+                true
+            }
+            Some(b'-') => {
+                self.at += 1;
+                false
+            }
+            _ => true,
+        };
+        let mut exponent = match self.next() {
+            None => return Err(self.error(EOF_VALUE)),
+            Some(c @ b'0'..=b'9') => i32::from(c - b'0'),
+            Some(_) => return Err(self.error(INVALID_NUMBER)),
+        };
+        while let Some(c @ b'0'..=b'9') = self.peek() {
+            self.at += 1;
+            match exponent
+                .checked_mul(10)
+                .and_then(|e| e.checked_add(i32::from(c - b'0')))
+            {
+                Some(e) => exponent = e,
+                None => {
+                    if significand != 0 && positive_exponent {
+                        return Err(self.error(OUT_OF_RANGE));
+                    }
+                    self.skip_digits();
+                    return Ok(if positive { 0.0 } else { -0.0 });
+                }
+            }
+        }
+        let exponent = if positive_exponent {
+            start.saturating_add(exponent)
+        } else {
+            start.saturating_sub(exponent)
+        };
+        self.float(positive, significand, exponent)
+    }
+
+    /// `significand × 10^exponent`, refused when it is too large for an `f64`. Exact
+    /// powers of ten as serde_json's for exponents up to 22 (every coordinate), chained
+    /// beyond.
+    fn float(&self, positive: bool, significand: u64, mut exponent: i32) -> Parsed<f64> {
+        let mut f = significand as f64;
+        if f != 0.0 {
+            if exponent > 308 {
+                return Err(self.error(OUT_OF_RANGE));
+            }
+            while exponent > 22 {
+                f *= 1e22;
+                exponent -= 22;
+            }
+            while exponent < -22 && f != 0.0 {
+                f /= 1e22;
+                exponent += 22;
+            }
+            let pow = POW10[exponent.unsigned_abs().min(22) as usize];
+            f = if exponent >= 0 { f * pow } else { f / pow };
+            if f.is_infinite() {
+                return Err(self.error(OUT_OF_RANGE));
+            }
+        }
+        Ok(if positive { f } else { -f })
+    }
+
+    fn skip_digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    /// Skips one value, checking its syntax only.
+    pub(crate) fn skip(&mut self) -> Parsed<()> {
+        // The open lists (`[`) and objects (`{`) around the current value.
+        let mut open: Vec<u8> = Vec::new();
+        loop {
+            let Some(peek) = self.whitespace() else {
+                return Err(self.peek_error(EOF_VALUE));
+            };
+            match peek {
+                b'n' => self.ident(b"null")?,
+                b't' => self.ident(b"true")?,
+                b'f' => self.ident(b"false")?,
+                b'-' => {
+                    self.at += 1;
+                    self.skip_number()?;
+                }
+                b'0'..=b'9' => self.skip_number()?,
+                b'"' => {
+                    self.at += 1;
+                    self.skip_string()?;
+                }
+                b'[' | b'{' => {
+                    self.at += 1;
+                    open.push(peek);
+                    // The first element, the first key, or the end.
+                    match self.whitespace() {
+                        Some(b']') if peek == b'[' => {}
+                        Some(b'}') if peek == b'{' => {}
+                        Some(_) => {
+                            if peek == b'{' {
+                                self.skip_key()?;
+                            }
+                            continue;
+                        }
+                        None => return Err(self.peek_error(eof_in(peek))),
+                    }
+                    self.at += 1;
+                    open.pop();
+                }
+                _ => return Err(self.peek_error(EXPECTED_VALUE)),
+            }
+            // A value is done: a comma starts the next, a bracket closes its container.
+            loop {
+                let Some(&frame) = open.last() else {
+                    return Ok(());
+                };
+                match self.whitespace() {
+                    Some(b',') => {
+                        self.at += 1;
+                        if frame == b'{' {
+                            self.whitespace();
+                            self.skip_key()?;
+                        }
+                        break;
+                    }
+                    Some(b']') if frame == b'[' => {}
+                    Some(b'}') if frame == b'{' => {}
+                    Some(_) => {
+                        let reason = if frame == b'[' {
+                            EXPECTED_LIST_COMMA
+                        } else {
+                            EXPECTED_OBJECT_COMMA
+                        };
+                        return Err(self.peek_error(reason));
+                    }
+                    None => return Err(self.peek_error(eof_in(frame))),
+                }
+                self.at += 1;
+                open.pop();
+            }
+        }
+    }
+
+    /// A key and its colon, in an object being skipped, at the key's quote.
+    fn skip_key(&mut self) -> Parsed<()> {
+        match self.peek() {
+            Some(b'"') => self.at += 1,
+            Some(_) => return Err(self.peek_error(KEY_NOT_STRING)),
+            None => return Err(self.peek_error(EOF_OBJECT)),
+        }
+        self.skip_string()?;
+        self.colon()
+    }
+
+    /// Skips a number, after its `-` when negative.
+    fn skip_number(&mut self) -> Parsed<()> {
+        match self.next() {
+            Some(b'0') => {
+                if let Some(b'0'..=b'9') = self.peek() {
+                    return Err(self.peek_error(INVALID_NUMBER));
+                }
+            }
+            Some(b'1'..=b'9') => self.skip_digits(),
+            _ => return Err(self.error(INVALID_NUMBER)),
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            let start = self.at;
+            self.skip_digits();
+            if self.at == start {
+                return Err(self.peek_error(INVALID_NUMBER));
+            }
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.at += 1;
+            }
+            match self.next() {
+                Some(b'0'..=b'9') => self.skip_digits(),
+                _ => return Err(self.error(INVALID_NUMBER)),
+            }
+        }
+        Ok(())
+    }
+
+    /// Skips a string, after its opening quote, checking its escapes (not its UTF-8).
+    fn skip_string(&mut self) -> Parsed<()> {
+        loop {
+            self.scan_string();
+            match self.peek() {
+                None => return Err(self.error(EOF_STRING)),
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(());
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    match self.next() {
+                        None => return Err(self.error(EOF_STRING)),
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {}
+                        Some(b'u') => {
+                            self.hex4()?;
+                        }
+                        Some(_) => return Err(self.error(INVALID_ESCAPE)),
+                    }
+                }
+                Some(_) => return Err(self.error(CONTROL_CHARACTER)),
+            }
+        }
+    }
+}
+
+/// The end-of-input reason inside an open list or object.
+fn eof_in(frame: u8) -> &'static str {
+    if frame == b'[' {
+        EOF_LIST
+    } else {
+        EOF_OBJECT
+    }
+}
+
+/// `significand` with one more decimal digit, unless that overflows a `u64`.
+fn grow(significand: u64, digit: u8) -> Option<u64> {
+    significand
+        .checked_mul(10)?
+        .checked_add(u64::from(digit - b'0'))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    /// serde_json's verdict: `Ok` or (line, column, reason).
+    fn serde_verdict<T>(r: serde_json::Result<T>) -> Result<T, (usize, usize, String)> {
+        r.map_err(|e| {
+            let mut reason = e.to_string();
+            if let Some(at) = reason.rfind(" at line ") {
+                reason.truncate(at);
+            }
+            (e.line(), e.column(), reason)
+        })
+    }
+
+    fn verdict<T>(bytes: &[u8], r: Parsed<T>) -> Result<T, (usize, usize, String)> {
+        r.map_err(|e| {
+            let (line, column) = e.line_column(bytes);
+            (line, column, e.reason.to_owned())
+        })
+    }
+
+    fn skip_all(bytes: &[u8]) -> Result<(), (usize, usize, String)> {
+        let mut p = Parser::new(bytes);
+        verdict(bytes, p.skip().and_then(|()| p.end()))
+    }
+
+    fn value_all(bytes: &[u8]) -> Result<Val<'_>, (usize, usize, String)> {
+        let mut p = Parser::new(bytes);
+        verdict(bytes, p.value().and_then(|v| p.end().map(|()| v)))
+    }
+
+    /// serde_json's value in this parser's terms (objects excepted).
+    fn from_serde(v: serde_json::Value) -> Val<'static> {
+        use serde_json::Value;
+        match v {
+            Value::Null => Val::Null,
+            Value::Bool(b) => Val::Bool(b),
+            Value::Number(n) => match (n.as_i64(), n.as_u64(), n.as_f64()) {
+                (Some(i), _, _) => Val::Int(i),
+                (None, Some(u), _) => Val::Float(u as f64),
+                (_, _, f) => Val::Float(f.unwrap_or(f64::NAN)),
+            },
+            Value::String(s) => Val::Str(Cow::Owned(s)),
+            Value::Array(items) => Val::List(items.into_iter().map(from_serde).collect()),
+            Value::Object(_) => Val::Object,
+        }
+    }
+
+    /// Compares with serde_json: skipping with `IgnoredAny` always, reading values when
+    /// there is no object (serde_json's `Value` reads objects, this parser skips them).
+    fn compare(bytes: &[u8]) {
+        let want = serde_verdict(serde_json::from_slice::<serde::de::IgnoredAny>(bytes));
+        assert_eq!(
+            skip_all(bytes),
+            want.map(|_| ()),
+            "skip {:?}",
+            String::from_utf8_lossy(bytes)
+        );
+        if !bytes.contains(&b'{') {
+            let want = serde_verdict(serde_json::from_slice::<serde_json::Value>(bytes));
+            let got = value_all(bytes);
+            let same = match (&got, &want) {
+                (Ok(a), Ok(b)) => same(a, &from_serde(b.clone())),
+                (a, b) => a.as_ref().err() == b.as_ref().err(),
+            };
+            assert!(
+                same,
+                "value {:?}: {got:?} {want:?}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+    }
+
+    /// Equal values, floats within a relative 1e-15: past 10^22 powers of ten are chained
+    /// here rather than taken from serde_json's table of 309.
+    fn same(a: &Val, b: &Val) -> bool {
+        match (a, b) {
+            (Val::Float(x), Val::Float(y)) => x == y || ((x - y) / y).abs() < 1e-15,
+            (Val::List(x), Val::List(y)) => {
+                x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b))
+            }
+            _ => a == b,
+        }
+    }
+
+    #[test]
+    fn agrees_with_serde_json_on_chosen_inputs() {
+        let cases: &[&[u8]] = &[
+            b"",
+            b" ",
+            b"null",
+            b"nul",
+            b"nulx",
+            b"true",
+            b"false",
+            b"tru",
+            b"0",
+            b"-0",
+            b"01",
+            b"-",
+            b"-a",
+            b"1.",
+            b"1.5",
+            b"1.5e",
+            b"1e5",
+            b"1E+5",
+            b"1e-5",
+            b"2.5e-3",
+            b"1e400",
+            b"0e400",
+            b"1e-400",
+            b"-1e400",
+            b"18446744073709551615",
+            b"18446744073709551616",
+            b"9223372036854775807",
+            b"9223372036854775808",
+            b"-9223372036854775808",
+            b"-9223372036854775809",
+            b"123456789012345678901234567890.5e3",
+            b"0.123456789012345678901234567890",
+            b"1e99999999999",
+            b"0e99999999999",
+            b"1e-99999999999",
+            b"40.13753042722427",
+            b"-75.33575348534859",
+            b"\"\"",
+            b"\"a\"",
+            b"\"a",
+            b"\"\\n\\t\\\"\\\\\\/\\b\\f\\r\"",
+            b"\"\\x\"",
+            b"\"\\u00e9\"",
+            b"\"\\u00\"",
+            b"\"\\u00g0\"",
+            b"\"\\ud83d\\ude00\"",
+            b"\"\\ud83d\"",
+            b"\"\\ud83dx\"",
+            b"\"\\ud83d\\n\"",
+            b"\"\\ude00\"",
+            b"\"\\ud83d\\u0041\"",
+            b"\"a\x01b\"",
+            b"\"\xff\"",
+            b"\"ab\xc3\"",
+            b"\"\\n\xff\"",
+            "\"é\"".as_bytes(),
+            b"[]",
+            b"[",
+            b"[1",
+            b"[1,",
+            b"[1,]",
+            b"[,1]",
+            b"[1 2]",
+            b"[1]]",
+            b"[1] x",
+            b"\n\n  [1]\n x",
+            b"{}",
+            b"{",
+            b"{\"a\"",
+            b"{\"a\":",
+            b"{\"a\":1",
+            b"{\"a\":1,}",
+            b"{\"a\" 1}",
+            b"{1:2}",
+            b"{,}",
+            b"{\"a\":1 \"b\":2}",
+            b"{\"a\":[1,{\"b\":\"\xff\"}]}",
+            b"{\"\xff\":1}",
+            b"[}",
+            b"{]",
+            b"[{]",
+            b"[1,{\"a\":[]},[[]]]",
+            b"x",
+            b"]",
+            b"\"\\u12",
+        ];
+        for case in cases {
+            compare(case);
+        }
+    }
+
+    #[test]
+    fn agrees_with_serde_json_on_random_inputs() {
+        let pieces: &[&[u8]] = &[
+            b"[",
+            b"]",
+            b"{",
+            b"}",
+            b",",
+            b":",
+            b"\"",
+            b"\"k\"",
+            b"\\",
+            b"\\u",
+            b"d83d",
+            b"\\ude00",
+            b"0",
+            b"7",
+            b"-",
+            b".",
+            b"e",
+            b"+",
+            b"99999999999999999999",
+            b"null",
+            b"true",
+            b"fals",
+            b" ",
+            b"\n",
+            b"\x01",
+            "é".as_bytes(),
+            b"\xff",
+            b"x",
+            b"1e400",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        for _ in 0..100_000 {
+            let mut bytes = Vec::new();
+            for _ in 0..next(12) {
+                bytes.extend_from_slice(pieces[next(pieces.len())]);
+            }
+            compare(&bytes);
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_or_skipped_without_overflow() {
+        let deep = [b'['; 100_000];
+        compare(&deep);
+        let mut closed = deep.to_vec();
+        closed.extend([b']'; 100_000]);
+        compare(&closed);
+        let mut in_object = b"{\"a\":".to_vec();
+        in_object.extend_from_slice(&closed);
+        in_object.push(b'}');
+        compare(&in_object);
+        assert!(Parser::new(&in_object).value().is_ok());
+    }
+
+    #[test]
+    fn every_position_of_a_long_string_is_checked() {
+        for len in 0..40 {
+            for at in 0..len {
+                for (insert, ok) in [
+                    (&b"\xff"[..], false),
+                    ("é".as_bytes(), true),
+                    (b"\"", false),
+                    (b"\x1f", false),
+                ] {
+                    let mut bytes = vec![b'"'];
+                    bytes.extend(std::iter::repeat_n(b'a', at));
+                    bytes.extend_from_slice(insert);
+                    bytes.extend(std::iter::repeat_n(b'a', len - at));
+                    bytes.push(b'"');
+                    compare(&bytes);
+                    assert_eq!(value_all(&bytes).is_ok(), ok);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn strings_borrow_unless_escaped() {
+        let mut p = Parser::new(b"[\"plain\", \"caf\\u00e9\"]");
+        let Ok(Val::List(items)) = p.value() else {
+            panic!("a list");
+        };
+        assert!(matches!(&items[0], Val::Str(Cow::Borrowed("plain"))));
+        assert!(matches!(&items[1], Val::Str(Cow::Owned(s)) if s == "café"));
+    }
+}
