@@ -16,21 +16,37 @@ const KNOWN: [&str; 118] = [
     "Y", "YA",
 ];
 
+/// The longest code [`KNOWN`] holds, in bytes.
+const KNOWN_MAX_LEN: usize = 7;
+
 /// The canonical spelling of a type code, and whether it is known. The table is searched
-/// ignoring case, so that a known code costs one allocation (its spelling), not two.
+/// with the code upper-cased on the stack, so that a known code costs one allocation (its
+/// spelling) and a longer code no search.
 pub(crate) fn canonical(code: &str) -> (String, bool) {
-    match KNOWN.binary_search_by(|k| cmp_upper(k, code)) {
-        Ok(i) => (KNOWN[i].to_owned(), true),
-        Err(_) => (code.to_ascii_uppercase(), false),
+    let mut upper = [0u8; KNOWN_MAX_LEN];
+    if code.len() <= KNOWN_MAX_LEN {
+        let upper = &mut upper[..code.len()];
+        upper.copy_from_slice(code.as_bytes());
+        upper.make_ascii_uppercase();
+        if let Ok(i) = KNOWN.binary_search_by(|k| cmp_upper(k, upper)) {
+            return (KNOWN[i].to_owned(), true);
+        }
     }
+    (code.to_ascii_uppercase(), false)
 }
 
-/// Compares `known` with `code`, both upper-cased, byte by byte.
-fn cmp_upper(known: &str, code: &str) -> core::cmp::Ordering {
-    known
-        .bytes()
-        .map(|b| b.to_ascii_uppercase())
-        .cmp(code.bytes().map(|b| b.to_ascii_uppercase()))
+/// Compares `known` upper-cased with `upper`, byte by byte.
+fn cmp_upper(known: &str, upper: &[u8]) -> core::cmp::Ordering {
+    for (i, &k) in known.as_bytes().iter().enumerate() {
+        match upper.get(i) {
+            None => return core::cmp::Ordering::Greater,
+            Some(u) => match k.to_ascii_uppercase().cmp(u) {
+                core::cmp::Ordering::Equal => {}
+                other => return other,
+            },
+        }
+    }
+    known.len().cmp(&upper.len())
 }
 
 #[cfg(test)]
@@ -39,6 +55,7 @@ mod tests {
 
     #[test]
     fn known_is_sorted_and_canonical() {
+        assert!(KNOWN.iter().all(|k| k.len() <= KNOWN_MAX_LEN));
         for pair in KNOWN.windows(2) {
             assert!(
                 pair[0].to_ascii_uppercase() < pair[1].to_ascii_uppercase(),

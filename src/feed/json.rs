@@ -172,6 +172,11 @@ impl<'de> Parser<'de> {
 
     /// Reads one value whole: lists with their elements, objects skipped.
     pub(crate) fn value(&mut self) -> Parsed<Val<'de>> {
+        // Most values are strings: read them without setting up the callbacks.
+        if self.whitespace() == Some(b'"') {
+            self.at += 1;
+            return self.string().map(Val::Str);
+        }
         let mut items = Vec::new();
         let value = self.any(
             &mut |p| {
@@ -292,11 +297,13 @@ impl<'de> Parser<'de> {
             let stops = (word.wrapping_sub(ONES * 0x20) & !word)
                 | (quote.wrapping_sub(ONES) & !quote)
                 | (backslash.wrapping_sub(ONES) & !backslash);
-            if stops & HIGH != 0 {
-                // The first stop is exact (a false hit can only follow a true one).
-                let at = (stops & HIGH).trailing_zeros() as usize / 8;
-                high |= chunk[..at].iter().fold(0, |h, &b| h | b);
-                self.at += at;
+            let stops = stops & HIGH;
+            if stops != 0 {
+                // The first stop is exact (a false hit can only follow a true one); the
+                // bytes before it are those whose high bits lie below its marker bit.
+                let first = stops & stops.wrapping_neg();
+                high |= (word & HIGH & (first - 1) != 0) as u8 * 0x80;
+                self.at += first.trailing_zeros() as usize / 8;
                 return high < 0x80;
             }
             high |= (word & HIGH != 0) as u8 * 0x80;

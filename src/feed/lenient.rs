@@ -189,10 +189,17 @@ pub(crate) fn trim(s: &str) -> &str {
     }
 }
 
-/// `s` without white space or any of the ASCII bytes `extra` at either end, exactly as
-/// `s.trim_matches(|c| c.is_whitespace() || extra holds c)`, byte by byte while the ends
-/// are ASCII (Unicode white space is only looked for when an end is not ASCII).
+/// `s` without white space or any of the ASCII punctuation bytes `extra` at either end,
+/// exactly as `s.trim_matches(|c| c.is_whitespace() || extra holds c)`, byte by byte
+/// while the ends are ASCII (Unicode white space is only looked for when an end is not
+/// ASCII).
 pub(crate) fn trim_also<'s>(s: &'s str, extra: &[u8]) -> &'s str {
+    // Letters or digits at both ends: nothing to trim (`extra` is punctuation).
+    if let (Some(a), Some(z)) = (s.as_bytes().first(), s.as_bytes().last()) {
+        if a.is_ascii_alphanumeric() && z.is_ascii_alphanumeric() {
+            return s;
+        }
+    }
     let trimmed = |b: u8| {
         matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
             || (!extra.is_empty() && extra.contains(&b))
@@ -347,6 +354,19 @@ pub(crate) fn read_day(v: &Val) -> DayRead {
 /// `12:xx AM` is just after midnight, `12:xx PM` just after noon, `24:00` is midnight.
 pub(crate) fn read_time(s: &str) -> Option<Minutes> {
     let s = trim(s);
+    // The usual `HH:MM`, read at once (as the general path below reads it).
+    if let [h1, h2, b':', m1, m2] = *s.as_bytes() {
+        if [h1, h2, m1, m2].iter().all(u8::is_ascii_digit) {
+            let hour = Minutes::from(h1 - b'0') * 10 + Minutes::from(h2 - b'0');
+            let minute = Minutes::from(m1 - b'0') * 10 + Minutes::from(m2 - b'0');
+            return match (hour, minute) {
+                (_, 60..) => None,
+                (24, 0) => Some(0),
+                (0..=23, _) => Some(hour * 60 + minute),
+                _ => None,
+            };
+        }
+    }
     if s.eq_ignore_ascii_case("noon") {
         return Some(12 * 60);
     }
@@ -533,6 +553,10 @@ mod tests {
             ("12:30 am", Some(30)),
             ("11:00 AM", Some(660)),
             ("00:00", Some(0)),
+            ("23:59", Some(1439)),
+            ("24:01", None),
+            ("99:00", None),
+            ("07:75", None),
             ("24:00", Some(0)),
             ("1930", Some(1170)),
             ("noon", Some(720)),

@@ -23,10 +23,24 @@ impl Text<'_> {
     pub(crate) fn plain(&mut self, field: &'static str, v: Option<&Val>) -> String {
         match v {
             None | Some(Val::Null) => String::new(),
+            // The usual text, with no `#` (of a BMLT prompt) and no markup: one scan.
+            Some(Val::Str(s)) if !s.bytes().any(|b| matches!(b, b'#' | b'<' | b'&')) => {
+                let text = trim(s);
+                if text.is_empty() {
+                    String::new()
+                } else {
+                    text.to_owned()
+                }
+            }
             Some(Val::Str(s)) => {
-                let s = match s.contains('#').then(|| s.rfind(BMLT_SEPARATOR)) {
-                    Some(Some(at)) => &s[at + BMLT_SEPARATOR.len()..],
-                    _ => s,
+                let separator = BMLT_SEPARATOR.as_bytes();
+                let found = s
+                    .as_bytes()
+                    .windows(separator.len())
+                    .rposition(|w| w == separator);
+                let s = match found {
+                    Some(at) => &s[at + separator.len()..],
+                    None => s,
                 };
                 let plain = html::plain(s);
                 if plain.had_html {
