@@ -2,7 +2,8 @@
 //! (`www/meeting-search.js`) drives. One [`Widget`] per mounted element owns its index,
 //! its state and its event listeners; dropping it (the loader's `destroy()`) removes
 //! everything it added. The loader supplies [`Hooks`]: the browser services (`Intl`,
-//! geolocation, downloads, the results event) that are smaller written in JavaScript.
+//! geolocation, downloads, the results event, filling result rows) that are smaller or
+//! faster written in JavaScript.
 
 mod dom;
 mod engine;
@@ -20,7 +21,7 @@ use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlElement;
+use web_sys::{Element, HtmlElement};
 use widget::State;
 
 #[wasm_bindgen]
@@ -48,6 +49,10 @@ extern "C" {
     /// Offers `text` as a download named `name` (the `.ics` file).
     #[wasm_bindgen(method, catch)]
     fn save(this: &Hooks, name: &str, text: &str) -> Result<JsValue, JsValue>;
+    /// Appends to `list` one clone of `row` per packed row of `packed`, filled with its
+    /// texts as text (the format is [`view::list`]'s).
+    #[wasm_bindgen(method, catch)]
+    fn rows(this: &Hooks, list: &Element, row: &Element, packed: &str) -> Result<JsValue, JsValue>;
     /// Fires `meeting-search:results` with the count.
     #[wasm_bindgen(method, catch)]
     fn changed(this: &Hooks, count: u32) -> Result<JsValue, JsValue>;
@@ -84,6 +89,7 @@ impl Widget {
         let state = Rc::new(RefCell::new(State::new(
             &host, &options, key, &types, hooks,
         )?));
+        state.borrow_mut().own(Rc::downgrade(&state));
         let root = state.borrow().els.root.clone();
         let mut listeners = Vec::new();
         for kind in ["click", "change", "input", "keydown"] {

@@ -11,14 +11,18 @@ use super::{opt, url_state, view, Hooks};
 use crate::model::{LatLon, Meeting, Weekday};
 use crate::search::{Facets, Index, Now, Results};
 use crate::types::TypeNames;
+use gloo_timers::callback::Timeout;
 use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
 
 /// Rows rendered at a time.
 pub const PAGE: usize = 50;
+
+/// How long the URL waits for the filters to settle (ms): writing it costs several ms a time.
+const URL_DELAY: u32 = 250;
 
 /// A widget's state.
 pub struct State {
@@ -66,6 +70,14 @@ pub struct State {
     /// The filters the embed started with (`data-day` ...), restored when the URL goes
     /// back to having none.
     initial: Filters,
+    /// The state itself, for the URL timer (set by [`State::own`]).
+    this: Weak<RefCell<State>>,
+    /// The pending URL write: dropping it (with the widget) cancels it.
+    url_timer: Option<Timeout>,
+    /// Whether the pending URL write makes a new history entry.
+    url_push: bool,
+    /// Times of day already written by `Intl`, by minute after midnight (sorted).
+    times: RefCell<Vec<(u16, String)>>,
 }
 
 impl State {
@@ -132,6 +144,10 @@ impl State {
             shown: 0,
             open: None,
             initial: Filters::default(),
+            this: Weak::new(),
+            url_timer: None,
+            url_push: false,
+            times: RefCell::new(Vec::new()),
         };
         s.initial = s.filters.clone();
         s.apply_url();
@@ -234,6 +250,27 @@ impl State {
             .unwrap_or_else(|| super::text::u32_text(n as u32))
     }
 
+    /// A time of day (minutes after midnight) as the visitor's locale writes it; `Intl` is
+    /// asked once per time.
+    pub fn time(&self, minute: u16) -> String {
+        let Ok(mut times) = self.times.try_borrow_mut() else {
+            return String::new();
+        };
+        match times.binary_search_by_key(&minute, |t| t.0) {
+            Ok(i) => times[i].1.clone(),
+            Err(i) => {
+                let t = self
+                    .hooks
+                    .time(u32::from(minute))
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_default();
+                times.insert(i, (minute, t.clone()));
+                t
+            }
+        }
+    }
+
     /// A meeting type's name in the widget's language (its code when unknown).
     pub fn type_name<'a>(&'a self, code: &'a str) -> &'a str {
         let name = self.type_names.name(code);
@@ -309,8 +346,34 @@ impl State {
         show(&self.els.more, self.shown < self.results.hits.len());
     }
 
-    /// Writes the filters and the open meeting to the URL (a new history entry when `push`).
-    pub fn write_url(&self, push: bool) {
+    /// Gives the state a handle on itself, for the timers it starts.
+    pub fn own(&mut self, this: Weak<RefCell<State>>) {
+        self.this = this;
+    }
+
+    /// Writes the filters and the open meeting to the URL once they have not changed for
+    /// [`URL_DELAY`] ms (a new history entry when any of the changes was `push`).
+    pub fn write_url(&mut self, push: bool) {
+        self.url_push |= push;
+        let this = self.this.clone();
+        self.url_timer = Some(Timeout::new(URL_DELAY, move || {
+            if let Some(s) = this.upgrade() {
+                if let Ok(mut s) = s.try_borrow_mut() {
+                    s.flush_url();
+                }
+            }
+        }));
+    }
+
+    /// Forgets a URL write not made yet (the URL changed under it).
+    fn cancel_url(&mut self) {
+        self.url_timer = None;
+        self.url_push = false;
+    }
+
+    /// Writes the URL now, when it changed.
+    fn flush_url(&mut self) {
+        let push = std::mem::take(&mut self.url_push);
         let Some(w) = web_sys::window() else { return };
         let hash = w.location().hash().unwrap_or_default();
         let mut pairs: Vec<(&str, String)> =
@@ -365,6 +428,7 @@ impl State {
 
     /// Back/forward: reapplies the URL.
     pub fn url_changed(&mut self) {
+        self.cancel_url();
         let before = (self.filters.clone(), self.open.clone());
         if !self.apply_url() {
             // Back to a URL without this widget's state: the embed's initial filters.
@@ -378,7 +442,7 @@ impl State {
         if before == (self.filters.clone(), self.open.clone()) {
             return;
         }
-        view::controls::set_values(self);
+        view::controls::set_values(self, Some(&before.0));
         self.resolve_place();
         self.refresh();
         match self.open.clone() {
@@ -430,8 +494,8 @@ impl State {
             .ok()
             .and_then(|v| v.as_f64());
         next.near = lat.zip(lon).and_then(|(a, o)| LatLon::new(a, o));
-        self.filters = next;
-        view::controls::set_values(self);
+        let before = std::mem::replace(&mut self.filters, next);
+        view::controls::set_values(self, Some(&before));
         self.resolve_place();
         self.close(false);
         self.refresh();
@@ -510,13 +574,14 @@ impl State {
 
     /// Back to no filters.
     fn reset(&mut self) {
-        self.filters = Filters {
+        let next = Filters {
             units: self.filters.units,
             ..Filters::default()
         };
+        let before = std::mem::replace(&mut self.filters, next);
         self.place_point = None;
         self.els.geo_note.set_text_content(None);
-        view::controls::set_values(self);
+        view::controls::set_values(self, Some(&before));
         self.refresh();
         self.write_url(true);
     }
