@@ -41,6 +41,31 @@ function msFetch(url, ms) {
   }).finally(() => clearTimeout(timer));
 }
 
+// Appends <tag class=cls> holding `text` (as text) to `parent`.
+function msAdd(parent, tag, cls, text) {
+  const e = parent.appendChild(document.createElement(tag));
+  e.className = cls;
+  e.textContent = text;
+  return e;
+}
+
+// The result row every row is cloned from: li.row holding p.when, the button.name that
+// opens the detail, p.info with span.where, and ul.badges.
+let msRowTemplate;
+function msRow() {
+  if (!msRowTemplate) {
+    msRowTemplate = document.createElement('li');
+    msRowTemplate.className = 'row';
+    msAdd(msRowTemplate, 'p', 'when', '');
+    const name = msAdd(msRowTemplate, 'button', 'name', '');
+    name.type = 'button';
+    name.setAttribute('data-act', 'open');
+    msAdd(msAdd(msRowTemplate, 'p', 'info', ''), 'span', 'where', '');
+    msAdd(msRowTemplate, 'ul', 'badges', '');
+  }
+  return msRowTemplate;
+}
+
 // One widget's Intl, geolocation, download and event services, in its language.
 function msHooks(el, lang) {
   const locales = [lang, 'en'];
@@ -75,35 +100,26 @@ function msHooks(el, lang) {
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 30000);
     },
-    // Result rows: one clone of `row` per row of `packed` (rows split by \u0002, fields by
-    // \u0001: slug, weekday, when, name, where, distance, mark class, mark text, then type
-    // code and name pairs; see src/web/view/list.rs), appended to `list` at once. Text is
-    // only ever set as text.
-    rows(list, row, packed) {
+    // Result rows, appended to `list` at once: one clone of msRow() per row of `packed`
+    // (rows split by \u0002, fields by \u0001: slug, weekday, when, name, where, distance,
+    // mark class, mark text, then type code and name pairs; see src/web/view/list.rs).
+    // Text is only ever set as text.
+    rows(list, packed) {
       const batch = document.createDocumentFragment();
-      const add = (parent, tag, cls, text) => {
-        const e = parent.appendChild(document.createElement(tag));
-        e.className = cls;
-        e.textContent = text;
-        return e;
-      };
       const rows = packed ? packed.split('\u0002') : [];
       for (let r = 0; r < rows.length; r++) {
         const f = rows[r].split('\u0001');
-        const li = row.cloneNode(true);
-        const when = li.firstElementChild;
-        const name = when.nextElementSibling;
-        const info = name.nextElementSibling;
-        const badges = info.nextElementSibling;
+        const li = msRow().cloneNode(true);
+        const c = li.children;
         li.setAttribute('data-slug', f[0]);
         li.setAttribute('data-day', f[1]);
-        when.textContent = f[2];
-        name.textContent = f[3];
-        info.firstElementChild.textContent = f[4];
-        if (f[5]) add(info, 'span', 'far', f[5]);
-        if (f[6]) add(info, 'span', 'mark ' + f[6], f[7]);
-        for (let i = 8; i + 1 < f.length; i += 2) add(badges, 'li', 'badge', f[i + 1]).setAttribute('data-type', f[i]);
-        if (f.length < 10) badges.remove();
+        c[0].textContent = f[2];
+        c[1].textContent = f[3];
+        c[2].firstChild.textContent = f[4];
+        if (f[5]) msAdd(c[2], 'span', 'far', f[5]);
+        if (f[6]) msAdd(c[2], 'span', 'mark ' + f[6], f[7]);
+        for (let i = 8; i + 1 < f.length; i += 2) msAdd(c[3], 'li', 'badge', f[i + 1]).setAttribute('data-type', f[i]);
+        if (f.length < 10) c[3].remove();
         batch.appendChild(li);
       }
       list.appendChild(batch);
@@ -169,6 +185,12 @@ async function msStart(el, options) {
   // Intl formatters are slow to make (the first, ~50 ms): make them while the network works.
   const hooks = msHooks(el, lang);
   hooks.now(opts.timezone || '');
+  // The widget writes the URL once the filters have settled (writing it takes several ms).
+  let urlTimer;
+  hooks.later = (ms) => {
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(() => widget && widget.writeUrl(), ms);
+  };
   const [m, types] = await loaded;
   let widget = new m.Widget(el, opts, key, types, hooks);
   const formats = await formatsText;
@@ -182,6 +204,7 @@ async function msStart(el, options) {
     open: (slug) => widget && widget.open(String(slug)),
     destroy() {
       if (!widget) return;
+      clearTimeout(urlTimer);
       widget.free();
       widget = null;
       msMounted.delete(el);

@@ -49,10 +49,13 @@ extern "C" {
     /// Offers `text` as a download named `name` (the `.ics` file).
     #[wasm_bindgen(method, catch)]
     fn save(this: &Hooks, name: &str, text: &str) -> Result<JsValue, JsValue>;
-    /// Appends to `list` one clone of `row` per packed row of `packed`, filled with its
-    /// texts as text (the format is [`view::list`]'s).
+    /// Appends to `list` one result row per packed row of `packed`, its texts set as text
+    /// (the format is [`view::list`]'s).
     #[wasm_bindgen(method, catch)]
-    fn rows(this: &Hooks, list: &Element, row: &Element, packed: &str) -> Result<JsValue, JsValue>;
+    fn rows(this: &Hooks, list: &Element, packed: &str) -> Result<JsValue, JsValue>;
+    /// Calls the widget's `writeUrl` in `ms` ms, instead of any call still waiting.
+    #[wasm_bindgen(method, catch)]
+    fn later(this: &Hooks, ms: u32) -> Result<JsValue, JsValue>;
     /// Fires `meeting-search:results` with the count.
     #[wasm_bindgen(method, catch)]
     fn changed(this: &Hooks, count: u32) -> Result<JsValue, JsValue>;
@@ -89,7 +92,6 @@ impl Widget {
         let state = Rc::new(RefCell::new(State::new(
             &host, &options, key, &types, hooks,
         )?));
-        state.borrow_mut().own(Rc::downgrade(&state));
         let root = state.borrow().els.root.clone();
         let mut listeners = Vec::new();
         for kind in ["click", "change", "input", "keydown"] {
@@ -163,6 +165,15 @@ impl Widget {
         self.state
             .try_borrow()
             .map_or_else(|_| Array::new(), |s| s.results_js())
+    }
+
+    /// Writes the URL the last filter change asked for (the loader calls it when the
+    /// filters have settled).
+    #[wasm_bindgen(js_name = writeUrl)]
+    pub fn write_url(&self) {
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.flush_url();
+        }
     }
 
     /// Shows the detail of the meeting `slug`.

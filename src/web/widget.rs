@@ -11,10 +11,9 @@ use super::{opt, url_state, view, Hooks};
 use crate::model::{LatLon, Meeting, Weekday};
 use crate::search::{Facets, Index, Now, Results};
 use crate::types::TypeNames;
-use gloo_timers::callback::Timeout;
 use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
 
@@ -70,14 +69,10 @@ pub struct State {
     /// The filters the embed started with (`data-day` ...), restored when the URL goes
     /// back to having none.
     initial: Filters,
-    /// The state itself, for the URL timer (set by [`State::own`]).
-    this: Weak<RefCell<State>>,
-    /// The pending URL write: dropping it (with the widget) cancels it.
-    url_timer: Option<Timeout>,
+    /// Whether a URL write is waiting for the loader's timer (see [`State::write_url`]).
+    url_pending: bool,
     /// Whether the pending URL write makes a new history entry.
     url_push: bool,
-    /// Times of day already written by `Intl`, by minute after midnight (sorted).
-    times: RefCell<Vec<(u16, String)>>,
 }
 
 impl State {
@@ -144,10 +139,8 @@ impl State {
             shown: 0,
             open: None,
             initial: Filters::default(),
-            this: Weak::new(),
-            url_timer: None,
+            url_pending: false,
             url_push: false,
-            times: RefCell::new(Vec::new()),
         };
         s.initial = s.filters.clone();
         s.apply_url();
@@ -250,25 +243,13 @@ impl State {
             .unwrap_or_else(|| super::text::u32_text(n as u32))
     }
 
-    /// A time of day (minutes after midnight) as the visitor's locale writes it; `Intl` is
-    /// asked once per time.
+    /// A time of day (minutes after midnight) as the visitor's locale writes it.
     pub fn time(&self, minute: u16) -> String {
-        let Ok(mut times) = self.times.try_borrow_mut() else {
-            return String::new();
-        };
-        match times.binary_search_by_key(&minute, |t| t.0) {
-            Ok(i) => times[i].1.clone(),
-            Err(i) => {
-                let t = self
-                    .hooks
-                    .time(u32::from(minute))
-                    .ok()
-                    .and_then(|v| v.as_string())
-                    .unwrap_or_default();
-                times.insert(i, (minute, t.clone()));
-                t
-            }
-        }
+        self.hooks
+            .time(u32::from(minute))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
     }
 
     /// A meeting type's name in the widget's language (its code when unknown).
@@ -346,33 +327,26 @@ impl State {
         show(&self.els.more, self.shown < self.results.hits.len());
     }
 
-    /// Gives the state a handle on itself, for the timers it starts.
-    pub fn own(&mut self, this: Weak<RefCell<State>>) {
-        self.this = this;
-    }
-
     /// Writes the filters and the open meeting to the URL once they have not changed for
-    /// [`URL_DELAY`] ms (a new history entry when any of the changes was `push`).
+    /// [`URL_DELAY`] ms (a new history entry when any of the changes was `push`): the
+    /// loader's timer, cleared when the widget is destroyed, then calls `writeUrl`.
     pub fn write_url(&mut self, push: bool) {
         self.url_push |= push;
-        let this = self.this.clone();
-        self.url_timer = Some(Timeout::new(URL_DELAY, move || {
-            if let Some(s) = this.upgrade() {
-                if let Ok(mut s) = s.try_borrow_mut() {
-                    s.flush_url();
-                }
-            }
-        }));
+        self.url_pending = true;
+        let _ = self.hooks.later(URL_DELAY);
     }
 
     /// Forgets a URL write not made yet (the URL changed under it).
     fn cancel_url(&mut self) {
-        self.url_timer = None;
+        self.url_pending = false;
         self.url_push = false;
     }
 
-    /// Writes the URL now, when it changed.
-    fn flush_url(&mut self) {
+    /// Makes the URL write that [`State::write_url`] asked for, when the URL changes.
+    pub fn flush_url(&mut self) {
+        if !std::mem::take(&mut self.url_pending) {
+            return;
+        }
         let push = std::mem::take(&mut self.url_push);
         let Some(w) = web_sys::window() else { return };
         let hash = w.location().hash().unwrap_or_default();

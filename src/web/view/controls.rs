@@ -106,26 +106,18 @@ pub fn sync(s: &State, f: &Facets) {
     s.els.types_summary.set_text_content(Some(&summary));
 }
 
-/// Puts the filters' values into the controls: all of them, or only those that differ
-/// from `before` (each write costs the browser work).
+/// Puts the filters' values into the controls; the radius labels and the type boxes only
+/// when the units or the types differ from `before` (each write costs the browser work).
 pub fn set_values(s: &State, before: Option<&Filters>) {
     let f = &s.filters;
-    let changed = |name: &str| before.is_none_or(|b| b.get(name) != f.get(name));
-    for (name, control) in [
-        ("day", &s.els.day),
-        ("time", &s.els.time),
-        ("attendance", &s.els.att),
-        ("region", &s.els.region),
-        ("within", &s.els.within),
-    ] {
-        if changed(name) {
-            control.set_value(&f.get(name));
-        }
-    }
-    // The inputs may hold words not searched yet: always set.
+    s.els.day.set_value(&f.get("day"));
+    s.els.time.set_value(&f.get("time"));
+    s.els.att.set_value(&f.get("attendance"));
+    s.els.region.set_value(&f.region);
+    s.els.within.set_value(&f.get("within"));
     s.els.text.set_value(&f.text);
     s.els.place.set_value(&f.place);
-    if changed("units") {
+    if before.is_none_or(|b| b.units != f.units) {
         let mut option = s.els.within.first_element_child();
         while let Some(o) = option {
             let value = o.get_attribute("value").unwrap_or_default();
@@ -138,7 +130,7 @@ pub fn set_values(s: &State, before: Option<&Filters>) {
             option = o.next_element_sibling();
         }
     }
-    if changed("type") {
+    if before.is_none_or(|b| b.types != f.types) {
         for b in &s.els.type_boxes {
             b.input.set_checked(f.types.contains(&b.code));
         }

@@ -1,8 +1,10 @@
 //! The result rows: day and time in the meeting's zone, name (the button that opens the
 //! detail), place or "Online", distance, "in progress" / "starting soon", type badges.
 //! Each row carries `data-slug` and `data-day`; rows are rendered a page at a time: their
-//! texts are packed into one string that the loader's `rows` hook puts into clones of one
-//! prepared row (one call from the wasm per page instead of dozens per row).
+//! texts are packed here into one string that the loader's `rows` hook puts into clones of
+//! one prepared row (`li.row` holding `p.when`, the `button.name` that opens the detail,
+//! `p.info` with `span.where`, `ul.badges`): one call from the wasm per page instead of
+//! dozens per row.
 
 use super::super::dom::Res;
 use super::super::i18n::Msg;
@@ -52,11 +54,6 @@ pub fn place(s: &State, m: &Meeting) -> String {
     }
     t
 }
-
-/// The row every result is cloned from: `li.row` holding `p.when`, the `button.name` that
-/// opens the detail, `p.info` with `span.where`, and `ul.badges`. The loader's `rows` hook
-/// fills clones of it in this order.
-pub const ROW: &str = "<li class=\"row\"><p class=\"when\"></p><button class=\"name\" type=\"button\" data-act=\"open\"></button><p class=\"info\"><span class=\"where\"></span></p><ul class=\"badges\"></ul></li>";
 
 /// Separates the fields of a packed row.
 const FIELD: char = '\u{1}';
@@ -129,6 +126,6 @@ pub fn rows(s: &State, from: usize, to: usize) -> Res<()> {
     for h in s.results.hits.get(from..to).unwrap_or_default() {
         pack(s, &mut packed, h);
     }
-    s.hooks.rows(&s.els.list, &s.els.row, &packed)?;
+    s.hooks.rows(&s.els.list, &packed)?;
     Ok(())
 }
