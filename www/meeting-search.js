@@ -3,8 +3,8 @@
 // It finds the wasm and its glue next to its own URL, loads them once, mounts a widget
 // on its own tag (when it has data-src) and on every [data-meeting-search] element,
 // fetches the feeds (with a timeout, falling back to the copy saved on the device) and
-// gives the widget the browser services that are smallest in JavaScript (Intl, geolocation,
-// downloads, the results event).
+// gives the widget the browser services that are smallest or fastest in JavaScript (Intl,
+// geolocation, downloads, the results event, filling result rows).
 const msScript = document.currentScript;
 const msBase = new URL('.', (msScript && msScript.src) || document.baseURI).href;
 const msNames = ['src', 'formats', 'timezone', 'program', 'types', 'lang', 'units', 'day', 'type', 'time', 'region', 'attendance', 'filters', 'title'];
@@ -13,11 +13,24 @@ const msMounted = new Map();
 let msWasm;
 let msCount = 0;
 
-// The glue and the wasm, loaded once however many widgets there are.
+// The glue and the wasm, loaded once however many widgets there are. The wasm is fetched
+// and compiled (streaming) from the moment this script runs, in parallel with the glue,
+// the feeds and the rest of the page.
 function msLoad() {
-  return msWasm || (msWasm = import(msBase + 'meeting_search.js').then((m) =>
-    m.default({ module_or_path: msBase + 'meeting_search_bg.wasm' }).then(() => m)));
+  if (!msWasm) {
+    const compiled = fetch(msBase + 'meeting_search_bg.wasm').then((r) => {
+      if (!r.ok) throw new Error('HTTP ' + r.status + ' for ' + r.url);
+      const streams = WebAssembly.compileStreaming && /^application\/wasm/.test(r.headers.get('content-type') || '');
+      return streams ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then((b) => WebAssembly.compile(b));
+    });
+    msWasm = Promise.all([import(msBase + 'meeting_search.js'), compiled]).then(([m, module]) =>
+      m.default({ module_or_path: module }).then(() => m));
+    // A failure is reported by the mounts that wait for it.
+    msWasm.catch(() => {});
+  }
+  return msWasm;
 }
+msLoad();
 
 function msFetch(url, ms) {
   const ctl = typeof AbortController == 'function' ? new AbortController() : null;
@@ -26,6 +39,31 @@ function msFetch(url, ms) {
     if (!r.ok) throw new Error('HTTP ' + r.status + ' for ' + url);
     return r.text();
   }).finally(() => clearTimeout(timer));
+}
+
+// Appends <tag class=cls> holding `text` (as text) to `parent`.
+function msAdd(parent, tag, cls, text) {
+  const e = parent.appendChild(document.createElement(tag));
+  e.className = cls;
+  e.textContent = text;
+  return e;
+}
+
+// The result row every row is cloned from: li.row holding p.when, the button.name that
+// opens the detail, p.info with span.where, and ul.badges.
+let msRowTemplate;
+function msRow() {
+  if (!msRowTemplate) {
+    msRowTemplate = document.createElement('li');
+    msRowTemplate.className = 'row';
+    msAdd(msRowTemplate, 'p', 'when', '');
+    const name = msAdd(msRowTemplate, 'button', 'name', '');
+    name.type = 'button';
+    name.setAttribute('data-act', 'open');
+    msAdd(msAdd(msRowTemplate, 'p', 'info', ''), 'span', 'where', '');
+    msAdd(msRowTemplate, 'ul', 'badges', '');
+  }
+  return msRowTemplate;
 }
 
 // One widget's Intl, geolocation, download and event services, in its language.
@@ -62,6 +100,30 @@ function msHooks(el, lang) {
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 30000);
     },
+    // Result rows, appended to `list` at once: one clone of msRow() per row of `packed`
+    // (rows split by \u0002, fields by \u0001: slug, weekday, when, name, where, distance,
+    // mark class, mark text, then type code and name pairs; see src/web/view/list.rs).
+    // Text is only ever set as text.
+    rows(list, packed) {
+      const batch = document.createDocumentFragment();
+      const rows = packed ? packed.split('\u0002') : [];
+      for (let r = 0; r < rows.length; r++) {
+        const f = rows[r].split('\u0001');
+        const li = msRow().cloneNode(true);
+        const c = li.children;
+        li.setAttribute('data-slug', f[0]);
+        li.setAttribute('data-day', f[1]);
+        c[0].textContent = f[2];
+        c[1].textContent = f[3];
+        c[2].firstChild.textContent = f[4];
+        if (f[5]) msAdd(c[2], 'span', 'far', f[5]);
+        if (f[6]) msAdd(c[2], 'span', 'mark ' + f[6], f[7]);
+        for (let i = 8; i + 1 < f.length; i += 2) msAdd(c[3], 'li', 'badge', f[i + 1]).setAttribute('data-type', f[i]);
+        if (f.length < 10) c[3].remove();
+        batch.appendChild(li);
+      }
+      list.appendChild(batch);
+    },
     // After the wasm call returns, so a listener may call the handle's methods.
     changed: (count) => queueMicrotask(() => el.dispatchEvent(new CustomEvent('meeting-search:results', { detail: { count } }))),
   };
@@ -87,10 +149,11 @@ async function msFeed(widget, url, fetched, formats) {
   if (saved && widget.add(saved.text, formats) === undefined) widget.saved(saved.savedAt);
 }
 
-// Resolves after the next paint (or soon, in a hidden tab where frames do not come).
-const msAfterPaint = () => new Promise((ok) => {
-  const t = setTimeout(ok, 100);
-  requestAnimationFrame(() => setTimeout(() => ok(clearTimeout(t))));
+// Runs `f` once the browser is idle (after the first results are painted), within 300 ms.
+const msIdle = (f) => new Promise((ok) => {
+  const run = () => ok(f());
+  if (typeof requestIdleCallback == 'function') requestIdleCallback(run, { timeout: 300 });
+  else setTimeout(run, 50);
 });
 
 async function msMount(el, options) {
@@ -119,23 +182,29 @@ async function msStart(el, options) {
   fetched.forEach((f) => f.catch(() => {}));
   const formatsText = opts.formats ? msFetch(abs(opts.formats)).catch(() => '') : '';
   const loaded = Promise.all([msLoad(), msFetch(typesUrl).catch(() => '')]);
-  // Intl formatters are slow to make (tens of ms): make them while the network works.
+  // Intl formatters are slow to make (the first, ~50 ms): make them while the network works.
   const hooks = msHooks(el, lang);
   hooks.now(opts.timezone || '');
+  // The widget writes the URL once the filters have settled (writing it takes several ms).
+  let urlTimer;
+  hooks.later = (ms) => {
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(() => widget && widget.writeUrl(), ms);
+  };
   const [m, types] = await loaded;
   let widget = new m.Widget(el, opts, key, types, hooks);
   const formats = await formatsText;
   for (let i = 0; i < urls.length; i++) await msFeed(widget, urls[i], fetched[i], formats);
   widget.show();
-  // The first results are on screen; the type and region lists can wait for the next frame.
-  await msAfterPaint();
-  if (widget) widget.controls();
+  // The type and region lists can wait until the first results are painted.
+  await msIdle(() => widget && widget.controls());
   return {
     setFilters: (f) => widget && widget.setFilters(f || {}),
     results: () => (widget ? widget.results() : []),
     open: (slug) => widget && widget.open(String(slug)),
     destroy() {
       if (!widget) return;
+      clearTimeout(urlTimer);
       widget.free();
       widget = null;
       msMounted.delete(el);

@@ -2,7 +2,8 @@
 //! (`www/meeting-search.js`) drives. One [`Widget`] per mounted element owns its index,
 //! its state and its event listeners; dropping it (the loader's `destroy()`) removes
 //! everything it added. The loader supplies [`Hooks`]: the browser services (`Intl`,
-//! geolocation, downloads, the results event) that are smaller written in JavaScript.
+//! geolocation, downloads, the results event, filling result rows) that are smaller or
+//! faster written in JavaScript.
 
 mod dom;
 mod engine;
@@ -20,7 +21,7 @@ use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::HtmlElement;
+use web_sys::{Element, HtmlElement};
 use widget::State;
 
 #[wasm_bindgen]
@@ -48,6 +49,13 @@ extern "C" {
     /// Offers `text` as a download named `name` (the `.ics` file).
     #[wasm_bindgen(method, catch)]
     fn save(this: &Hooks, name: &str, text: &str) -> Result<JsValue, JsValue>;
+    /// Appends to `list` one result row per packed row of `packed`, its texts set as text
+    /// (the format is [`view::list`]'s).
+    #[wasm_bindgen(method, catch)]
+    fn rows(this: &Hooks, list: &Element, packed: &str) -> Result<JsValue, JsValue>;
+    /// Calls the widget's `writeUrl` in `ms` ms, instead of any call still waiting.
+    #[wasm_bindgen(method, catch)]
+    fn later(this: &Hooks, ms: u32) -> Result<JsValue, JsValue>;
     /// Fires `meeting-search:results` with the count.
     #[wasm_bindgen(method, catch)]
     fn changed(this: &Hooks, count: u32) -> Result<JsValue, JsValue>;
@@ -157,6 +165,15 @@ impl Widget {
         self.state
             .try_borrow()
             .map_or_else(|_| Array::new(), |s| s.results_js())
+    }
+
+    /// Writes the URL the last filter change asked for (the loader calls it when the
+    /// filters have settled).
+    #[wasm_bindgen(js_name = writeUrl)]
+    pub fn write_url(&self) {
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.flush_url();
+        }
     }
 
     /// Shows the detail of the meeting `slug`.

@@ -144,6 +144,8 @@ pub fn mount(
     days: &[String],
     units: &str,
 ) -> Res<Els> {
+    // Read before anything is added, so the layout it needs is the page's alone.
+    let wide = host.client_width() >= 600;
     let root = match host.shadow_root() {
         Some(r) => r,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
@@ -169,7 +171,7 @@ pub fn mount(
         shown(filters, "text"),
     );
     let fbox = add(&controls, "details", "fbox")?;
-    if host.client_width() >= 600 {
+    if wide {
         set(&fbox, "open", "");
     }
     add_text(&fbox, "summary", "", t(Msg::Filters))?;

@@ -20,6 +20,9 @@ use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
 /// Rows rendered at a time.
 pub const PAGE: usize = 50;
 
+/// How long the URL waits for the filters to settle (ms): writing it costs several ms a time.
+const URL_DELAY: u32 = 250;
+
 /// A widget's state.
 pub struct State {
     /// The loader's browser services.
@@ -66,6 +69,10 @@ pub struct State {
     /// The filters the embed started with (`data-day` ...), restored when the URL goes
     /// back to having none.
     initial: Filters,
+    /// Whether a URL write is waiting for the loader's timer (see [`State::write_url`]).
+    url_pending: bool,
+    /// Whether the pending URL write makes a new history entry.
+    url_push: bool,
 }
 
 impl State {
@@ -132,6 +139,8 @@ impl State {
             shown: 0,
             open: None,
             initial: Filters::default(),
+            url_pending: false,
+            url_push: false,
         };
         s.initial = s.filters.clone();
         s.apply_url();
@@ -234,6 +243,15 @@ impl State {
             .unwrap_or_else(|| super::text::u32_text(n as u32))
     }
 
+    /// A time of day (minutes after midnight) as the visitor's locale writes it.
+    pub fn time(&self, minute: u16) -> String {
+        self.hooks
+            .time(u32::from(minute))
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    }
+
     /// A meeting type's name in the widget's language (its code when unknown).
     pub fn type_name<'a>(&'a self, code: &'a str) -> &'a str {
         let name = self.type_names.name(code);
@@ -309,8 +327,27 @@ impl State {
         show(&self.els.more, self.shown < self.results.hits.len());
     }
 
-    /// Writes the filters and the open meeting to the URL (a new history entry when `push`).
-    pub fn write_url(&self, push: bool) {
+    /// Writes the filters and the open meeting to the URL once they have not changed for
+    /// [`URL_DELAY`] ms (a new history entry when any of the changes was `push`): the
+    /// loader's timer, cleared when the widget is destroyed, then calls `writeUrl`.
+    pub fn write_url(&mut self, push: bool) {
+        self.url_push |= push;
+        self.url_pending = true;
+        let _ = self.hooks.later(URL_DELAY);
+    }
+
+    /// Forgets a URL write not made yet (the URL changed under it).
+    fn cancel_url(&mut self) {
+        self.url_pending = false;
+        self.url_push = false;
+    }
+
+    /// Makes the URL write that [`State::write_url`] asked for, when the URL changes.
+    pub fn flush_url(&mut self) {
+        if !std::mem::take(&mut self.url_pending) {
+            return;
+        }
+        let push = std::mem::take(&mut self.url_push);
         let Some(w) = web_sys::window() else { return };
         let hash = w.location().hash().unwrap_or_default();
         let mut pairs: Vec<(&str, String)> =
@@ -365,6 +402,7 @@ impl State {
 
     /// Back/forward: reapplies the URL.
     pub fn url_changed(&mut self) {
+        self.cancel_url();
         let before = (self.filters.clone(), self.open.clone());
         if !self.apply_url() {
             // Back to a URL without this widget's state: the embed's initial filters.
@@ -378,7 +416,7 @@ impl State {
         if before == (self.filters.clone(), self.open.clone()) {
             return;
         }
-        view::controls::set_values(self);
+        view::controls::set_values(self, Some(&before.0));
         self.resolve_place();
         self.refresh();
         match self.open.clone() {
@@ -430,8 +468,8 @@ impl State {
             .ok()
             .and_then(|v| v.as_f64());
         next.near = lat.zip(lon).and_then(|(a, o)| LatLon::new(a, o));
-        self.filters = next;
-        view::controls::set_values(self);
+        let before = std::mem::replace(&mut self.filters, next);
+        view::controls::set_values(self, Some(&before));
         self.resolve_place();
         self.close(false);
         self.refresh();
@@ -510,13 +548,14 @@ impl State {
 
     /// Back to no filters.
     fn reset(&mut self) {
-        self.filters = Filters {
+        let next = Filters {
             units: self.filters.units,
             ..Filters::default()
         };
+        let before = std::mem::replace(&mut self.filters, next);
         self.place_point = None;
         self.els.geo_note.set_text_content(None);
-        view::controls::set_values(self);
+        view::controls::set_values(self, Some(&before));
         self.refresh();
         self.write_url(true);
     }

@@ -105,6 +105,13 @@ async function consistent(p, root = '[data-meeting-search-host]') {
 
 const shadow = (p, css, host = '[data-meeting-search-host]') => p.locator(`${host} >> ${css}`);
 
+/** The URL hash once it is `want` or 3 s have passed: the widget writes it when the
+ * filters have settled, not at once. */
+async function settledHash(p, want) {
+  await p.waitForFunction((w) => location.hash === w, want, { timeout: 3000 }).catch(() => {});
+  return p.evaluate(() => location.hash);
+}
+
 before(async () => {
   if (!ready) return;
   browser = await launch();
@@ -184,7 +191,7 @@ test('div embeds before, after and added later, each with its own options', { sk
   // back to a URL without the widget's state restores the embed's own initial filters
   await shadow(p, 'details.fbox', '#a').evaluate((d) => (d.open = true));
   await shadow(p, 'select[name=time]', '#a').selectOption('night');
-  assert.equal(await p.evaluate(() => location.hash), '#a.day=1&a.time=night');
+  assert.equal(await settledHash(p, '#a.day=1&a.time=night'), '#a.day=1&a.time=night');
   await p.goBack();
   await p.waitForFunction(() => location.hash === '');
   assert.equal(await shadow(p, 'select[name=time]', '#a').inputValue(), '');
@@ -204,7 +211,7 @@ test('two widgets keep separate state in the URL, across reload and back', { ski
   const p = await open(url);
   await shadow(p, 'select[name=day]', '#one').selectOption('3');
   await shadow(p, 'select[name=time]', '#two').selectOption('evening');
-  assert.equal(await p.evaluate(() => location.hash), '#one.day=3&two.time=evening');
+  assert.equal(await settledHash(p, '#one.day=3&two.time=evening'), '#one.day=3&two.time=evening');
   const one = await consistent(p, '#one');
   const two = await consistent(p, '#two');
   assert.ok(one.every((r) => r.day === 3));
@@ -245,7 +252,7 @@ test('each filter gives what the core gives', { skip: !ready && 'dist/ or a feed
     sameAsNative(got, args, t);
   }
   await shadow(p, '[data-act=reset]').click();
-  assert.equal(await p.evaluate(() => location.hash), '');
+  assert.equal(await settledHash(p, ''), '');
   // a type, chosen by its checkbox, with its count shown beside it
   await shadow(p, 'details.fbox').evaluate((d) => (d.open = true));
   await shadow(p, 'details.types summary').click();
@@ -313,6 +320,7 @@ test('"Use my location" asks only on click and orders by distance', { skip: !rea
   assert.ok(got.length > 0 && got.every((r) => r.distance !== null && r.distance <= 5));
   for (let i = 1; i < got.length; i++) assert.ok(got[i - 1].distance <= got[i].distance, 'ordered by distance');
   sameAsNative(got, ['--near', `${here.latitude},${here.longitude}`, '--within', '5', '--units', 'mi'], t);
+  await p.waitForFunction(() => location.hash.includes('within=5'));
   const hash = await p.evaluate(() => location.hash);
   assert.ok(!hash.includes('39.95') && !hash.includes('75.16'), `the position is never in the URL: ${hash}`);
   await p.close();
@@ -331,7 +339,7 @@ test('a typed place is found in the feed, offline', { skip: !ready && 'dist/ or 
   const got = await consistent(p);
   assert.ok(got.every((r) => r.distance !== null));
   sameAsNative(got, ['--near-place', city], t);
-  assert.ok((await p.evaluate(() => location.hash)).includes('place='));
+  await p.waitForFunction(() => location.hash.includes('place='));
   await p.close();
 });
 
@@ -341,7 +349,7 @@ test('detail: focus, links, calendar file, and back to the row', { skip: !ready 
   const slug = await first.getAttribute('data-slug');
   await first.locator('button.name').click();
   assert.equal(await p.evaluate(() => document.querySelector('[data-meeting-search-host]').shadowRoot.activeElement.tagName), 'H2');
-  assert.ok((await p.evaluate(() => location.hash)).includes(`open=${encodeURIComponent(slug)}`));
+  await p.waitForFunction((s) => location.hash.includes(`open=${encodeURIComponent(s)}`), slug);
   const hrefs = await shadow(p, '.detail a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   for (const h of hrefs) assert.match(h, /^(https?:|mailto:|tel:)/i);
   const [download] = await Promise.all([p.waitForEvent('download'), shadow(p, '[data-act=ics]').click()]);

@@ -3,6 +3,7 @@
 //! and keeping the controls' values in step with the filters.
 
 use super::super::dom::{add, add_text, set, Res};
+use super::super::filters::Filters;
 use super::super::mount::{Choice, TypeBox};
 use super::super::text::push_u32;
 use super::super::widget::State;
@@ -48,7 +49,7 @@ pub fn fill(s: &mut State, all: &Facets) -> Res<()> {
             .region_opts
             .push((path.clone(), Choice::new(label, el)));
     }
-    set_values(s);
+    set_values(s, None);
     Ok(())
 }
 
@@ -79,13 +80,16 @@ pub fn sync(s: &State, f: &Facets) {
     }
     for b in &s.els.type_boxes {
         let n = f.types.iter().find(|t| t.0 == b.code).map_or(0, |t| t.1);
-        if b.shown.replace(n) == n {
+        let old = b.shown.replace(n);
+        if old == n {
             continue;
         }
         let mut t = String::new();
         push_u32(&mut t, n);
         b.count.set_text_content(Some(&t));
-        let _ = b.label.class_list().toggle_with_force("zero", n == 0);
+        if old == u32::MAX || (old == 0) != (n == 0) {
+            let _ = b.label.class_list().toggle_with_force("zero", n == 0);
+        }
     }
     for (path, c) in &s.els.region_opts {
         label(
@@ -102,29 +106,34 @@ pub fn sync(s: &State, f: &Facets) {
     s.els.types_summary.set_text_content(Some(&summary));
 }
 
-/// Puts the filters' values into the controls.
-pub fn set_values(s: &State) {
+/// Puts the filters' values into the controls; the radius labels and the type boxes only
+/// when the units or the types differ from `before` (each write costs the browser work).
+pub fn set_values(s: &State, before: Option<&Filters>) {
     let f = &s.filters;
     s.els.day.set_value(&f.get("day"));
     s.els.time.set_value(&f.get("time"));
     s.els.att.set_value(&f.get("attendance"));
     s.els.region.set_value(&f.region);
+    s.els.within.set_value(&f.get("within"));
     s.els.text.set_value(&f.text);
     s.els.place.set_value(&f.place);
-    s.els.within.set_value(&f.get("within"));
-    let mut option = s.els.within.first_element_child();
-    while let Some(o) = option {
-        let value = o.get_attribute("value").unwrap_or_default();
-        if !value.is_empty() {
-            let mut label = value;
-            label.push(' ');
-            label.push_str(f.units_name());
-            o.set_text_content(Some(&label));
+    if before.is_none_or(|b| b.units != f.units) {
+        let mut option = s.els.within.first_element_child();
+        while let Some(o) = option {
+            let value = o.get_attribute("value").unwrap_or_default();
+            if !value.is_empty() {
+                let mut label = value;
+                label.push(' ');
+                label.push_str(f.units_name());
+                o.set_text_content(Some(&label));
+            }
+            option = o.next_element_sibling();
         }
-        option = o.next_element_sibling();
     }
-    for b in &s.els.type_boxes {
-        b.input.set_checked(f.types.contains(&b.code));
+    if before.is_none_or(|b| b.types != f.types) {
+        for b in &s.els.type_boxes {
+            b.input.set_checked(f.types.contains(&b.code));
+        }
     }
 }
 

@@ -42,13 +42,7 @@ pub fn render(s: &State, i: u32) -> Res<Option<Element>> {
         if let Some(span) = o.time {
             t.push_str(" – ");
             let end = (span.start + span.duration()) % 1440;
-            t.push_str(
-                &s.hooks
-                    .time(u32::from(end))
-                    .ok()
-                    .and_then(|v| v.as_string())
-                    .unwrap_or_default(),
-            );
+            t.push_str(&s.time(end));
         }
         add_text(&times, "li", "", &t)?;
     }

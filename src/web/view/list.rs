@@ -1,14 +1,16 @@
 //! The result rows: day and time in the meeting's zone, name (the button that opens the
 //! detail), place or "Online", distance, "in progress" / "starting soon", type badges.
-//! Each row carries `data-slug` and `data-day`; rows are rendered a page at a time.
+//! Each row carries `data-slug` and `data-day`; rows are rendered a page at a time: their
+//! texts are packed here into one string that the loader's `rows` hook puts into clones of
+//! one prepared row (`li.row` holding `p.when`, the `button.name` that opens the detail,
+//! `p.info` with `span.where`, `ul.badges`): one call from the wasm per page instead of
+//! dozens per row.
 
-use super::super::dom::{add, add_text, set, Res};
+use super::super::dom::Res;
 use super::super::i18n::Msg;
-use super::super::text::u32_text;
 use super::super::widget::State;
 use crate::model::{Attendance, Meeting, Occurrence};
 use crate::search::Hit;
-use web_sys::Node;
 
 /// "Monday 7:30 PM" for an occurrence ("By appointment" without one).
 pub fn when(s: &State, o: Option<Occurrence>) -> String {
@@ -22,13 +24,7 @@ pub fn when(s: &State, o: Option<Occurrence>) -> String {
         .unwrap_or_default();
     if let Some(span) = o.time {
         t.push(' ');
-        t.push_str(
-            &s.hooks
-                .time(u32::from(span.start))
-                .ok()
-                .and_then(|v| v.as_string())
-                .unwrap_or_default(),
-        );
+        t.push_str(&s.time(span.start));
     }
     t
 }
@@ -59,56 +55,77 @@ pub fn place(s: &State, m: &Meeting) -> String {
     t
 }
 
-fn row(s: &State, list: &Node, h: &Hit) -> Res<()> {
-    let Some(m) = s.meeting(h.meeting) else {
-        return Ok(());
-    };
-    let li = add(list, "li", "row")?;
-    set(&li, "data-slug", &m.slug);
-    set(
-        &li,
-        "data-day",
-        &h.occurrence
-            .map_or(String::new(), |o| u32_text(u32::from(o.day.number()))),
-    );
-    add_text(&li, "p", "when", &when(s, h.occurrence))?;
-    let name = add_text(&li, "button", "name", &m.name)?;
-    set(&name, "type", "button");
-    set(&name, "data-act", "open");
-    let info = add(&li, "p", "info")?;
-    add_text(&info, "span", "where", &place(s, m))?;
-    if let Some(d) = h.distance {
-        let mut t = s.num(d);
-        t.push(' ');
-        t.push_str(s.filters.units_name());
-        add_text(&info, "span", "far", &t)?;
+/// Separates the fields of a packed row.
+const FIELD: char = '\u{1}';
+/// Separates the packed rows.
+const NEXT: char = '\u{2}';
+
+/// Appends `t` as one field; the two separators are dropped from it (control characters
+/// never shown anyway).
+fn field(out: &mut String, t: &str) {
+    if t.bytes().any(|b| b == 1 || b == 2) {
+        out.extend(t.chars().filter(|c| *c != FIELD && *c != NEXT));
+    } else {
+        out.push_str(t);
     }
+    out.push(FIELD);
+}
+
+/// Packs one row for the `rows` hook: slug, weekday number, when, name, where, distance,
+/// mark class and mark text (empty when none), then each type's code and name.
+fn pack(s: &State, out: &mut String, h: &Hit) {
+    let Some(m) = s.meeting(h.meeting) else {
+        return;
+    };
+    if !out.is_empty() {
+        out.push(NEXT);
+    }
+    field(out, &m.slug);
+    field(
+        out,
+        h.occurrence.map_or("", |o| {
+            ["0", "1", "2", "3", "4", "5", "6"][usize::from(o.day.number() % 7)]
+        }),
+    );
+    field(out, &when(s, h.occurrence));
+    field(out, &m.name);
+    field(out, &place(s, m));
+    let mut far = String::new();
+    if let Some(d) = h.distance {
+        far = s.num(d);
+        far.push(' ');
+        far.push_str(s.filters.units_name());
+    }
+    field(out, &far);
     let soon = match (s.now, h.occurrence) {
         (Some(n), Some(Occurrence { day, time: Some(t) })) => {
             day == n.day && t.start > n.minute && t.start - n.minute <= 60
         }
         _ => false,
     };
-    if h.in_progress {
-        add_text(&info, "span", "mark now", s.lang.t(Msg::InProgress))?;
+    let (class, mark) = if h.in_progress {
+        ("now", s.lang.t(Msg::InProgress))
     } else if soon {
-        add_text(&info, "span", "mark soon", s.lang.t(Msg::StartingSoon))?;
+        ("soon", s.lang.t(Msg::StartingSoon))
+    } else {
+        ("", "")
+    };
+    field(out, class);
+    field(out, mark);
+    for code in &m.types {
+        field(out, code);
+        field(out, s.type_name(code));
     }
-    if !m.types.is_empty() {
-        let ul = add(&li, "ul", "badges")?;
-        for code in &m.types {
-            let b = add_text(&ul, "li", "badge", s.type_name(code))?;
-            set(&b, "data-type", code);
-        }
-    }
-    Ok(())
+    out.pop();
 }
 
-/// Appends rows `from..to` of the results.
+/// Appends rows `from..to` of the results: packed here, built by the loader's `rows` hook
+/// in one call (text only ever set as text).
 pub fn rows(s: &State, from: usize, to: usize) -> Res<()> {
-    let list: &Node = &s.els.list;
+    let mut packed = String::new();
     for h in s.results.hits.get(from..to).unwrap_or_default() {
-        row(s, list, h)?;
+        pack(s, &mut packed, h);
     }
+    s.hooks.rows(&s.els.list, &packed)?;
     Ok(())
 }
