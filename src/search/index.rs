@@ -11,6 +11,8 @@
 //! - **Words** ([`Words`]): the word index, built on first use (a typed word) or by
 //!   [`Index::prepare`], so that the first results need not wait for it.
 //! - **Geography**: distance-eligible meetings sorted by latitude, for a band search.
+//! - **Places** ([`Gazetteer`]): the places the feed names, built on first use (a typed
+//!   place name) or by [`Index::prepare`], like the word index.
 //! - **Scratch**: reusable buffers behind a `RefCell`, so [`Index::query`] takes `&self` and
 //!   allocates nothing proportional to the feed except the result list.
 
@@ -77,8 +79,8 @@ pub struct Index {
     names: TypeNames,
     /// The word index, built on first use.
     words_index: OnceCell<Words>,
-    /// Places named by the feed.
-    pub(crate) gazetteer: Gazetteer,
+    /// Places named by the feed, built on first use.
+    gazetteer: OnceCell<Gazetteer>,
     /// Reusable buffers.
     pub(crate) scratch: RefCell<Scratch>,
 }
@@ -194,21 +196,29 @@ impl Index {
         index.words = words_for(index.row_meeting.len());
         index.build_row_bits(&meetings);
         index.build_types(&meetings);
-        // Each meeting's region path, trimmed once for the regions and the places.
         let paths: Vec<Vec<&str>> = meetings.iter().map(region_path).collect();
         index.build_regions(&paths);
+        drop(paths);
         index.build_geo(&meetings);
         index.names = names.clone();
-        index.gazetteer = Gazetteer::build(&meetings, &paths);
-        drop(paths);
         index.meetings = meetings;
         index
     }
 
-    /// Builds now what is otherwise built on first use (the word index), so that a later
-    /// query does not wait for it: the widget calls this once the first results are painted.
+    /// Builds now what is otherwise built on first use (the word index and the places),
+    /// so that a later query does not wait for it: the widget calls this once the first
+    /// results are painted.
     pub fn prepare(&self) {
         self.words();
+        self.gazetteer();
+    }
+
+    /// The places the feed names, built on first use.
+    pub(crate) fn gazetteer(&self) -> &Gazetteer {
+        self.gazetteer.get_or_init(|| {
+            let paths: Vec<Vec<&str>> = self.meetings.iter().map(region_path).collect();
+            Gazetteer::build(&self.meetings, &paths)
+        })
     }
 
     /// The word index, built on first use.
@@ -471,6 +481,7 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::LatLon;
     use crate::search::Query;
 
     #[test]
@@ -499,5 +510,42 @@ mod tests {
         let index = Index::new(vec![meeting("Early Birds")]);
         index.prepare();
         assert!(index.words_index.get().is_some());
+        assert!(index.gazetteer.get().is_some());
+    }
+
+    #[test]
+    fn places_are_built_on_first_place_or_prepare() {
+        let meeting = |name: &str, city: &str| {
+            let mut m = Meeting {
+                name: name.into(),
+                slug: name.into(),
+                ..Meeting::default()
+            };
+            m.place.city = city.into();
+            m.place.coordinates = Some(LatLon {
+                lat: 40.0,
+                lon: -75.3,
+            });
+            m
+        };
+        let index = Index::new(vec![meeting("Early Birds", "Ardmore")]);
+        assert!(index.gazetteer.get().is_none(), "built at load");
+        let owls = Query {
+            text: "early".into(),
+            near: Some(LatLon {
+                lat: 40.0,
+                lon: -75.3,
+            }),
+            ..Query::default()
+        };
+        assert_eq!(index.query(&owls).hits.len(), 1);
+        assert!(index.gazetteer.get().is_none(), "built for a query");
+        assert_eq!(index.places("ardmore").len(), 1);
+        assert!(index.gazetteer.get().is_some());
+
+        let index = Index::new(vec![meeting("Early Birds", "Ardmore")]);
+        index.prepare();
+        assert!(index.gazetteer.get().is_some());
+        assert_eq!(index.places("ardm")[0].label, "Ardmore");
     }
 }

@@ -320,7 +320,7 @@ impl Index {
         if q.is_empty() {
             return Vec::new();
         }
-        let places = &self.gazetteer.places;
+        let places = &self.gazetteer().places;
         let mut picked: Vec<&Place> = places
             .iter()
             .filter(|p| p.name == q || p.folded_label == q)
