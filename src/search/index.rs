@@ -130,21 +130,15 @@ pub(crate) struct Scratch {
 
 /// The region path of a meeting: `regions`, else its city.
 pub(crate) fn region_path(m: &Meeting) -> Vec<&str> {
-    let path: Vec<&str> = m
-        .regions
-        .iter()
-        .map(|r| r.trim())
-        .filter(|r| !r.is_empty())
-        .collect();
-    if !path.is_empty() {
-        return path;
-    }
-    let city = m.place.city.trim();
-    if city.is_empty() {
-        Vec::new()
-    } else {
-        vec![city]
-    }
+    region_names(m).collect()
+}
+
+/// The names of [`region_path`], general → specific, without collecting them.
+fn region_names(m: &Meeting) -> impl Iterator<Item = &str> {
+    let mut regions = m.regions.iter().map(|r| r.trim()).filter(|r| !r.is_empty());
+    let first = regions.next();
+    let city = Some(m.place.city.trim()).filter(|c| first.is_none() && !c.is_empty());
+    first.into_iter().chain(regions).chain(city)
 }
 
 /// Whether a meeting can match a distance filter: it has coordinates and is not online-only.
@@ -196,9 +190,7 @@ impl Index {
         index.words = words_for(index.row_meeting.len());
         index.build_row_bits(&meetings);
         index.build_types(&meetings);
-        let paths: Vec<Vec<&str>> = meetings.iter().map(region_path).collect();
-        index.build_regions(&paths);
-        drop(paths);
+        index.build_regions(&meetings);
         index.build_geo(&meetings);
         index.names = names.clone();
         index.meetings = meetings;
@@ -240,10 +232,23 @@ impl Index {
 
     fn build_rows(&mut self, meetings: &[Meeting]) {
         // Meetings ranked by folded name, then slug (then input order) ...
-        let folded: Vec<String> = meetings.iter().map(|m| text::fold(&m.name)).collect();
+        // (Every name folded into one string, meeting m's at `ends[m]..ends[m + 1]`: no
+        // allocation per meeting.)
+        let mut folded = String::new();
+        let mut buf = String::new();
+        let mut ends: Vec<usize> = Vec::with_capacity(meetings.len() + 1);
+        ends.push(0);
+        for m in meetings {
+            text::fold_into(&m.name, &mut folded, &mut buf);
+            ends.push(folded.len());
+        }
+        let names: Vec<&str> = ends
+            .windows(2)
+            .map(|w| folded.get(w[0]..w[1]).unwrap_or_default())
+            .collect();
         let by_name = order_by(meetings.len(), &mut |a, b| {
-            folded[a]
-                .cmp(&folded[b])
+            names[a]
+                .cmp(names[b])
                 .then_with(|| meetings[a].slug.cmp(&meetings[b].slug))
         });
         let mut rank = vec![0u64; meetings.len()];
@@ -388,14 +393,14 @@ impl Index {
         &self.meeting_rows[s..e]
     }
 
-    fn build_regions(&mut self, paths: &[Vec<&str>]) {
+    fn build_regions(&mut self, meetings: &[Meeting]) {
         // Nodes as (parent, name); every prefix of every path is a node.
         const TOP: usize = usize::MAX;
         let mut ids: FxHashMap<(usize, &str), usize> = FxHashMap::default();
         let mut nodes: Vec<(usize, &str, Vec<u64>)> = Vec::new();
-        for (m, path) in paths.iter().enumerate() {
+        for (m, meeting) in meetings.iter().enumerate() {
             let mut parent = TOP;
-            for &name in path {
+            for name in region_names(meeting) {
                 let id = match ids.get(&(parent, name)) {
                     Some(&id) => id,
                     None => {
@@ -410,35 +415,44 @@ impl Index {
                 parent = id;
             }
         }
-        // Tree order: compare paths name by name, folded first.
-        let keys: Vec<Vec<(String, &str)>> = (0..nodes.len())
+        // Each node's folded name, and its path as node ids from the top.
+        let folded: Vec<String> = nodes.iter().map(|n| text::fold(n.1)).collect();
+        let chains: Vec<Vec<usize>> = (0..nodes.len())
             .map(|mut id| {
-                let mut key = Vec::new();
+                let mut chain = Vec::new();
                 while id != TOP {
-                    key.push((text::fold(nodes[id].1), nodes[id].1));
+                    chain.push(id);
                     id = nodes[id].0;
                 }
-                key.reverse();
-                key
+                chain.reverse();
+                chain
             })
             .collect();
-        // Paths are distinct, so the index tie-break changes nothing.
-        let order = order_by(nodes.len(), &mut |a, b| keys[a].cmp(&keys[b]));
-        let mut bits: Vec<Vec<u64>> = nodes.into_iter().map(|n| n.2).collect();
-        self.regions = order
-            .into_iter()
-            .map(|id| {
-                let id = id as usize;
-                let key = &keys[id];
-                let folded: Vec<&str> = key.iter().map(|(f, _)| f.as_str()).collect();
-                RegionNode {
-                    path: key.iter().map(|(_, n)| n.to_string()).collect(),
-                    folded_name: folded.last().map(|f| f.to_string()).unwrap_or_default(),
-                    folded_path: folded.join(" "),
-                    bits: std::mem::take(&mut bits[id]),
+        // Tree order: compare paths name by name, folded first. Paths are distinct, so
+        // the index tie-break changes nothing.
+        let key = |id: usize| chains[id].iter().map(|&n| (folded[n].as_str(), nodes[n].1));
+        let order = order_by(nodes.len(), &mut |a, b| key(a).cmp(key(b)));
+        let mut regions = Vec::with_capacity(nodes.len());
+        for &id in &order {
+            let chain = &chains[id as usize];
+            let mut folded_path = String::new();
+            for (i, &n) in chain.iter().enumerate() {
+                if i > 0 {
+                    folded_path.push(' ');
                 }
-            })
-            .collect();
+                folded_path.push_str(&folded[n]);
+            }
+            regions.push(RegionNode {
+                path: chain.iter().map(|&n| nodes[n].1.to_string()).collect(),
+                folded_name: folded[id as usize].clone(),
+                folded_path,
+                bits: Vec::new(),
+            });
+        }
+        for (region, &id) in regions.iter_mut().zip(&order) {
+            region.bits = std::mem::take(&mut nodes[id as usize].2);
+        }
+        self.regions = regions;
     }
 
     fn build_geo(&mut self, meetings: &[Meeting]) {

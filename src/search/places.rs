@@ -239,7 +239,16 @@ impl Gazetteer {
                     name,
                     parent,
                     depth,
-                    || path[..=depth].join(" > "),
+                    || {
+                        let mut label = String::new();
+                        for (i, part) in path.iter().take(depth + 1).enumerate() {
+                            if i > 0 {
+                                label.push_str(" > ");
+                            }
+                            label.push_str(part);
+                        }
+                        label
+                    },
                     p,
                 );
             }

@@ -85,8 +85,10 @@ fn split_words(text: &str, buf: &mut String, word: &mut dyn FnMut(&str)) {
                 upper |= c.is_ascii_uppercase();
                 i += 1;
             }
-            // Both ends are ASCII, so these are character boundaries.
-            let run = &text[start..i];
+            // Both ends are ASCII, so this is always `Some` (`get` has no panic path).
+            let Some(run) = text.get(start..i) else {
+                break;
+            };
             let ends = bytes.get(i).is_none_or(|&c| c < 0x80 && c != b'\'');
             if ends && buf.is_empty() && !upper {
                 word(run);
@@ -95,7 +97,9 @@ fn split_words(text: &str, buf: &mut String, word: &mut dyn FnMut(&str)) {
             let from = buf.len();
             buf.push_str(run);
             if upper {
-                buf[from..].make_ascii_lowercase();
+                if let Some(added) = buf.get_mut(from..) {
+                    added.make_ascii_lowercase();
+                }
             }
             if ends {
                 word(buf);
@@ -145,14 +149,20 @@ pub fn words(text: &str) -> Vec<String> {
 /// `text` folded whole: its words joined by single spaces (`"  Ardmore,  PA"` → `"ardmore pa"`).
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut buf = String::new();
-    for_each_word(text, &mut buf, |w| {
-        if !out.is_empty() {
+    fold_into(text, &mut out, &mut String::new());
+    out
+}
+
+/// Appends `text` folded (as [`fold`] gives it) to `out`, reusing `buf`: many texts folded
+/// into one string, without an allocation each.
+pub(crate) fn fold_into(text: &str, out: &mut String, buf: &mut String) {
+    let start = out.len();
+    for_each_word(text, buf, |w| {
+        if out.len() > start {
             out.push(' ');
         }
         out.push_str(w);
     });
-    out
 }
 
 #[cfg(test)]
