@@ -103,7 +103,9 @@ pub(crate) fn parse_address(line: &str) -> AddressParts<'_> {
     // A part of its own that is a postal code (`T6E 4E8`).
     if parts.len() >= 2 {
         if let Some(&last) = parts.last() {
-            if (has_digit(last) && last.len() <= 10 && !last.contains(' ')) || is_ca_postal(last) {
+            if (has_digit(last) && last.len() <= 10 && !last.as_bytes().contains(&b' '))
+                || is_ca_postal(last)
+            {
                 out.postal = last;
                 parts.pop();
             }

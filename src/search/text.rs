@@ -146,6 +146,17 @@ pub fn words(text: &str) -> Vec<String> {
     out
 }
 
+/// Whether `needle` occurs in `haystack`, as `str::contains` with a `&str` needle says,
+/// compared byte by byte: without the standard library's two-way searcher (~3 KB of
+/// WebAssembly, and the string-slicing panic path it brings). Meant for short texts.
+pub fn contains(haystack: &str, needle: &str) -> bool {
+    needle.is_empty()
+        || haystack
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w == needle.as_bytes())
+}
+
 /// `text` folded whole: its words joined by single spaces (`"  Ardmore,  PA"` → `"ardmore pa"`).
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -168,6 +179,23 @@ pub(crate) fn fold_into(text: &str, out: &mut String, buf: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_agrees_with_str_contains() {
+        let texts = ["", "a", "Ardmore, PA", "Café Crème", "ééé", "abcabd", "aab"];
+        for hay in texts {
+            for needle in texts
+                .iter()
+                .chain(&["é", "c", "abd", "aab", "PA", "x", "ab", "Cr"])
+            {
+                assert_eq!(
+                    contains(hay, needle),
+                    hay.contains(needle),
+                    "{hay:?} {needle:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn folds_case_and_accents() {
