@@ -331,13 +331,13 @@ pub(crate) fn check_reachable(meeting: &Meeting, out: &mut Collector) {
 /// Makes every slug unique by adding `-2`, `-3`, … to later repeats, recording each;
 /// `records[i]` is the record index of `meetings[i]`.
 pub(crate) fn unique_slugs(meetings: &mut [Meeting], records: &[usize], out: &mut Collector) {
-    // One set of owned slugs throughout: a second set type (of `&str`) cost its own copy
-    // of the hash table code in the wasm build.
-    let mut taken: crate::hash::FxHashSet<String> = Default::default();
+    // A set of owned slugs (values 0) in the crate's one text map type: another map or
+    // set type costs its own copy of the hash table code in the wasm build.
+    let mut taken = crate::hash::TextMap::default();
     taken.reserve(meetings.len());
     let mut repeats = Vec::new();
     for (i, m) in meetings.iter().enumerate() {
-        if !taken.insert(m.slug.clone()) {
+        if taken.insert(m.slug.clone(), 0).is_some() {
             repeats.push(i);
         }
     }
@@ -348,7 +348,7 @@ pub(crate) fn unique_slugs(meetings: &mut [Meeting], records: &[usize], out: &mu
             let mut candidate = meeting.slug.clone();
             candidate.push('-');
             candidate.push_str(&int_text(n));
-            if !taken.contains(&candidate) {
+            if !taken.contains_key(&candidate) {
                 break candidate;
             }
             n += 1;
@@ -360,7 +360,7 @@ pub(crate) fn unique_slugs(meetings: &mut [Meeting], records: &[usize], out: &mu
             &meeting.slug,
             Action::Repaired,
         );
-        taken.insert(slug.clone());
+        taken.insert(slug.clone(), 0);
         meeting.slug = slug;
         out.finish(&meeting.slug);
     }

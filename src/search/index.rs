@@ -25,7 +25,8 @@ use super::sort::{f64_key, order_by, permute, sort_keys};
 use super::text;
 use super::words::Words;
 use super::TimeOfDay;
-use crate::hash::FxHashMap;
+use crate::feed::push_int;
+use crate::hash::TextMap;
 use crate::model::{Attendance, Meeting, Minutes};
 use crate::types::{canonical_code, TypeNames};
 
@@ -353,24 +354,24 @@ impl Index {
 
     fn build_types(&mut self, meetings: &[Meeting]) {
         // Feed spelling → slot, canonical code → slot.
-        let mut spelling: FxHashMap<&str, usize> = FxHashMap::default();
-        let mut canonical: FxHashMap<String, usize> = FxHashMap::default();
+        let mut spelling = TextMap::default();
+        let mut canonical = TextMap::default();
         let mut slots: Vec<(String, Vec<u64>)> = Vec::new();
         for (m, meeting) in meetings.iter().enumerate() {
             for code in &meeting.types {
                 let slot = match spelling.get(code.as_str()) {
-                    Some(&s) => s,
+                    Some(&s) => s as usize,
                     None => {
                         let c = canonical_code(code);
                         let s = match canonical.get(&c) {
-                            Some(&s) => s,
+                            Some(&s) => s as usize,
                             None => {
                                 slots.push((c.clone(), self.new_bits()));
-                                canonical.insert(c, slots.len() - 1);
+                                canonical.insert(c, slots.len() as u64 - 1);
                                 slots.len() - 1
                             }
                         };
-                        spelling.insert(code, s);
+                        spelling.insert(code.clone(), s as u64);
                         s
                     }
                 };
@@ -396,16 +397,22 @@ impl Index {
     fn build_regions(&mut self, meetings: &[Meeting]) {
         // Nodes as (parent, name); every prefix of every path is a node.
         const TOP: usize = usize::MAX;
-        let mut ids: FxHashMap<(usize, &str), usize> = FxHashMap::default();
+        // (parent, name) written as text: the parent's id + 1 (0 at the top), `:`, the name.
+        let mut ids = TextMap::default();
+        let mut key = String::new();
         let mut nodes: Vec<(usize, &str, Vec<u64>)> = Vec::new();
         for (m, meeting) in meetings.iter().enumerate() {
             let mut parent = TOP;
             for name in region_names(meeting) {
-                let id = match ids.get(&(parent, name)) {
-                    Some(&id) => id,
+                key.clear();
+                push_int(&mut key, parent.wrapping_add(1) as i64);
+                key.push(':');
+                key.push_str(name);
+                let id = match ids.get(key.as_str()) {
+                    Some(&id) => id as usize,
                     None => {
                         nodes.push((parent, name, self.new_bits()));
-                        ids.insert((parent, name), nodes.len() - 1);
+                        ids.insert(key.clone(), nodes.len() as u64 - 1);
                         nodes.len() - 1
                     }
                 };
