@@ -1,8 +1,10 @@
-//! The crate's sorting, through two functions so that the compiled code holds two copies
+//! The crate's sorting, through two functions so that the compiled code holds one copy
 //! of the standard library's sort instead of one per comparison closure (each copy is
-//! 2–3.5 KB of WebAssembly): [`sort_keys`] sorts packed integer keys, and [`order_by`]
-//! orders indices through a comparison passed as a trait object. Code elsewhere in the
-//! crate that sorts (the widget, the feed reader) can use them too and add no copy.
+//! 2–3.5 KB of WebAssembly): [`sort_keys`] sorts packed integer keys with it, and
+//! [`order_by`] orders indices through a comparison passed as a trait object, with a
+//! small merge sort of its own (stable, so no tie-break, and a few hundred bytes). Code
+//! elsewhere in the crate that sorts (the widget, the feed reader) can use them too and
+//! add no copy.
 
 use std::cmp::Ordering;
 
@@ -15,7 +17,32 @@ pub(crate) fn sort_keys(keys: &mut [u64]) {
 /// stable sort would give).
 pub(crate) fn order_by(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<u32> {
     let mut order: Vec<u32> = (0..n as u32).collect();
-    order.sort_unstable_by(|&a, &b| cmp(a as usize, b as usize).then(a.cmp(&b)));
+    // Bottom-up merge sort: runs of `width` merged pairwise into `buf`, then swapped.
+    let mut buf = vec![0u32; n];
+    let mut width = 1;
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut i, mut j) = (start, mid);
+            for slot in &mut buf[start..end] {
+                // The left run wins ties: equal items keep their order.
+                let take_right = j < end
+                    && (i == mid || cmp(order[j] as usize, order[i] as usize) == Ordering::Less);
+                if take_right {
+                    *slot = order[j];
+                    j += 1;
+                } else {
+                    *slot = order[i];
+                    i += 1;
+                }
+            }
+            start = end;
+        }
+        std::mem::swap(&mut order, &mut buf);
+        width *= 2;
+    }
     order
 }
 
@@ -73,6 +100,26 @@ mod tests {
         assert_eq!(keys, sorted);
         for &x in &xs {
             assert_eq!(f64_from_key(f64_key(x)).to_bits(), x.to_bits());
+        }
+    }
+
+    #[test]
+    fn order_matches_a_stable_sort() {
+        let mut seed = 7u32;
+        for n in [0, 1, 2, 3, 5, 8, 13, 64, 100, 1000] {
+            let v: Vec<u32> = (0..n)
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    (seed >> 16) % 17
+                })
+                .collect();
+            let mut want: Vec<u32> = (0..n as u32).collect();
+            want.sort_by_key(|&i| v[i as usize]);
+            assert_eq!(
+                order_by(v.len(), &mut |a, b| v[a].cmp(&v[b])),
+                want,
+                "n = {n}"
+            );
         }
     }
 
