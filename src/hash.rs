@@ -63,5 +63,7 @@ impl Hasher for FxHasher {
 /// A `HashMap` with the Fx hash.
 pub type FxHashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
-/// A `HashSet` with the Fx hash.
-pub type FxHashSet<K> = std::collections::HashSet<K, BuildHasherDefault<FxHasher>>;
+/// The crate's one map keyed by text, for ids, packed ranges and sets alike (a set's
+/// values are 0): each distinct map type brings its own copy of the hash-table code, about
+/// a kilobyte of wasm, so a map whose key is not text writes its key as text instead.
+pub type TextMap = FxHashMap<String, u64>;

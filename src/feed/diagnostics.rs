@@ -226,7 +226,7 @@ fn shorten(s: &str) -> String {
     match s.char_indices().nth(FOUND_MAX_CHARS) {
         Some((at, _)) => {
             let mut out = String::with_capacity(at + 3);
-            out.push_str(&s[..at]);
+            out.push_str(s.get(..at).unwrap_or(s));
             out.push('…');
             out
         }

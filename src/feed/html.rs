@@ -31,9 +31,14 @@ pub(crate) fn plain(s: &str) -> Plain {
     let mut out = String::with_capacity(trimmed.len());
     let mut had_html = false;
     let mut rest = trimmed;
+    // Every cut below is next to an ASCII byte (`<`, `>`, `&`, `;`), so `get` always
+    // succeeds: it is used for having no panic path.
     while let Some(at) = rest.as_bytes().iter().position(is_markup) {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
+        let (Some(before), Some(markup)) = (rest.get(..at), rest.get(at..)) else {
+            break;
+        };
+        out.push_str(before);
+        rest = markup;
         if rest.starts_with('<') {
             match tag(rest) {
                 Some((len, breaks)) => {
@@ -41,11 +46,11 @@ pub(crate) fn plain(s: &str) -> Plain {
                     if breaks && !out.is_empty() && !out.ends_with('\n') {
                         out.push('\n');
                     }
-                    rest = &rest[len..];
+                    rest = rest.get(len..).unwrap_or_default();
                 }
                 None => {
                     out.push('<');
-                    rest = &rest[1..];
+                    rest = rest.get(1..).unwrap_or_default();
                 }
             }
         } else {
@@ -53,18 +58,18 @@ pub(crate) fn plain(s: &str) -> Plain {
                 Some((len, c)) => {
                     had_html = true;
                     out.push(c);
-                    rest = &rest[len..];
+                    rest = rest.get(len..).unwrap_or_default();
                 }
                 None => {
                     out.push('&');
-                    rest = &rest[1..];
+                    rest = rest.get(1..).unwrap_or_default();
                 }
             }
         }
     }
     out.push_str(rest);
     // Lines made by <br> keep no stray spaces at their ends.
-    let text = if out.contains('\n') {
+    let text = if out.as_bytes().contains(&b'\n') {
         let mut joined = String::with_capacity(out.len());
         for line in out.split('\n') {
             if !joined.is_empty() {
@@ -88,7 +93,8 @@ fn tag(s: &str) -> Option<(usize, bool)> {
     }
     let end = s.find('>')?;
     let name_start = if next == b'/' { 2 } else { 1 };
-    let name: &str = s[name_start..end]
+    let name: &str = s
+        .get(name_start..end)?
         .split(|c: char| !c.is_ascii_alphanumeric())
         .next()
         .unwrap_or("");
@@ -101,7 +107,7 @@ fn tag(s: &str) -> Option<(usize, bool)> {
 /// An entity at the start of `s`: its length and the character it stands for.
 fn entity(s: &str) -> Option<(usize, char)> {
     let end = s.bytes().take(12).position(|b| b == b';')?;
-    let body = &s[1..end];
+    let body = s.get(1..end)?;
     let c = if let Some(num) = body.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
             Some(hex) => u32::from_str_radix(hex, 16).ok()?,

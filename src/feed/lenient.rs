@@ -214,7 +214,7 @@ pub(crate) fn trim_also<'s>(s: &'s str, extra: &[u8]) -> &'s str {
         end -= 1;
     }
     // Both cuts are next to ASCII bytes, hence on character boundaries.
-    let s = &s[start..end];
+    let s = s.get(start..end).unwrap_or_default();
     let ascii_ends = s.as_bytes().first().is_none_or(u8::is_ascii)
         && s.as_bytes().last().is_none_or(u8::is_ascii);
     if ascii_ends {
@@ -378,9 +378,10 @@ pub(crate) fn read_time(s: &str) -> Option<Minutes> {
     let mut parts = trim(clock).split(':');
     let first = parts.next()?;
     let (hour, minute) = match (parts.next(), parts.next(), parts.next()) {
-        (None, _, _) if first.len() == 4 && first.is_ascii() => {
-            (small_number(&first[..2])?, small_number(&first[2..])?)
-        }
+        (None, _, _) if first.len() == 4 && first.is_ascii() => (
+            small_number(first.get(..2)?)?,
+            small_number(first.get(2..)?)?,
+        ),
         (None, _, _) if meridiem.is_some() => (small_number(first)?, 0),
         (Some(m), None, None) if m.len() == 2 => (small_number(first)?, small_number(m)?),
         (Some(m), Some(sec), None) if m.len() == 2 && sec.len() == 2 && small_number(sec)? < 60 => {
@@ -407,10 +408,15 @@ pub(crate) fn read_time(s: &str) -> Option<Minutes> {
 
 /// Splits a trailing AM/PM marker off a time: `Some(true)` for PM.
 fn split_meridiem(s: &str) -> (&str, Option<bool>) {
-    let lower_end = |suffix: &str| {
-        s.len() >= suffix.len()
-            && s.is_char_boundary(s.len() - suffix.len())
-            && s[s.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    // The text before `suffix` when `s` ends with it, any case.
+    let before = |suffix: &str| {
+        let at = s.len().checked_sub(suffix.len())?;
+        let end = s.get(at..)?;
+        if end.eq_ignore_ascii_case(suffix) {
+            s.get(..at)
+        } else {
+            None
+        }
     };
     for (suffix, pm) in [
         ("a.m.", false),
@@ -420,8 +426,8 @@ fn split_meridiem(s: &str) -> (&str, Option<bool>) {
         ("a", false),
         ("p", true),
     ] {
-        if lower_end(suffix) {
-            return (&s[..s.len() - suffix.len()], Some(pm));
+        if let Some(clock) = before(suffix) {
+            return (clock, Some(pm));
         }
     }
     (s, None)

@@ -236,7 +236,7 @@ fn occurrences(raw: &Raw, out: &mut Collector) -> Vec<Occurrence> {
                 push_day(item, out);
             }
         }
-        Some(Val::Str(s)) if s.contains(',') => {
+        Some(Val::Str(s)) if s.as_bytes().contains(&b',') => {
             for part in s.split(',').filter(|p| !trim(p).is_empty()) {
                 push_day(&Val::Str(part.into()), out);
             }

@@ -7,6 +7,7 @@ use super::diagnostics::{Action, Collector, ProblemKind};
 use super::html;
 use super::lenient::{int_text, trim, trim_also, Val};
 use crate::model::{Attendance, Conference, Meeting, Place};
+use crate::search::text::contains;
 
 /// BMLT's marker for "prompt, then value" in legacy custom fields.
 const BMLT_SEPARATOR: &str = "#@-@#";
@@ -39,7 +40,8 @@ impl Text<'_> {
                     .windows(separator.len())
                     .rposition(|w| w == separator);
                 let s = match found {
-                    Some(at) => &s[at + separator.len()..],
+                    // After the ASCII separator: always on a boundary.
+                    Some(at) => s.get(at + separator.len()..).unwrap_or(s),
                     None => s,
                 };
                 let plain = html::plain(s);
@@ -116,7 +118,7 @@ fn near_markup(s: &str) -> &str {
     while !s.is_char_boundary(start) {
         start -= 1;
     }
-    &s[start..]
+    s.get(start..).unwrap_or(s)
 }
 
 /// Type codes from a list or a string (`"O,C"`, `"[open]"`), canonical, without repeats;
@@ -186,8 +188,9 @@ pub(crate) fn push_code(
 pub(crate) fn web_url(field: &'static str, url: &str, out: &mut Collector) -> String {
     let is_web = |scheme: &str| {
         url.len() > scheme.len()
-            && url.is_char_boundary(scheme.len())
-            && url[..scheme.len()].eq_ignore_ascii_case(scheme)
+            && url
+                .get(..scheme.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(scheme))
     };
     if url.is_empty() || is_web("https://") || is_web("http://") {
         url.to_owned()
@@ -222,7 +225,7 @@ pub(crate) fn assemble_address(place: &Place) -> String {
     }
     let mut line = String::new();
     for part in [&place.address, &place.city, &region, &place.country] {
-        if part.is_empty() || line.contains(part.as_str()) {
+        if part.is_empty() || contains(&line, part) {
             continue;
         }
         if !line.is_empty() {
@@ -236,7 +239,7 @@ pub(crate) fn assemble_address(place: &Place) -> String {
 /// Whether an address names only a town or a region (no street), for feeds that do not
 /// say: no digit before the last two parts and no intersection (`&`).
 pub(crate) fn looks_approximate(formatted: &str) -> bool {
-    if formatted.contains('&') {
+    if formatted.as_bytes().contains(&b'&') {
         return false;
     }
     let parts: Vec<&str> = formatted.split(',').collect();
@@ -328,13 +331,13 @@ pub(crate) fn check_reachable(meeting: &Meeting, out: &mut Collector) {
 /// Makes every slug unique by adding `-2`, `-3`, … to later repeats, recording each;
 /// `records[i]` is the record index of `meetings[i]`.
 pub(crate) fn unique_slugs(meetings: &mut [Meeting], records: &[usize], out: &mut Collector) {
-    // One set of owned slugs throughout: a second set type (of `&str`) cost its own copy
-    // of the hash table code in the wasm build.
-    let mut taken: crate::hash::FxHashSet<String> = Default::default();
+    // A set of owned slugs (values 0) in the crate's one text map type: another map or
+    // set type costs its own copy of the hash table code in the wasm build.
+    let mut taken = crate::hash::TextMap::default();
     taken.reserve(meetings.len());
     let mut repeats = Vec::new();
     for (i, m) in meetings.iter().enumerate() {
-        if !taken.insert(m.slug.clone()) {
+        if taken.insert(m.slug.clone(), 0).is_some() {
             repeats.push(i);
         }
     }
@@ -345,7 +348,7 @@ pub(crate) fn unique_slugs(meetings: &mut [Meeting], records: &[usize], out: &mu
             let mut candidate = meeting.slug.clone();
             candidate.push('-');
             candidate.push_str(&int_text(n));
-            if !taken.contains(&candidate) {
+            if !taken.contains_key(&candidate) {
                 break candidate;
             }
             n += 1;
@@ -357,7 +360,7 @@ pub(crate) fn unique_slugs(meetings: &mut [Meeting], records: &[usize], out: &mu
             &meeting.slug,
             Action::Repaired,
         );
-        taken.insert(slug.clone());
+        taken.insert(slug.clone(), 0);
         meeting.slug = slug;
         out.finish(&meeting.slug);
     }

@@ -11,6 +11,8 @@
 //! - **Words** ([`Words`]): the word index, built on first use (a typed word) or by
 //!   [`Index::prepare`], so that the first results need not wait for it.
 //! - **Geography**: distance-eligible meetings sorted by latitude, for a band search.
+//! - **Places** ([`Gazetteer`]): the places the feed names, built on first use (a typed
+//!   place name) or by [`Index::prepare`], like the word index.
 //! - **Scratch**: reusable buffers behind a `RefCell`, so [`Index::query`] takes `&self` and
 //!   allocates nothing proportional to the feed except the result list.
 
@@ -23,7 +25,8 @@ use super::sort::{f64_key, order_by, permute, sort_keys};
 use super::text;
 use super::words::Words;
 use super::TimeOfDay;
-use crate::hash::FxHashMap;
+use crate::feed::push_int;
+use crate::hash::TextMap;
 use crate::model::{Attendance, Meeting, Minutes};
 use crate::types::{canonical_code, TypeNames};
 
@@ -77,8 +80,8 @@ pub struct Index {
     names: TypeNames,
     /// The word index, built on first use.
     words_index: OnceCell<Words>,
-    /// Places named by the feed.
-    pub(crate) gazetteer: Gazetteer,
+    /// Places named by the feed, built on first use.
+    gazetteer: OnceCell<Gazetteer>,
     /// Reusable buffers.
     pub(crate) scratch: RefCell<Scratch>,
 }
@@ -128,21 +131,15 @@ pub(crate) struct Scratch {
 
 /// The region path of a meeting: `regions`, else its city.
 pub(crate) fn region_path(m: &Meeting) -> Vec<&str> {
-    let path: Vec<&str> = m
-        .regions
-        .iter()
-        .map(|r| r.trim())
-        .filter(|r| !r.is_empty())
-        .collect();
-    if !path.is_empty() {
-        return path;
-    }
-    let city = m.place.city.trim();
-    if city.is_empty() {
-        Vec::new()
-    } else {
-        vec![city]
-    }
+    region_names(m).collect()
+}
+
+/// The names of [`region_path`], general → specific, without collecting them.
+fn region_names(m: &Meeting) -> impl Iterator<Item = &str> {
+    let mut regions = m.regions.iter().map(|r| r.trim()).filter(|r| !r.is_empty());
+    let first = regions.next();
+    let city = Some(m.place.city.trim()).filter(|c| first.is_none() && !c.is_empty());
+    first.into_iter().chain(regions).chain(city)
 }
 
 /// Whether a meeting can match a distance filter: it has coordinates and is not online-only.
@@ -194,21 +191,27 @@ impl Index {
         index.words = words_for(index.row_meeting.len());
         index.build_row_bits(&meetings);
         index.build_types(&meetings);
-        // Each meeting's region path, trimmed once for the regions and the places.
-        let paths: Vec<Vec<&str>> = meetings.iter().map(region_path).collect();
-        index.build_regions(&paths);
+        index.build_regions(&meetings);
         index.build_geo(&meetings);
         index.names = names.clone();
-        index.gazetteer = Gazetteer::build(&meetings, &paths);
-        drop(paths);
         index.meetings = meetings;
         index
     }
 
-    /// Builds now what is otherwise built on first use (the word index), so that a later
-    /// query does not wait for it: the widget calls this once the first results are painted.
+    /// Builds now what is otherwise built on first use (the word index and the places),
+    /// so that a later query does not wait for it: the widget calls this once the first
+    /// results are painted.
     pub fn prepare(&self) {
         self.words();
+        self.gazetteer();
+    }
+
+    /// The places the feed names, built on first use.
+    pub(crate) fn gazetteer(&self) -> &Gazetteer {
+        self.gazetteer.get_or_init(|| {
+            let paths: Vec<Vec<&str>> = self.meetings.iter().map(region_path).collect();
+            Gazetteer::build(&self.meetings, &paths)
+        })
     }
 
     /// The word index, built on first use.
@@ -230,10 +233,23 @@ impl Index {
 
     fn build_rows(&mut self, meetings: &[Meeting]) {
         // Meetings ranked by folded name, then slug (then input order) ...
-        let folded: Vec<String> = meetings.iter().map(|m| text::fold(&m.name)).collect();
+        // (Every name folded into one string, meeting m's at `ends[m]..ends[m + 1]`: no
+        // allocation per meeting.)
+        let mut folded = String::new();
+        let mut buf = String::new();
+        let mut ends: Vec<usize> = Vec::with_capacity(meetings.len() + 1);
+        ends.push(0);
+        for m in meetings {
+            text::fold_into(&m.name, &mut folded, &mut buf);
+            ends.push(folded.len());
+        }
+        let names: Vec<&str> = ends
+            .windows(2)
+            .map(|w| folded.get(w[0]..w[1]).unwrap_or_default())
+            .collect();
         let by_name = order_by(meetings.len(), &mut |a, b| {
-            folded[a]
-                .cmp(&folded[b])
+            names[a]
+                .cmp(names[b])
                 .then_with(|| meetings[a].slug.cmp(&meetings[b].slug))
         });
         let mut rank = vec![0u64; meetings.len()];
@@ -338,24 +354,24 @@ impl Index {
 
     fn build_types(&mut self, meetings: &[Meeting]) {
         // Feed spelling → slot, canonical code → slot.
-        let mut spelling: FxHashMap<&str, usize> = FxHashMap::default();
-        let mut canonical: FxHashMap<String, usize> = FxHashMap::default();
+        let mut spelling = TextMap::default();
+        let mut canonical = TextMap::default();
         let mut slots: Vec<(String, Vec<u64>)> = Vec::new();
         for (m, meeting) in meetings.iter().enumerate() {
             for code in &meeting.types {
                 let slot = match spelling.get(code.as_str()) {
-                    Some(&s) => s,
+                    Some(&s) => s as usize,
                     None => {
                         let c = canonical_code(code);
                         let s = match canonical.get(&c) {
-                            Some(&s) => s,
+                            Some(&s) => s as usize,
                             None => {
                                 slots.push((c.clone(), self.new_bits()));
-                                canonical.insert(c, slots.len() - 1);
+                                canonical.insert(c, slots.len() as u64 - 1);
                                 slots.len() - 1
                             }
                         };
-                        spelling.insert(code, s);
+                        spelling.insert(code.clone(), s as u64);
                         s
                     }
                 };
@@ -378,19 +394,25 @@ impl Index {
         &self.meeting_rows[s..e]
     }
 
-    fn build_regions(&mut self, paths: &[Vec<&str>]) {
+    fn build_regions(&mut self, meetings: &[Meeting]) {
         // Nodes as (parent, name); every prefix of every path is a node.
         const TOP: usize = usize::MAX;
-        let mut ids: FxHashMap<(usize, &str), usize> = FxHashMap::default();
+        // (parent, name) written as text: the parent's id + 1 (0 at the top), `:`, the name.
+        let mut ids = TextMap::default();
+        let mut key = String::new();
         let mut nodes: Vec<(usize, &str, Vec<u64>)> = Vec::new();
-        for (m, path) in paths.iter().enumerate() {
+        for (m, meeting) in meetings.iter().enumerate() {
             let mut parent = TOP;
-            for &name in path {
-                let id = match ids.get(&(parent, name)) {
-                    Some(&id) => id,
+            for name in region_names(meeting) {
+                key.clear();
+                push_int(&mut key, parent.wrapping_add(1) as i64);
+                key.push(':');
+                key.push_str(name);
+                let id = match ids.get(key.as_str()) {
+                    Some(&id) => id as usize,
                     None => {
                         nodes.push((parent, name, self.new_bits()));
-                        ids.insert((parent, name), nodes.len() - 1);
+                        ids.insert(key.clone(), nodes.len() as u64 - 1);
                         nodes.len() - 1
                     }
                 };
@@ -400,35 +422,44 @@ impl Index {
                 parent = id;
             }
         }
-        // Tree order: compare paths name by name, folded first.
-        let keys: Vec<Vec<(String, &str)>> = (0..nodes.len())
+        // Each node's folded name, and its path as node ids from the top.
+        let folded: Vec<String> = nodes.iter().map(|n| text::fold(n.1)).collect();
+        let chains: Vec<Vec<usize>> = (0..nodes.len())
             .map(|mut id| {
-                let mut key = Vec::new();
+                let mut chain = Vec::new();
                 while id != TOP {
-                    key.push((text::fold(nodes[id].1), nodes[id].1));
+                    chain.push(id);
                     id = nodes[id].0;
                 }
-                key.reverse();
-                key
+                chain.reverse();
+                chain
             })
             .collect();
-        // Paths are distinct, so the index tie-break changes nothing.
-        let order = order_by(nodes.len(), &mut |a, b| keys[a].cmp(&keys[b]));
-        let mut bits: Vec<Vec<u64>> = nodes.into_iter().map(|n| n.2).collect();
-        self.regions = order
-            .into_iter()
-            .map(|id| {
-                let id = id as usize;
-                let key = &keys[id];
-                let folded: Vec<&str> = key.iter().map(|(f, _)| f.as_str()).collect();
-                RegionNode {
-                    path: key.iter().map(|(_, n)| n.to_string()).collect(),
-                    folded_name: folded.last().map(|f| f.to_string()).unwrap_or_default(),
-                    folded_path: folded.join(" "),
-                    bits: std::mem::take(&mut bits[id]),
+        // Tree order: compare paths name by name, folded first. Paths are distinct, so
+        // the index tie-break changes nothing.
+        let key = |id: usize| chains[id].iter().map(|&n| (folded[n].as_str(), nodes[n].1));
+        let order = order_by(nodes.len(), &mut |a, b| key(a).cmp(key(b)));
+        let mut regions = Vec::with_capacity(nodes.len());
+        for &id in &order {
+            let chain = &chains[id as usize];
+            let mut folded_path = String::new();
+            for (i, &n) in chain.iter().enumerate() {
+                if i > 0 {
+                    folded_path.push(' ');
                 }
-            })
-            .collect();
+                folded_path.push_str(&folded[n]);
+            }
+            regions.push(RegionNode {
+                path: chain.iter().map(|&n| nodes[n].1.to_string()).collect(),
+                folded_name: folded[id as usize].clone(),
+                folded_path,
+                bits: Vec::new(),
+            });
+        }
+        for (region, &id) in regions.iter_mut().zip(&order) {
+            region.bits = std::mem::take(&mut nodes[id as usize].2);
+        }
+        self.regions = regions;
     }
 
     fn build_geo(&mut self, meetings: &[Meeting]) {
@@ -471,6 +502,7 @@ impl Index {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::LatLon;
     use crate::search::Query;
 
     #[test]
@@ -499,5 +531,42 @@ mod tests {
         let index = Index::new(vec![meeting("Early Birds")]);
         index.prepare();
         assert!(index.words_index.get().is_some());
+        assert!(index.gazetteer.get().is_some());
+    }
+
+    #[test]
+    fn places_are_built_on_first_place_or_prepare() {
+        let meeting = |name: &str, city: &str| {
+            let mut m = Meeting {
+                name: name.into(),
+                slug: name.into(),
+                ..Meeting::default()
+            };
+            m.place.city = city.into();
+            m.place.coordinates = Some(LatLon {
+                lat: 40.0,
+                lon: -75.3,
+            });
+            m
+        };
+        let index = Index::new(vec![meeting("Early Birds", "Ardmore")]);
+        assert!(index.gazetteer.get().is_none(), "built at load");
+        let owls = Query {
+            text: "early".into(),
+            near: Some(LatLon {
+                lat: 40.0,
+                lon: -75.3,
+            }),
+            ..Query::default()
+        };
+        assert_eq!(index.query(&owls).hits.len(), 1);
+        assert!(index.gazetteer.get().is_none(), "built for a query");
+        assert_eq!(index.places("ardmore").len(), 1);
+        assert!(index.gazetteer.get().is_some());
+
+        let index = Index::new(vec![meeting("Early Birds", "Ardmore")]);
+        index.prepare();
+        assert!(index.gazetteer.get().is_some());
+        assert_eq!(index.places("ardm")[0].label, "Ardmore");
     }
 }

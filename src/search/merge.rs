@@ -10,10 +10,10 @@
 //! appending `-` and the feed's number (1-based), then a counter if needed.
 
 use crate::feed::push_int;
-use crate::model::{Meeting, Minutes};
+use crate::model::Meeting;
 
 use super::text::fold;
-use crate::hash::{FxHashMap, FxHashSet};
+use crate::hash::TextMap;
 
 /// What [`merge`] did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -59,24 +59,31 @@ pub struct Renamed {
     pub to: String,
 }
 
-#[derive(Hash, PartialEq, Eq)]
-enum PlaceKey {
-    Point(i64, i64),
-    Address(String),
-    Link(String),
-}
-
-#[derive(Hash, PartialEq, Eq)]
-struct Key {
-    name: String,
-    times: Vec<(u8, Option<Minutes>)>,
-    place: PlaceKey,
-}
-
-fn key(m: &Meeting) -> Key {
+/// What makes two meetings the same (see the module docs), written as text so that the
+/// crate's one [`TextMap`] holds it: the folded name (which has no `\0`), `\0`, each
+/// occurrence as `day:start,` (`-` when untimed), `\0`, then the place: `P` and the
+/// rounded coordinates, `A` and the folded address, or `L` and the link.
+fn key(m: &Meeting) -> String {
     let p = &m.place;
-    let place = match p.coordinates {
-        Some(c) => PlaceKey::Point((c.lat * 1e4).round() as i64, (c.lon * 1e4).round() as i64),
+    let mut key = fold(&m.name);
+    key.push('\0');
+    for o in &m.occurrences {
+        push_int(&mut key, o.day.number() as i64);
+        key.push(':');
+        match o.time {
+            Some(t) => push_int(&mut key, t.start as i64),
+            None => key.push('-'),
+        }
+        key.push(',');
+    }
+    key.push('\0');
+    match p.coordinates {
+        Some(c) => {
+            key.push('P');
+            push_int(&mut key, (c.lat * 1e4).round() as i64);
+            key.push(',');
+            push_int(&mut key, (c.lon * 1e4).round() as i64);
+        }
         None => {
             let address = if p.formatted_address.trim().is_empty() {
                 let mut a = fold(&p.address);
@@ -87,21 +94,15 @@ fn key(m: &Meeting) -> Key {
                 fold(&p.formatted_address)
             };
             if address.trim().is_empty() {
-                PlaceKey::Link(m.conference.url.trim().into())
+                key.push('L');
+                key.push_str(m.conference.url.trim());
             } else {
-                PlaceKey::Address(address)
+                key.push('A');
+                key.push_str(&address);
             }
         }
-    };
-    Key {
-        name: fold(&m.name),
-        times: m
-            .occurrences
-            .iter()
-            .map(|o| (o.day.number(), o.time.map(|t| t.start)))
-            .collect(),
-        place,
     }
+    key
 }
 
 /// Merges `feeds` into one list (see the module docs), reporting what was dropped and
@@ -119,8 +120,10 @@ pub fn merge(mut feeds: Vec<Vec<Meeting>>) -> (Vec<Meeting>, MergeReport) {
         return (out, report);
     }
     let mut out: Vec<Meeting> = Vec::new();
-    let mut seen: FxHashMap<Key, (usize, usize)> = FxHashMap::default();
-    let mut slugs: FxHashSet<String> = FxHashSet::default();
+    // Key → the kept copy's feed (high 32 bits) and place in `out`.
+    let mut seen = TextMap::default();
+    // Slugs taken (a set: values 0).
+    let mut slugs = TextMap::default();
     for (f, feed) in feeds.into_iter().enumerate() {
         let mut count = FeedCount {
             meetings: feed.len(),
@@ -128,7 +131,8 @@ pub fn merge(mut feeds: Vec<Vec<Meeting>>) -> (Vec<Meeting>, MergeReport) {
         };
         for mut m in feed {
             let k = key(&m);
-            if let Some(&(kept_feed, at)) = seen.get(&k) {
+            if let Some(&kept) = seen.get(&k) {
+                let (kept_feed, at) = ((kept >> 32) as usize, kept as u32 as usize);
                 if kept_feed != f {
                     report.duplicates.push(Duplicate {
                         feed: f,
@@ -139,15 +143,15 @@ pub fn merge(mut feeds: Vec<Vec<Meeting>>) -> (Vec<Meeting>, MergeReport) {
                     continue;
                 }
             } else {
-                seen.insert(k, (f, out.len()));
+                seen.insert(k, (f as u64) << 32 | out.len() as u64);
             }
-            if f > 0 && slugs.contains(&m.slug) {
+            if f > 0 && slugs.contains_key(&m.slug) {
                 let mut base = m.slug.clone();
                 base.push('-');
                 push_int(&mut base, (f + 1) as i64);
                 let mut candidate = base.clone();
                 let mut n = 2;
-                while slugs.contains(&candidate) {
+                while slugs.contains_key(&candidate) {
                     candidate = base.clone();
                     candidate.push('-');
                     push_int(&mut candidate, n);
@@ -159,7 +163,7 @@ pub fn merge(mut feeds: Vec<Vec<Meeting>>) -> (Vec<Meeting>, MergeReport) {
                     to: candidate,
                 });
             }
-            slugs.insert(m.slug.clone());
+            slugs.insert(m.slug.clone(), 0);
             count.kept += 1;
             out.push(m);
         }

@@ -14,7 +14,8 @@
 use super::sort::{f64_from_key, f64_key, order_by, permute, sort_keys};
 use super::text::fold;
 use super::Index;
-use crate::hash::FxHashMap;
+use crate::feed::push_int;
+use crate::hash::TextMap;
 use crate::model::{LatLon, Meeting};
 
 /// The most candidates [`Index::places`] returns.
@@ -103,7 +104,9 @@ pub(crate) fn parse_address(line: &str) -> AddressParts<'_> {
     // A part of its own that is a postal code (`T6E 4E8`).
     if parts.len() >= 2 {
         if let Some(&last) = parts.last() {
-            if (has_digit(last) && last.len() <= 10 && !last.contains(' ')) || is_ca_postal(last) {
+            if (has_digit(last) && last.len() <= 10 && !last.as_bytes().contains(&b' '))
+                || is_ca_postal(last)
+            {
                 out.postal = last;
                 parts.pop();
             }
@@ -166,24 +169,34 @@ fn median(values: &[f64]) -> f64 {
 
 /// Places as the feed spells them: (kind, name, qualifier, depth) → collected place.
 #[derive(Default)]
-struct Collector<'a> {
-    ids: FxHashMap<(Kind, &'a str, &'a str, usize), usize>,
+struct Collector {
+    /// The key written as text: kind, depth, `:`, the name's length, `:`, name, qualifier.
+    ids: TextMap,
+    key: String,
     found: Vec<Collect>,
 }
 
-impl<'a> Collector<'a> {
+impl Collector {
     fn add(
         &mut self,
         kind: Kind,
-        name: &'a str,
-        qualifier: &'a str,
+        name: &str,
+        qualifier: &str,
         depth: usize,
         label: impl FnOnce() -> String,
         p: LatLon,
     ) {
-        let key = (kind, name, qualifier, depth);
-        let id = match self.ids.get(&key) {
-            Some(&id) => id,
+        let key = &mut self.key;
+        key.clear();
+        push_int(key, kind as i64);
+        push_int(key, depth as i64);
+        key.push(':');
+        push_int(key, name.len() as i64);
+        key.push(':');
+        key.push_str(name);
+        key.push_str(qualifier);
+        let id = match self.ids.get(key.as_str()) {
+            Some(&id) => id as usize,
             None => {
                 let label = label();
                 self.found.push(Collect {
@@ -194,7 +207,7 @@ impl<'a> Collector<'a> {
                     lats: Vec::new(),
                     lons: Vec::new(),
                 });
-                self.ids.insert(key, self.found.len() - 1);
+                self.ids.insert(key.clone(), self.found.len() as u64 - 1);
                 self.found.len() - 1
             }
         };
@@ -239,7 +252,16 @@ impl Gazetteer {
                     name,
                     parent,
                     depth,
-                    || path[..=depth].join(" > "),
+                    || {
+                        let mut label = String::new();
+                        for (i, part) in path.iter().take(depth + 1).enumerate() {
+                            if i > 0 {
+                                label.push_str(" > ");
+                            }
+                            label.push_str(part);
+                        }
+                        label
+                    },
                     p,
                 );
             }
@@ -320,7 +342,7 @@ impl Index {
         if q.is_empty() {
             return Vec::new();
         }
-        let places = &self.gazetteer.places;
+        let places = &self.gazetteer().places;
         let mut picked: Vec<&Place> = places
             .iter()
             .filter(|p| p.name == q || p.folded_label == q)

@@ -1,21 +1,132 @@
-//! The crate's sorting, through two functions so that the compiled code holds two copies
+//! The crate's sorting, through two functions so that the compiled code holds one copy
 //! of the standard library's sort instead of one per comparison closure (each copy is
-//! 2–3.5 KB of WebAssembly): [`sort_keys`] sorts packed integer keys, and [`order_by`]
-//! orders indices through a comparison passed as a trait object. Code elsewhere in the
-//! crate that sorts (the widget, the feed reader) can use them too and add no copy.
+//! 2–3.5 KB of WebAssembly): [`sort_keys`] sorts packed integer keys with it, and
+//! [`order_by`] orders indices through a comparison passed as a trait object, with a
+//! small merge sort of its own (stable, so no tie-break, and a few hundred bytes). Code
+//! elsewhere in the crate that sorts (the widget, the feed reader) can use them too and
+//! add no copy.
 
 use std::cmp::Ordering;
 
 /// Sorts packed integer keys in ascending order.
 pub(crate) fn sort_keys(keys: &mut [u64]) {
-    keys.sort_unstable();
+    if keys.len() <= RADIX_FROM {
+        quicksort(keys);
+        return;
+    }
+    // Least significant byte first, each pass stable; a byte every key shares is skipped.
+    let first = keys[0];
+    let differ = keys.iter().fold(0, |d, &k| d | (k ^ first));
+    let mut buf = vec![0u64; keys.len()];
+    let mut in_buf = false;
+    for shift in (0..64).step_by(8) {
+        if (differ >> shift) & 255 == 0 {
+            continue;
+        }
+        let (from, to) = if in_buf {
+            (&buf[..], &mut keys[..])
+        } else {
+            (&keys[..], &mut buf[..])
+        };
+        let mut starts = [0usize; 256];
+        for &k in from {
+            starts[(k >> shift) as usize & 255] += 1;
+        }
+        let mut sum = 0;
+        for s in starts.iter_mut() {
+            let n = *s;
+            *s = sum;
+            sum += n;
+        }
+        for &k in from {
+            let d = (k >> shift) as usize & 255;
+            to[starts[d]] = k;
+            starts[d] += 1;
+        }
+        in_buf = !in_buf;
+    }
+    if in_buf {
+        keys.copy_from_slice(&buf);
+    }
+}
+
+/// Above this many keys [`sort_keys`] uses a radix sort (linear whatever the input), so
+/// the quicksort's worst case stays small.
+const RADIX_FROM: usize = 160;
+
+/// Quicksort (median-of-three pivot, Hoare partition) down to short runs, which are
+/// insertion-sorted.
+fn quicksort(mut v: &mut [u64]) {
+    while v.len() > 16 {
+        let n = v.len();
+        let (a, b, c) = (v[0], v[n / 2], v[n - 1]);
+        let pivot = a.max(b).min(a.min(b).max(c));
+        let (mut i, mut j) = (0, n - 1);
+        loop {
+            while v[i] < pivot {
+                i += 1;
+            }
+            while v[j] > pivot {
+                j -= 1;
+            }
+            if i >= j {
+                break;
+            }
+            v.swap(i, j);
+            i += 1;
+            j -= 1;
+        }
+        // `v[..=j]` ≤ pivot ≤ `v[j + 1..]`, both parts non-empty.
+        let (left, right) = v.split_at_mut(j + 1);
+        if left.len() < right.len() {
+            quicksort(left);
+            v = right;
+        } else {
+            quicksort(right);
+            v = left;
+        }
+    }
+    for i in 1..v.len() {
+        let key = v[i];
+        let mut j = i;
+        while j > 0 && v[j - 1] > key {
+            v[j] = v[j - 1];
+            j -= 1;
+        }
+        v[j] = key;
+    }
 }
 
 /// The indices `0..n` in the order `cmp` gives them, equal ones by index (so the order a
 /// stable sort would give).
 pub(crate) fn order_by(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<u32> {
     let mut order: Vec<u32> = (0..n as u32).collect();
-    order.sort_unstable_by(|&a, &b| cmp(a as usize, b as usize).then(a.cmp(&b)));
+    // Bottom-up merge sort: runs of `width` merged pairwise into `buf`, then swapped.
+    let mut buf = vec![0u32; n];
+    let mut width = 1;
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            let (mut i, mut j) = (start, mid);
+            for slot in &mut buf[start..end] {
+                // The left run wins ties: equal items keep their order.
+                let take_right = j < end
+                    && (i == mid || cmp(order[j] as usize, order[i] as usize) == Ordering::Less);
+                if take_right {
+                    *slot = order[j];
+                    j += 1;
+                } else {
+                    *slot = order[i];
+                    i += 1;
+                }
+            }
+            start = end;
+        }
+        std::mem::swap(&mut order, &mut buf);
+        width *= 2;
+    }
     order
 }
 
@@ -73,6 +184,53 @@ mod tests {
         assert_eq!(keys, sorted);
         for &x in &xs {
             assert_eq!(f64_from_key(f64_key(x)).to_bits(), x.to_bits());
+        }
+    }
+
+    #[test]
+    fn keys_sort_like_the_std_sort() {
+        let mut seed = 11u64;
+        for n in [0, 1, 2, 16, 17, 40, 64, 65, 100, 3000] {
+            for mask in [u64::MAX, 0xFFFF, 0xF0F0_0000_0000_00FF, 7, 0] {
+                let mut keys: Vec<u64> = (0..n)
+                    .map(|_| {
+                        seed = seed
+                            .wrapping_mul(6_364_136_223_846_793_005)
+                            .wrapping_add(1_442_695_040_888_963_407);
+                        seed & mask
+                    })
+                    .collect();
+                let mut want = keys.clone();
+                want.sort_unstable();
+                sort_keys(&mut keys);
+                assert_eq!(keys, want, "n = {n}, mask = {mask:x}");
+                let mut sorted = want.clone();
+                sort_keys(&mut sorted);
+                assert_eq!(sorted, want, "sorted, n = {n}");
+                sorted.reverse();
+                sort_keys(&mut sorted);
+                assert_eq!(sorted, want, "reversed, n = {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn order_matches_a_stable_sort() {
+        let mut seed = 7u32;
+        for n in [0, 1, 2, 3, 5, 8, 13, 64, 100, 1000] {
+            let v: Vec<u32> = (0..n)
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    (seed >> 16) % 17
+                })
+                .collect();
+            let mut want: Vec<u32> = (0..n as u32).collect();
+            want.sort_by_key(|&i| v[i as usize]);
+            assert_eq!(
+                order_by(v.len(), &mut |a, b| v[a].cmp(&v[b])),
+                want,
+                "n = {n}"
+            );
         }
     }
 

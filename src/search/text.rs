@@ -85,8 +85,10 @@ fn split_words(text: &str, buf: &mut String, word: &mut dyn FnMut(&str)) {
                 upper |= c.is_ascii_uppercase();
                 i += 1;
             }
-            // Both ends are ASCII, so these are character boundaries.
-            let run = &text[start..i];
+            // Both ends are ASCII, so this is always `Some` (`get` has no panic path).
+            let Some(run) = text.get(start..i) else {
+                break;
+            };
             let ends = bytes.get(i).is_none_or(|&c| c < 0x80 && c != b'\'');
             if ends && buf.is_empty() && !upper {
                 word(run);
@@ -95,7 +97,9 @@ fn split_words(text: &str, buf: &mut String, word: &mut dyn FnMut(&str)) {
             let from = buf.len();
             buf.push_str(run);
             if upper {
-                buf[from..].make_ascii_lowercase();
+                if let Some(added) = buf.get_mut(from..) {
+                    added.make_ascii_lowercase();
+                }
             }
             if ends {
                 word(buf);
@@ -142,22 +146,56 @@ pub fn words(text: &str) -> Vec<String> {
     out
 }
 
+/// Whether `needle` occurs in `haystack`, as `str::contains` with a `&str` needle says,
+/// compared byte by byte: without the standard library's two-way searcher (~3 KB of
+/// WebAssembly, and the string-slicing panic path it brings). Meant for short texts.
+pub fn contains(haystack: &str, needle: &str) -> bool {
+    needle.is_empty()
+        || haystack
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w == needle.as_bytes())
+}
+
 /// `text` folded whole: its words joined by single spaces (`"  Ardmore,  PA"` → `"ardmore pa"`).
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut buf = String::new();
-    for_each_word(text, &mut buf, |w| {
-        if !out.is_empty() {
+    fold_into(text, &mut out, &mut String::new());
+    out
+}
+
+/// Appends `text` folded (as [`fold`] gives it) to `out`, reusing `buf`: many texts folded
+/// into one string, without an allocation each.
+pub(crate) fn fold_into(text: &str, out: &mut String, buf: &mut String) {
+    let start = out.len();
+    for_each_word(text, buf, |w| {
+        if out.len() > start {
             out.push(' ');
         }
         out.push_str(w);
     });
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_agrees_with_str_contains() {
+        let texts = ["", "a", "Ardmore, PA", "Café Crème", "ééé", "abcabd", "aab"];
+        for hay in texts {
+            for needle in texts
+                .iter()
+                .chain(&["é", "c", "abd", "aab", "PA", "x", "ab", "Cr"])
+            {
+                assert_eq!(
+                    contains(hay, needle),
+                    hay.contains(needle),
+                    "{hay:?} {needle:?}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn folds_case_and_accents() {

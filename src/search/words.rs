@@ -9,7 +9,7 @@
 
 use super::sort::{order_by, sort_keys};
 use super::text::for_each_word;
-use crate::hash::FxHashMap;
+use crate::hash::TextMap;
 use crate::model::Meeting;
 use crate::types::TypeNames;
 
@@ -141,27 +141,40 @@ impl Words {
 
 /// Word ids while the index is built: each distinct folded word gets the next id, and
 /// the words of a field that repeats (a town, a type name) are remembered whole.
+///
+/// The maps are the crate's one [`TextMap`] type; a range `(s, e)` is kept as `s << 32 | e`.
 #[derive(Default)]
-struct WordIds<'a> {
-    ids: FxHashMap<String, u32>,
+struct WordIds {
+    ids: TextMap,
     vocab: Vec<String>,
-    memo: FxHashMap<&'a str, (u32, u32)>,
+    /// Text → the range of its word ids in `memo_ids`.
+    memo: TextMap,
     /// Type code as the feed spells it → the range of its name's ids in `memo_ids`.
-    codes: FxHashMap<&'a str, (u32, u32)>,
+    codes: TextMap,
     memo_ids: Vec<u32>,
     buf: String,
 }
 
-impl<'a> WordIds<'a> {
+/// A range packed as the maps of [`WordIds`] keep it.
+fn pack(range: (u32, u32)) -> u64 {
+    (range.0 as u64) << 32 | range.1 as u64
+}
+
+/// The inverse of [`pack`].
+fn unpack(v: u64) -> (u32, u32) {
+    ((v >> 32) as u32, v as u32)
+}
+
+impl WordIds {
     /// Appends the ids of the words of `text` to `out`.
     fn push(&mut self, text: &str, out: &mut Vec<u32>) {
         let (ids, vocab) = (&mut self.ids, &mut self.vocab);
         for_each_word(text, &mut self.buf, |w| {
             let id = match ids.get(w) {
-                Some(&id) => id,
+                Some(&id) => id as u32,
                 None => {
                     let id = vocab.len() as u32;
-                    ids.insert(w.into(), id);
+                    ids.insert(w.into(), id as u64);
                     vocab.push(w.into());
                     id
                 }
@@ -171,7 +184,7 @@ impl<'a> WordIds<'a> {
     }
 
     /// Like [`WordIds::push`], remembering the result for the same text.
-    fn push_memo(&mut self, text: &'a str, out: &mut Vec<u32>) {
+    fn push_memo(&mut self, text: &str, out: &mut Vec<u32>) {
         if text.is_empty() {
             return;
         }
@@ -180,12 +193,12 @@ impl<'a> WordIds<'a> {
     }
 
     /// Like [`WordIds::push_memo`] for the name of type `code`, looked up once per spelling.
-    fn push_type(&mut self, code: &'a str, names: &'a TypeNames, out: &mut Vec<u32>) {
+    fn push_type(&mut self, code: &str, names: &TypeNames, out: &mut Vec<u32>) {
         let (s, e) = match self.codes.get(code) {
-            Some(&range) => range,
+            Some(&range) => unpack(range),
             None => {
                 let range = self.memo_range(names.name(code));
-                self.codes.insert(code, range);
+                self.codes.insert(code.into(), pack(range));
                 range
             }
         };
@@ -193,16 +206,16 @@ impl<'a> WordIds<'a> {
     }
 
     /// The range of `text`'s word ids in `memo_ids`, splitting it on first sight.
-    fn memo_range(&mut self, text: &'a str) -> (u32, u32) {
+    fn memo_range(&mut self, text: &str) -> (u32, u32) {
         match self.memo.get(text) {
-            Some(&range) => range,
+            Some(&range) => unpack(range),
             None => {
                 let mut ids = std::mem::take(&mut self.memo_ids);
                 let s = ids.len() as u32;
                 self.push(text, &mut ids);
                 let range = (s, ids.len() as u32);
                 self.memo_ids = ids;
-                self.memo.insert(text, range);
+                self.memo.insert(text.into(), pack(range));
                 range
             }
         }
