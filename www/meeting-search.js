@@ -135,7 +135,7 @@ async function msFeed(widget, url, fetched, formats) {
   const store = typeof feedStore != 'undefined' ? feedStore : null;
   try {
     const text = await fetched;
-    const problem = widget.add(text, formats);
+    const problem = widget.add(msBytes(text), formats);
     if (problem === undefined) {
       // Saved in the background: the results need not wait for IndexedDB (put never throws).
       if (store) store.put(url, text);
@@ -146,8 +146,11 @@ async function msFeed(widget, url, fetched, formats) {
     console.warn('meeting-search: could not fetch', url, e);
   }
   const saved = store && (await store.get(url));
-  if (saved && widget.add(saved.text, formats) === undefined) widget.saved(saved.savedAt);
+  if (saved && widget.add(msBytes(saved.text), formats) === undefined) widget.saved(saved.savedAt);
 }
+
+// A feed's text as UTF-8 bytes, the exact size (see Widget::add).
+const msBytes = (text) => new TextEncoder().encode(text);
 
 // Runs `f` once the browser is idle (after the first results are painted), within 300 ms.
 const msIdle = (f) => new Promise((ok) => {
@@ -198,6 +201,8 @@ async function msStart(el, options) {
   widget.show();
   // The type and region lists can wait until the first results are painted.
   await msIdle(() => widget && widget.controls());
+  // Then the word index and the places, so that the first typed word need not wait.
+  await msIdle(() => widget && widget.prepare());
   return {
     setFilters: (f) => widget && widget.setFilters(f || {}),
     results: () => (widget ? widget.results() : []),

@@ -18,14 +18,14 @@ pub struct Read {
     pub type_names: Vec<(String, String)>,
 }
 
-/// Reads one feed's text; the error is a message for the console (the visitor sees a
-/// plain notice in their language).
-pub fn read(text: &str, timezone: Option<&str>, formats: Option<&str>) -> Result<Read, String> {
+/// Reads one feed (its UTF-8 bytes); the error is a message for the console (the visitor
+/// sees a plain notice in their language).
+pub fn read(feed: &[u8], timezone: Option<&str>, formats: Option<&str>) -> Result<Read, String> {
     let options = ReadOptions {
         default_timezone: timezone.map(String::from),
         bmlt_formats: formats.map(|f| f.as_bytes().to_vec()),
     };
-    match feed::read(text.as_bytes(), &options) {
+    match feed::read(feed, &options) {
         Ok(feed) => Ok(Read {
             records: feed.records,
             meetings: feed.meetings,
@@ -103,4 +103,9 @@ pub fn facets(index: &Index, query: &Query) -> Facets {
 /// The point a typed place name stands for, found in the feed itself (no network).
 pub fn place(index: &Index, name: &str) -> Option<LatLon> {
     index.places(name).first().map(|c| c.point)
+}
+
+/// Builds now what the index otherwise builds on first use (words, places).
+pub fn prepare(index: &Index) {
+    index.prepare();
 }

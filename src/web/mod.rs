@@ -123,10 +123,12 @@ impl Widget {
         })
     }
 
-    /// Adds one feed's text (`formats`: a BMLT GetFormats answer, or empty). Returns
-    /// `undefined` when it was read, else a message for the console.
-    pub fn add(&self, text: &str, formats: &str) -> Option<String> {
-        self.state.try_borrow_mut().ok()?.add(text, formats)
+    /// Adds one feed, as its UTF-8 bytes (`formats`: a BMLT GetFormats answer, or empty).
+    /// Returns `undefined` when it was read, else a message for the console. Bytes, not a
+    /// string: wasm-bindgen copies a string with non-ASCII text into a buffer three times its
+    /// length first, and wasm memory never shrinks (221 MB after a 55 MB feed, 163 MB so).
+    pub fn add(&self, feed: &[u8], formats: &str) -> Option<String> {
+        self.state.try_borrow_mut().ok()?.add(feed, formats)
     }
 
     /// Says that a feed is shown from the copy saved at `ms` (epoch milliseconds).
@@ -147,6 +149,15 @@ impl Widget {
     pub fn controls(&self) {
         if let Ok(mut s) = self.state.try_borrow_mut() {
             s.controls();
+        }
+    }
+
+    /// Builds what the index otherwise builds on first use (the word index and the places
+    /// named by the feed); the loader calls it when the browser is idle after the controls,
+    /// so that the first typed word does not wait for it.
+    pub fn prepare(&self) {
+        if let Ok(s) = self.state.try_borrow() {
+            engine::prepare(&s.index);
         }
     }
 

@@ -147,10 +147,10 @@ impl State {
         Ok(s)
     }
 
-    /// Reads one feed's text.
-    pub fn add(&mut self, text: &str, formats: &str) -> Option<String> {
+    /// Reads one feed (its UTF-8 bytes).
+    pub fn add(&mut self, feed: &[u8], formats: &str) -> Option<String> {
         let tz = Some(self.timezone.as_str()).filter(|t| !t.is_empty());
-        match engine::read(text, tz, Some(formats).filter(|f| !f.is_empty())) {
+        match engine::read(feed, tz, Some(formats).filter(|f| !f.is_empty())) {
             Ok(read) => {
                 let unread = read.records.saturating_sub(read.meetings.len());
                 if unread > 0 {
