@@ -127,7 +127,7 @@ impl Filters {
                 }
             }
             "time" => out.extend(TIMES.iter().find(|t| Some(t.0) == self.time).map(|t| t.1)),
-            "type" => out = self.types.join(","),
+            "type" => out = super::text::join(&self.types, ","),
             "region" => out.push_str(&self.region),
             "attendance" => out.extend(
                 ATTENDANCE

@@ -1,9 +1,22 @@
 //! Small text builders that avoid `format!` and float formatting (they cost kilobytes
-//! of wasm): integers, `HH:MM`, and plain integer parsing.
+//! of wasm): integers, `HH:MM`, plain integer parsing, and joining (std's `join` brings
+//! its own generic copy routine).
 
 /// Appends `n` in decimal.
 pub fn push_u32(out: &mut String, n: u32) {
     crate::feed::push_int(out, n.into());
+}
+
+/// `parts` joined by `sep`.
+pub fn join(parts: &[String], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(p);
+    }
+    out
 }
 
 /// Appends `minute` (after midnight) as `HH:MM`, with `sep` between hours and minutes.

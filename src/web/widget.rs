@@ -212,7 +212,7 @@ impl State {
         }
         self.els
             .notice
-            .set_text_content(Some(&self.notices.join(" ")));
+            .set_text_content(Some(&super::text::join(&self.notices, " ")));
         show(&self.els.notice, !self.notices.is_empty());
         show(&self.els.controls, count > 0);
         if !failed {
@@ -446,15 +446,15 @@ impl State {
                 }
                 super::text::u32_text(n as u32)
             } else if Array::is_array(&v) {
-                Array::from(&v)
+                let parts: Vec<String> = Array::from(&v)
                     .iter()
                     .map(|x| {
                         x.as_string().unwrap_or_else(|| {
                             super::text::u32_text(x.as_f64().unwrap_or(-1.0) as u32)
                         })
                     })
-                    .collect::<Vec<_>>()
-                    .join(",")
+                    .collect();
+                super::text::join(&parts, ",")
             } else {
                 continue;
             };

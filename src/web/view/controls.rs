@@ -3,6 +3,7 @@
 //! and keeping the controls' values in step with the filters.
 
 use super::super::dom::{add, add_text, set, Res};
+use super::super::engine;
 use super::super::filters::Filters;
 use super::super::mount::{Choice, TypeBox};
 use super::super::text::push_u32;
@@ -13,13 +14,13 @@ use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
 
 /// Builds the type checkboxes (by name) and the region options (as an indented tree).
 pub fn fill(s: &mut State, all: &Facets) -> Res<()> {
-    let mut types: Vec<(String, String)> = all
+    let types: Vec<(String, String)> = all
         .types
         .iter()
         .map(|(c, _)| (s.type_name(c).to_owned(), c.clone()))
         .collect();
-    types.sort_unstable();
-    for (name, code) in types {
+    let order = engine::order_by(types.len(), &mut |a, b| types[a].cmp(&types[b]));
+    for (name, code) in engine::permute(types, &order) {
         let label = add(&s.els.types, "label", "type")?;
         let input: HtmlInputElement = add(&label, "input", "")?.unchecked_into();
         set(&input, "type", "checkbox");

@@ -90,7 +90,7 @@ pub fn render(s: &State, i: u32) -> Res<Option<Element>> {
                 m.conference
                     .phone
                     .chars()
-                    .filter(|c| c.is_ascii_digit() || "+,*#".contains(*c)),
+                    .filter(|c| c.is_ascii_digit() || matches!(c, '+' | ',' | '*' | '#')),
             );
             add_link(&actions, &tel, s.lang.t(Msg::Call), "btn")?;
         }

@@ -7,6 +7,7 @@
 //! dozens per row.
 
 use super::super::dom::Res;
+use super::super::engine;
 use super::super::i18n::Msg;
 use super::super::widget::State;
 use crate::model::{Attendance, Meeting, Occurrence};
@@ -35,7 +36,7 @@ pub fn place(s: &State, m: &Meeting) -> String {
     let mut t = String::new();
     if m.attendance != Attendance::Online {
         for part in [&p.location, &p.city] {
-            if !part.is_empty() && !t.contains(part.as_str()) {
+            if !part.is_empty() && !engine::contains(&t, part) {
                 if !t.is_empty() {
                     t.push_str(", ");
                 }
