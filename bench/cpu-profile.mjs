@@ -77,7 +77,11 @@ try {
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
   await page.goto(`${server.url}bench/widget.html?feed=${encodeURIComponent(feedUrl)}`);
-  await page.waitForFunction('window.__bench.error || (window.__bench.handle && window.__probe.first && window.__probe.first.paint)', null, { timeout: 300000, polling: 20 });
+  // A timer loop in the page, not waitForFunction (which injects Playwright's script mid-load).
+  await page.evaluate(async () => {
+    const ready = () => window.__bench.error || (window.__bench.handle && window.__probe.first && window.__probe.first.paint);
+    while (!ready()) await new Promise((resolve) => setTimeout(resolve, 20));
+  });
   const load = (await cdp.send('Profiler.stop')).profile;
   const error = await page.evaluate(() => window.__bench.error);
   if (error) throw new Error(error);
