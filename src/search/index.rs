@@ -208,10 +208,8 @@ impl Index {
 
     /// The places the feed names, built on first use.
     pub(crate) fn gazetteer(&self) -> &Gazetteer {
-        self.gazetteer.get_or_init(|| {
-            let paths: Vec<Vec<&str>> = self.meetings.iter().map(region_path).collect();
-            Gazetteer::build(&self.meetings, &paths)
-        })
+        self.gazetteer
+            .get_or_init(|| Gazetteer::build(&self.meetings))
     }
 
     /// The word index, built on first use.
@@ -441,23 +439,20 @@ impl Index {
         let order = order_by(nodes.len(), &mut |a, b| key(a).cmp(key(b)));
         let mut regions = Vec::with_capacity(nodes.len());
         for &id in &order {
-            let chain = &chains[id as usize];
+            let id = id as usize;
+            let chain = &chains[id];
             let mut folded_path = String::new();
-            for (i, &n) in chain.iter().enumerate() {
-                if i > 0 {
-                    folded_path.push(' ');
-                }
-                folded_path.push_str(&folded[n]);
-            }
+            text::push_joined(
+                &mut folded_path,
+                chain.iter().map(|&n| folded[n].as_str()),
+                " ",
+            );
             regions.push(RegionNode {
                 path: chain.iter().map(|&n| nodes[n].1.to_string()).collect(),
-                folded_name: folded[id as usize].clone(),
+                folded_name: folded[id].clone(),
                 folded_path,
-                bits: Vec::new(),
+                bits: std::mem::take(&mut nodes[id].2),
             });
-        }
-        for (region, &id) in regions.iter_mut().zip(&order) {
-            region.bits = std::mem::take(&mut nodes[id as usize].2);
         }
         self.regions = regions;
     }

@@ -11,8 +11,9 @@
 //! the text. Candidates are ordered by kind (town, neighbourhood, postal code, region),
 //! then by how many meetings name them; at most [`MAX_CANDIDATES`].
 
+use super::index::region_path;
 use super::sort::{f64_from_key, f64_key, order_by, permute, sort_keys};
-use super::text::fold;
+use super::text::{fold, push_joined};
 use super::Index;
 use crate::feed::push_int;
 use crate::hash::TextMap;
@@ -217,14 +218,14 @@ impl Collector {
 }
 
 impl Gazetteer {
-    /// The places named by `meetings` (those with coordinates), whose region paths are
-    /// `paths`.
-    pub(crate) fn build<'a>(meetings: &'a [Meeting], paths: &[Vec<&'a str>]) -> Gazetteer {
+    /// The places named by `meetings` (those with coordinates).
+    pub(crate) fn build(meetings: &[Meeting]) -> Gazetteer {
         let mut c = Collector::default();
-        for (m, path) in meetings.iter().zip(paths) {
+        for m in meetings {
             let Some(p) = m.place.coordinates else {
                 continue;
             };
+            let path = region_path(m);
             let place = &m.place;
             let line = if place.formatted_address.trim().is_empty() {
                 place.address.as_str()
@@ -254,12 +255,7 @@ impl Gazetteer {
                     depth,
                     || {
                         let mut label = String::new();
-                        for (i, part) in path.iter().take(depth + 1).enumerate() {
-                            if i > 0 {
-                                label.push_str(" > ");
-                            }
-                            label.push_str(part);
-                        }
+                        push_joined(&mut label, path.iter().take(depth + 1).copied(), " > ");
                         label
                     },
                     p,

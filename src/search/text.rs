@@ -157,6 +157,19 @@ pub fn contains(haystack: &str, needle: &str) -> bool {
             .any(|w| w == needle.as_bytes())
 }
 
+/// Appends `parts` to `out` with `sep` between them: one loop for every joined text (std's
+/// `join` brings a generic copy routine of its own into the wasm).
+pub fn push_joined<'a>(out: &mut String, parts: impl IntoIterator<Item = &'a str>, sep: &str) {
+    let mut parts = parts.into_iter();
+    if let Some(first) = parts.next() {
+        out.push_str(first);
+    }
+    for part in parts {
+        out.push_str(sep);
+        out.push_str(part);
+    }
+}
+
 /// `text` folded whole: its words joined by single spaces (`"  Ardmore,  PA"` → `"ardmore pa"`).
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -179,6 +192,15 @@ pub(crate) fn fold_into(text: &str, out: &mut String, buf: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn joins_like_std_join() {
+        for parts in [&[][..], &["a"][..], &["a", "", "bc"][..]] {
+            let mut out = String::from("x");
+            push_joined(&mut out, parts.iter().copied(), " > ");
+            assert_eq!(out, format!("x{}", parts.join(" > ")));
+        }
+    }
 
     #[test]
     fn contains_agrees_with_str_contains() {

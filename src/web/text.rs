@@ -1,6 +1,6 @@
 //! Small text builders that avoid `format!` and float formatting (they cost kilobytes
-//! of wasm): integers, `HH:MM`, plain integer parsing, and joining (std's `join` brings
-//! its own generic copy routine).
+//! of wasm): integers, `HH:MM`, plain integer parsing, and joining (with the core's
+//! `push_joined`: std's `join` brings its own generic copy routine).
 
 /// Appends `n` in decimal.
 pub fn push_u32(out: &mut String, n: u32) {
@@ -10,12 +10,7 @@ pub fn push_u32(out: &mut String, n: u32) {
 /// `parts` joined by `sep`.
 pub fn join(parts: &[String], sep: &str) -> String {
     let mut out = String::new();
-    for (i, p) in parts.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep);
-        }
-        out.push_str(p);
-    }
+    super::engine::push_joined(&mut out, parts.iter().map(String::as_str), sep);
     out
 }
 
