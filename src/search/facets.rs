@@ -53,12 +53,12 @@ impl Index {
             *count = and_count(time_base, &self.bucket_bits[k]);
         }
         facets.types = self
-            .types
+            .types()
             .iter()
             .map(|(code, bits)| (code.clone(), and_count(type_base, bits)))
             .collect();
         facets.regions = self
-            .regions
+            .regions()
             .iter()
             .map(|node| (node.path.clone(), and_count(region_base, &node.bits)))
             .collect();

@@ -6,11 +6,14 @@
 //!   in the default result order (day, start time with untimed last, folded name, slug;
 //!   by-appointment rows last). A query that keeps the default order never sorts.
 //! - **Bitsets over rows** (`rows / 64` words each): each day, each time-of-day bucket,
-//!   each type code, each region (its whole subtree), each attendance choice, "active",
-//!   and "can match a distance filter" (coordinates and not online-only).
+//!   each attendance choice, "active", and "can match a distance filter" (coordinates and
+//!   not online-only); each type code and each region (its whole subtree), built on first
+//!   use (a type or region filter, or the counts beside the filters) or by
+//!   [`Index::prepare`].
 //! - **Words** ([`Words`]): the word index, built on first use (a typed word) or by
 //!   [`Index::prepare`], so that the first results need not wait for it.
-//! - **Geography**: distance-eligible meetings sorted by latitude, for a band search.
+//! - **Geography** ([`Geo`]): distance-eligible meetings sorted by latitude, for a band
+//!   search, built on first use (a distance filter) or by [`Index::prepare`].
 //! - **Places** ([`Gazetteer`]): the places the feed names, built on first use (a typed
 //!   place name) or by [`Index::prepare`], like the word index.
 //! - **Scratch**: reusable buffers behind a `RefCell`, so [`Index::query`] takes `&self` and
@@ -57,22 +60,19 @@ pub struct Index {
     pub(crate) day_bits: [Vec<u64>; 8],
     /// Per time-of-day bucket: morning, midday, evening, night.
     pub(crate) bucket_bits: [Vec<u64>; 4],
-    /// Type codes present (canonical upper case), sorted, with their rows.
-    pub(crate) types: Vec<(String, Vec<u64>)>,
-    /// Regions in tree order.
-    pub(crate) regions: Vec<RegionNode>,
+    /// Type codes present (canonical upper case), sorted, with their rows; built on
+    /// first use.
+    types: OnceCell<Vec<(String, Vec<u64>)>>,
+    /// Regions in tree order, built on first use.
+    regions: OnceCell<Vec<RegionNode>>,
     /// Per attendance choice: in person, online, hybrid, inactive.
     pub(crate) attendance_bits: [Vec<u64>; 4],
     /// Rows of meetings that are not inactive.
     pub(crate) active_bits: Vec<u64>,
     /// Rows of meetings that can match a distance filter.
     pub(crate) geo_bits: Vec<u64>,
-    /// Distance-eligible meetings sorted by latitude.
-    pub(crate) geo: Vec<GeoEntry>,
-    /// Meeting → prepared point (`None` when not distance-eligible).
-    pub(crate) meeting_point: Vec<Option<GeoPoint>>,
-    /// Meeting → point on the unit sphere (NaN when not distance-eligible).
-    pub(crate) meeting_xyz: Vec<[f64; 3]>,
+    /// The meetings' points, built on first use (a distance filter).
+    geo: OnceCell<Geo>,
     /// Meeting `m`'s rows are `meeting_rows[meeting_row_start[m]..meeting_row_start[m + 1]]`.
     pub(crate) meeting_row_start: Vec<u32>,
     pub(crate) meeting_rows: Vec<u32>,
@@ -97,6 +97,17 @@ pub(crate) struct RegionNode {
     pub(crate) folded_path: String,
     /// Rows in it and below it.
     pub(crate) bits: Vec<u64>,
+}
+
+/// The meetings' points, for distance filters.
+#[derive(Debug, Default)]
+pub(crate) struct Geo {
+    /// Distance-eligible meetings sorted by latitude.
+    pub(crate) sorted: Vec<GeoEntry>,
+    /// Meeting → prepared point (`None` when not distance-eligible).
+    pub(crate) point: Vec<Option<GeoPoint>>,
+    /// Meeting → point on the unit sphere (NaN when not distance-eligible).
+    pub(crate) xyz: Vec<[f64; 3]>,
 }
 
 /// A distance-eligible meeting in the latitude-sorted column.
@@ -190,18 +201,18 @@ impl Index {
         index.build_rows(&meetings);
         index.words = words_for(index.row_meeting.len());
         index.build_row_bits(&meetings);
-        index.build_types(&meetings);
-        index.build_regions(&meetings);
-        index.build_geo(&meetings);
         index.names = names.clone();
         index.meetings = meetings;
         index
     }
 
-    /// Builds now what is otherwise built on first use (the word index and the places),
-    /// so that a later query does not wait for it: the widget calls this once the first
-    /// results are painted.
+    /// Builds now what is otherwise built on first use (the type and region columns, the
+    /// points, the word index and the places), so that a later query does not wait for it:
+    /// the widget calls this once the first results are painted.
     pub fn prepare(&self) {
+        self.types();
+        self.regions();
+        self.geo();
         self.words();
         self.gazetteer();
     }
@@ -210,6 +221,22 @@ impl Index {
     pub(crate) fn gazetteer(&self) -> &Gazetteer {
         self.gazetteer
             .get_or_init(|| Gazetteer::build(&self.meetings))
+    }
+
+    /// The type codes present (canonical upper case), sorted, with their rows; built on
+    /// first use (a type filter or the counts beside the filters).
+    pub(crate) fn types(&self) -> &[(String, Vec<u64>)] {
+        self.types.get_or_init(|| self.build_types())
+    }
+
+    /// The regions in tree order, built on first use (a region filter or the counts).
+    pub(crate) fn regions(&self) -> &[RegionNode] {
+        self.regions.get_or_init(|| self.build_regions())
+    }
+
+    /// The meetings' points, built on first use (a distance filter).
+    pub(crate) fn geo(&self) -> &Geo {
+        self.geo.get_or_init(|| self.build_geo())
     }
 
     /// The word index, built on first use.
@@ -350,7 +377,8 @@ impl Index {
         self.geo_bits = geo;
     }
 
-    fn build_types(&mut self, meetings: &[Meeting]) {
+    fn build_types(&self) -> Vec<(String, Vec<u64>)> {
+        let meetings = &self.meetings;
         // Feed spelling → slot, canonical code → slot.
         let mut spelling = TextMap::default();
         let mut canonical = TextMap::default();
@@ -382,7 +410,7 @@ impl Index {
         slots.retain(|(c, _)| !c.is_empty());
         // Codes are distinct, so the index tie-break changes nothing.
         let order = order_by(slots.len(), &mut |a, b| slots[a].0.cmp(&slots[b].0));
-        self.types = permute(slots, &order);
+        permute(slots, &order)
     }
 
     /// The rows of meeting `m`.
@@ -392,7 +420,8 @@ impl Index {
         &self.meeting_rows[s..e]
     }
 
-    fn build_regions(&mut self, meetings: &[Meeting]) {
+    fn build_regions(&self) -> Vec<RegionNode> {
+        let meetings = &self.meetings;
         // Nodes as (parent, name); every prefix of every path is a node.
         const TOP: usize = usize::MAX;
         // (parent, name) written as text: the parent's id + 1 (0 at the top), `:`, the name.
@@ -454,27 +483,28 @@ impl Index {
                 bits: std::mem::take(&mut nodes[id].2),
             });
         }
-        self.regions = regions;
+        regions
     }
 
-    fn build_geo(&mut self, meetings: &[Meeting]) {
+    fn build_geo(&self) -> Geo {
         let trig = self.trig;
-        self.meeting_point = meetings
+        let point: Vec<Option<GeoPoint>> = self
+            .meetings
             .iter()
             .map(|m| match m.place.coordinates {
                 Some(p) if distance_eligible(m) => Some(GeoPoint::new(p, &trig)),
                 _ => None,
             })
             .collect();
-        self.meeting_xyz = self
-            .meeting_point
+        let xyz: Vec<[f64; 3]> = point
             .iter()
             .map(|p| match p {
                 Some(p) => p.unit(&trig),
                 None => [f64::NAN; 3],
             })
             .collect();
-        let geo: Vec<GeoEntry> = meetings
+        let entries: Vec<GeoEntry> = self
+            .meetings
             .iter()
             .enumerate()
             .filter(|(_, m)| distance_eligible(m))
@@ -482,15 +512,19 @@ impl Index {
                 m.place.coordinates.map(|p| GeoEntry {
                     lat: p.lat,
                     lon: p.lon,
-                    xyz: self.meeting_xyz[i],
+                    xyz: xyz[i],
                     meeting: i as u32,
                 })
             })
             .collect();
         // By latitude, then meeting number (the entries' order: the index tie-break).
-        let lat: Vec<u64> = geo.iter().map(|g| f64_key(g.lat)).collect();
-        let order = order_by(geo.len(), &mut |a, b| lat[a].cmp(&lat[b]));
-        self.geo = order.iter().map(|&i| geo[i as usize]).collect();
+        let lat: Vec<u64> = entries.iter().map(|g| f64_key(g.lat)).collect();
+        let order = order_by(entries.len(), &mut |a, b| lat[a].cmp(&lat[b]));
+        Geo {
+            sorted: order.iter().map(|&i| entries[i as usize]).collect(),
+            point,
+            xyz,
+        }
     }
 }
 
@@ -527,6 +561,51 @@ mod tests {
         index.prepare();
         assert!(index.words_index.get().is_some());
         assert!(index.gazetteer.get().is_some());
+        assert!(index.types.get().is_some() && index.regions.get().is_some());
+        assert!(index.geo.get().is_some());
+    }
+
+    #[test]
+    fn types_regions_and_points_are_built_on_first_use() {
+        let mut m = Meeting {
+            name: "Early Birds".into(),
+            slug: "early-birds".into(),
+            types: vec!["W".into()],
+            regions: vec!["Delaware County".into()],
+            ..Meeting::default()
+        };
+        m.place.coordinates = Some(LatLon {
+            lat: 39.9,
+            lon: -75.3,
+        });
+        let index = Index::new(vec![m]);
+        let built = |i: &Index| {
+            usize::from(i.types.get().is_some())
+                + usize::from(i.regions.get().is_some())
+                + usize::from(i.geo.get().is_some())
+        };
+        assert_eq!(index.query(&Query::default()).hits.len(), 1);
+        assert_eq!(built(&index), 0, "built for a query without them");
+        let women = Query {
+            types: vec!["w".into()],
+            ..Query::default()
+        };
+        assert_eq!(index.query(&women).hits.len(), 1);
+        assert!(index.types.get().is_some());
+        assert!(index.regions.get().is_none() && index.geo.get().is_none());
+        let near = Query {
+            near: Some(LatLon {
+                lat: 39.9,
+                lon: -75.3,
+            }),
+            within: Some(1.0),
+            ..Query::default()
+        };
+        assert_eq!(index.query(&near).hits.len(), 1);
+        assert!(index.geo.get().is_some() && index.regions.get().is_none());
+        let facets = index.facets(&Query::default());
+        assert_eq!(facets.regions.len(), 1);
+        assert_eq!(built(&index), 3);
     }
 
     #[test]

@@ -168,7 +168,7 @@ impl Index {
         let mut emit = |r: usize, in_progress: bool| {
             let m = self.row_meeting[r];
             if let Some(rad) = &deferred {
-                if !self.inside(rad, m as usize, &self.meeting_xyz[m as usize]) {
+                if !self.inside(rad, m as usize, &self.geo().xyz[m as usize]) {
                     return;
                 }
             }
@@ -190,9 +190,10 @@ impl Index {
         if let Some(p) = query.near {
             let centre = GeoPoint::new(p, &self.trig);
             let radius = query.units.earth_radius();
+            let points = &self.geo().point;
             for h in hits.iter_mut() {
                 let m = h.meeting as usize;
-                h.distance = Some(match &self.meeting_point[m] {
+                h.distance = Some(match &points[m] {
                     Some(q) => haversine(&centre, q, radius, &self.trig),
                     None => f64::INFINITY,
                 });
@@ -308,7 +309,7 @@ impl Index {
             let folded = super::text::fold(name);
             scratch.region_active = !folded.is_empty();
             bitset::clear(&mut scratch.region, self.words);
-            for node in &self.regions {
+            for node in self.regions() {
                 if node.folded_name == folded || node.folded_path == folded {
                     for (a, b) in scratch.region.iter_mut().zip(&node.bits) {
                         *a |= b;
@@ -345,9 +346,10 @@ impl Index {
 
     /// The distance-eligible meetings in the radius's latitude band.
     pub(crate) fn band(&self, rad: &Radius) -> &[GeoEntry] {
-        let lo = self.geo.partition_point(|g| g.lat < rad.bbox.min_lat);
-        let hi = lo + self.geo[lo..].partition_point(|g| g.lat <= rad.bbox.max_lat);
-        &self.geo[lo..hi]
+        let sorted = &self.geo().sorted;
+        let lo = sorted.partition_point(|g| g.lat < rad.bbox.min_lat);
+        let hi = lo + sorted[lo..].partition_point(|g| g.lat <= rad.bbox.max_lat);
+        &sorted[lo..hi]
     }
 
     /// Whether meeting `m`, at `xyz` on the unit sphere, is within the radius: by the
@@ -360,7 +362,7 @@ impl Index {
         if rad.limit.is_infinite() || d2 < rad.limit - rad.margin {
             true
         } else if d2 <= rad.limit + rad.margin {
-            match &self.meeting_point[m] {
+            match &self.geo().point[m] {
                 Some(q) => haversine(&rad.centre, q, rad.r, &self.trig) <= rad.within,
                 None => false,
             }
@@ -470,8 +472,9 @@ impl Index {
         let mut types = Vec::with_capacity(query.types.len());
         for code in &query.types {
             let code = canonical_code(code);
-            match self.types.binary_search_by(|(c, _)| c.as_str().cmp(&code)) {
-                Ok(i) => types.push(self.types[i].1.as_slice()),
+            let all = self.types();
+            match all.binary_search_by(|(c, _)| c.as_str().cmp(&code)) {
+                Ok(i) => types.push(all[i].1.as_slice()),
                 Err(_) => never = true,
             }
         }
