@@ -62,6 +62,9 @@ pub struct State {
     pub results: Results,
     /// The current counts.
     facets: Facets,
+    /// Whether the counts are kept (from [`State::controls`] on: the first results do not
+    /// wait for them).
+    counted: bool,
     /// Rows rendered.
     pub shown: usize,
     /// The meeting whose detail is open.
@@ -136,6 +139,7 @@ impl State {
             now: None,
             results: Results::default(),
             facets: Facets::default(),
+            counted: false,
             shown: 0,
             open: None,
             initial: Filters::default(),
@@ -225,11 +229,15 @@ impl State {
         count
     }
 
-    /// Fills the type and region choices (after the first results are painted).
+    /// Fills the type and region choices and writes the counts beside every option (after
+    /// the first results are painted); every search keeps the counts from then on.
     pub fn controls(&mut self) {
-        if !self.loaded || !self.els.type_boxes.is_empty() || !self.els.region_opts.is_empty() {
+        if !self.loaded || self.counted {
             return;
         }
+        self.counted = true;
+        let query = self.filters.query(self.now, self.place_point);
+        self.facets = engine::facets(&self.index, &query);
         let _ = view::controls::fill(self, &self.facets.clone());
         view::controls::sync(self, &self.facets);
     }
@@ -302,8 +310,10 @@ impl State {
         self.now = self.read_now();
         let query = self.filters.query(self.now, self.place_point);
         self.results = engine::search(&self.index, &query);
-        self.facets = engine::facets(&self.index, &query);
-        view::controls::sync(self, &self.facets);
+        if self.counted {
+            self.facets = engine::facets(&self.index, &query);
+            view::controls::sync(self, &self.facets);
+        }
         let n = self.results.hits.len() as u32;
         let mut status = self.num(f64::from(n));
         status.push(' ');
