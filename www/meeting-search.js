@@ -90,9 +90,6 @@ function msHooks(el, lang) {
     time: (m) => clock.format(Date.UTC(2024, 0, 7, 0, m)),
     num: (n) => number.format(n),
     date: (ms) => dtf({ dateStyle: 'long' }).format(ms),
-    locate: () => new Promise((ok, no) => navigator.geolocation
-      ? navigator.geolocation.getCurrentPosition((p) => ok([p.coords.latitude, p.coords.longitude]), no, { timeout: 20000, maximumAge: 300000 })
-      : no(new Error('no geolocation'))),
     save(name, text) {
       const a = document.createElement('a');
       a.href = URL.createObjectURL(new Blob([text], { type: 'text/calendar' }));
@@ -193,6 +190,13 @@ async function msStart(el, options) {
   hooks.later = (ms) => {
     clearTimeout(urlTimer);
     urlTimer = setTimeout(() => widget && widget.writeUrl(), ms);
+  };
+  // "Use my location": the browser's answer goes to the widget's `located` (NaN: none);
+  // the position stays on the device.
+  hooks.locate = () => {
+    const none = () => widget && widget.located(NaN, NaN);
+    if (!navigator.geolocation) return void queueMicrotask(none);
+    navigator.geolocation.getCurrentPosition((p) => widget && widget.located(p.coords.latitude, p.coords.longitude), none, { timeout: 20000, maximumAge: 300000 });
   };
   const [m, types] = await loaded;
   let widget = new m.Widget(el, opts, key, types, hooks);

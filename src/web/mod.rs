@@ -16,6 +16,7 @@ mod url_state;
 mod view;
 mod widget;
 
+use crate::model::LatLon;
 use gloo_events::{EventListener, EventListenerOptions};
 use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
@@ -43,9 +44,10 @@ extern "C" {
     /// A date (milliseconds since the epoch), localized.
     #[wasm_bindgen(method, catch)]
     fn date(this: &Hooks, ms: f64) -> Result<JsValue, JsValue>;
-    /// Asks for the visitor's position: a promise of `[lat, lon]`.
+    /// Asks the browser for the visitor's position; the loader then calls
+    /// [`Widget::located`] (later, never from within this call).
     #[wasm_bindgen(method, catch)]
-    fn locate(this: &Hooks) -> Result<js_sys::Promise, JsValue>;
+    fn locate(this: &Hooks) -> Result<JsValue, JsValue>;
     /// Offers `text` as a download named `name` (the `.ics` file).
     #[wasm_bindgen(method, catch)]
     fn save(this: &Hooks, name: &str, text: &str) -> Result<JsValue, JsValue>;
@@ -184,6 +186,14 @@ impl Widget {
     pub fn write_url(&self) {
         if let Ok(mut s) = self.state.try_borrow_mut() {
             s.flush_url();
+        }
+    }
+
+    /// The visitor's position, which the "use my location" button asked for (`NaN`s when
+    /// it is not available): the loader calls it when the browser answers.
+    pub fn located(&self, lat: f64, lon: f64) {
+        if let Ok(mut s) = self.state.try_borrow_mut() {
+            s.located(LatLon::new(lat, lon));
         }
     }
 

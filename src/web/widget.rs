@@ -598,40 +598,24 @@ impl State {
         self.write_url(!typing);
     }
 
-    /// The visitor asked for their location.
-    fn locate(state: &Rc<RefCell<State>>) {
-        let Ok(s) = state.try_borrow() else { return };
-        let Ok(promise) = s.hooks.locate() else {
-            return;
-        };
-        drop(s);
-        let weak = Rc::downgrade(state);
-        wasm_bindgen_futures::spawn_local(async move {
-            let got = wasm_bindgen_futures::JsFuture::from(promise).await;
-            let Some(state) = weak.upgrade() else { return };
-            let Ok(mut s) = state.try_borrow_mut() else {
-                return;
-            };
-            let point = got.ok().and_then(|v| {
-                let a = Array::from(&v);
-                LatLon::new(a.get(0).as_f64()?, a.get(1).as_f64()?)
-            });
-            match point {
-                Some(p) => {
-                    s.filters.near = Some(p);
-                    s.filters.place.clear();
-                    s.els.place.set_value("");
-                    let mut note = String::from("✓ ");
-                    note.push_str(s.lang.t(Msg::MyLocation));
-                    s.els.geo_note.set_text_content(Some(&note));
-                    s.refresh();
-                }
-                None => {
-                    let t = s.lang.t(Msg::NoLocation);
-                    s.els.geo_note.set_text_content(Some(t));
-                }
+    /// Shows the results around the visitor's position (`None`: not available), which the
+    /// "use my location" button asked the loader for.
+    pub fn located(&mut self, point: Option<LatLon>) {
+        match point {
+            Some(p) => {
+                self.filters.near = Some(p);
+                self.filters.place.clear();
+                self.els.place.set_value("");
+                let mut note = String::from("✓ ");
+                note.push_str(self.lang.t(Msg::MyLocation));
+                self.els.geo_note.set_text_content(Some(&note));
+                self.refresh();
             }
-        });
+            None => {
+                let t = self.lang.t(Msg::NoLocation);
+                self.els.geo_note.set_text_content(Some(t));
+            }
+        }
     }
 }
 
@@ -660,14 +644,14 @@ pub fn event(state: &Rc<RefCell<State>>, e: &Event) {
         return;
     };
     let what = act.get_attribute("data-act").unwrap_or_default();
-    if what == "locate" {
-        State::locate(state);
-        return;
-    }
     let Ok(mut s) = state.try_borrow_mut() else {
         return;
     };
     match what.as_str() {
+        // The loader asks the browser, then calls the widget's `located`.
+        "locate" => {
+            let _ = s.hooks.locate();
+        }
         "reset" => s.reset(),
         "more" => {
             let first = s.shown;

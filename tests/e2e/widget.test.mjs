@@ -326,6 +326,19 @@ test('"Use my location" asks only on click and orders by distance', { skip: !rea
   await p.close();
 });
 
+test('"Use my location" refused: the widget says so and keeps its results', { skip: !ready && 'dist/ or a feed is missing' }, async () => {
+  // No geolocation permission in this context: the browser refuses.
+  const p = await open(page('nogeo.html', tag('data-units="mi"')));
+  const before = await results(p);
+  await shadow(p, 'details.fbox').evaluate((d) => (d.open = true));
+  await shadow(p, '[data-act=locate]').click();
+  await shadow(p, 'p.note[role=alert]').filter({ hasText: 'not available' }).waitFor();
+  assert.deepEqual(await results(p), before);
+  assert.equal(await shadow(p, '.row .far').count(), 0);
+  assert.deepEqual(pageErrors(p), []);
+  await p.close();
+});
+
 test('a typed place is found in the feed, offline', { skip: !ready && 'dist/ or a feed is missing' }, async (t) => {
   const p = await open(page('place.html', tag()));
   // a town the feed names as a region
