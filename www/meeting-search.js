@@ -205,8 +205,9 @@ async function msStart(el, options) {
   widget.show();
   // The type and region lists can wait until the first results are painted.
   await msIdle(() => widget && widget.controls());
-  // Then the word index and the places, so that the first typed word need not wait.
-  await msIdle(() => widget && widget.prepare());
+  // Then the rest of the index (the word index, the places), one short part per idle
+  // moment, so that the first typed word need not wait and a tap never does for long.
+  while (await msIdle(() => widget && widget.prepare()));
   return {
     setFilters: (f) => widget && widget.setFilters(f || {}),
     results: () => (widget ? widget.results() : []),

@@ -26,12 +26,16 @@ use super::geo::{GeoPoint, Trig};
 use super::places::Gazetteer;
 use super::sort::{f64_key, order_by, permute, sort_keys};
 use super::text;
-use super::words::Words;
+use super::words::{Words, WordsBuilder};
 use super::TimeOfDay;
 use crate::feed::push_int;
 use crate::hash::TextMap;
 use crate::model::{Attendance, Meeting, Minutes};
 use crate::types::{canonical_code, TypeNames};
+
+/// How many meetings' words one [`Index::prepare_step`] reads: a few milliseconds of
+/// work in a browser.
+pub const PREPARE_MEETINGS: usize = 500;
 
 /// Start minute of an untimed row: after every real time.
 pub(crate) const NO_TIME: Minutes = Minutes::MAX;
@@ -80,6 +84,8 @@ pub struct Index {
     names: TypeNames,
     /// The word index, built on first use.
     words_index: OnceCell<Words>,
+    /// The word index part-built by [`Index::prepare_step`].
+    words_building: RefCell<WordsBuilder>,
     /// Places named by the feed, built on first use.
     gazetteer: OnceCell<Gazetteer>,
     /// Reusable buffers.
@@ -210,11 +216,34 @@ impl Index {
     /// points, the word index and the places), so that a later query does not wait for it:
     /// the widget calls this once the first results are painted.
     pub fn prepare(&self) {
-        self.types();
-        self.regions();
-        self.geo();
-        self.words();
-        self.gazetteer();
+        while self.prepare_step() {}
+    }
+
+    /// Builds one part of what [`Index::prepare`] builds (the word index
+    /// [`PREPARE_MEETINGS`] meetings at a time), so that the page is never held for long;
+    /// `true` while something remains.
+    pub fn prepare_step(&self) -> bool {
+        if self.types.get().is_none() {
+            self.types();
+        } else if self.regions.get().is_none() {
+            self.regions();
+        } else if self.geo.get().is_none() {
+            self.geo();
+        } else if self.words_index.get().is_none() {
+            let read = self.words_building.borrow_mut().read(
+                &self.meetings,
+                &self.names,
+                PREPARE_MEETINGS,
+            );
+            if read {
+                self.words();
+            }
+        } else if self.gazetteer.get().is_none() {
+            self.gazetteer();
+        } else {
+            return false;
+        }
+        true
     }
 
     /// The places the feed names, built on first use.
@@ -241,8 +270,12 @@ impl Index {
 
     /// The word index, built on first use.
     pub(crate) fn words(&self) -> &Words {
-        self.words_index
-            .get_or_init(|| Words::build(&self.meetings, &self.names))
+        self.words_index.get_or_init(|| {
+            // Whatever prepare_step() has read already is kept.
+            let mut builder = std::mem::take(&mut *self.words_building.borrow_mut());
+            builder.read(&self.meetings, &self.names, self.meetings.len());
+            builder.finish()
+        })
     }
 
     /// The meetings, in the order given to [`Index::new`].
@@ -606,6 +639,42 @@ mod tests {
         let facets = index.facets(&Query::default());
         assert_eq!(facets.regions.len(), 1);
         assert_eq!(built(&index), 3);
+    }
+
+    #[test]
+    fn the_word_index_prepared_in_steps_is_the_one_built_at_once() {
+        // Not a multiple of PREPARE_MEETINGS, so the last step reads fewer.
+        let meetings = crate::generate::meetings(PREPARE_MEETINGS * 2 + 123, 7);
+        let whole = Index::new(meetings.clone());
+        let stepped = Index::new(meetings.clone());
+        let mut steps = 0;
+        while stepped.prepare_step() {
+            steps += 1;
+        }
+        // Types, regions, points, three slices of words, places.
+        assert_eq!(steps, 7);
+        assert!(!stepped.prepare_step());
+        assert_eq!(
+            format!("{:?}", stepped.words()),
+            format!("{:?}", whole.words())
+        );
+        // A typed word halfway through: the words not read yet are read at once.
+        let halfway = Index::new(meetings);
+        for _ in 0..4 {
+            assert!(halfway.prepare_step());
+        }
+        assert!(halfway.words_index.get().is_none());
+        let step = Query {
+            text: "step".into(),
+            ..Query::default()
+        };
+        let hits = whole.query(&step).hits;
+        assert!(!hits.is_empty());
+        assert_eq!(halfway.query(&step).hits, hits);
+        assert_eq!(
+            format!("{:?}", halfway.words()),
+            format!("{:?}", whole.words())
+        );
     }
 
     #[test]

@@ -27,18 +27,55 @@ pub(crate) struct Words {
 }
 
 impl Words {
-    /// Splits every meeting's searchable fields into folded words and builds the sorted
-    /// vocabulary, the postings and each meeting's word ids.
-    pub(crate) fn build<'a>(meetings: &'a [Meeting], names: &'a TypeNames) -> Words {
-        let mut words = WordIds::default();
-        let mut wide: Vec<u64> = Vec::new();
-        let mut per_meeting: Vec<u32> = Vec::new();
-        let mut starts: Vec<u32> = Vec::with_capacity(meetings.len() + 1);
-        starts.push(0);
-        for meeting in meetings {
+    /// The range of vocabulary ids whose words begin with `prefix` (already folded).
+    pub(crate) fn prefix_range(&self, prefix: &str) -> (usize, usize) {
+        let lo = self.vocab.partition_point(|w| w.as_str() < prefix);
+        let hi = lo + self.vocab[lo..].partition_point(|w| w.starts_with(prefix));
+        (lo, hi)
+    }
+
+    /// Whether meeting `m` has a word with an id in `lo..hi`.
+    pub(crate) fn meeting_has_word_in(&self, m: usize, lo: usize, hi: usize) -> bool {
+        let s = self.meeting_word_start[m] as usize;
+        let e = self.meeting_word_start[m + 1] as usize;
+        let ids = &self.meeting_words[s..e];
+        let i = ids.partition_point(|&w| (w as usize) < lo);
+        i < ids.len() && (ids[i] as usize) < hi
+    }
+}
+
+/// The word index part-built: the meetings' words are read a slice at a time
+/// ([`WordsBuilder::read`]), so that building it in the background never holds the
+/// page for long, then [`WordsBuilder::finish`] sorts the vocabulary and makes the
+/// postings.
+#[derive(Debug, Default)]
+pub(crate) struct WordsBuilder {
+    words: WordIds,
+    wide: Vec<u64>,
+    /// Word ids of the meetings read so far, meeting `m`'s at `starts[m]..starts[m + 1]`.
+    per_meeting: Vec<u32>,
+    starts: Vec<u32>,
+}
+
+impl WordsBuilder {
+    /// Reads the words of up to `count` more meetings of `meetings`; `true` once every
+    /// meeting is read.
+    pub(crate) fn read(&mut self, meetings: &[Meeting], names: &TypeNames, count: usize) -> bool {
+        if self.starts.is_empty() {
+            self.starts.push(0);
+        }
+        let done = self.starts.len() - 1;
+        let rest = meetings.get(done..).unwrap_or_default();
+        let Self {
+            words,
+            wide,
+            per_meeting,
+            starts,
+        } = self;
+        for meeting in rest.iter().take(count) {
             let begin = per_meeting.len();
             let p = &meeting.place;
-            let out = &mut per_meeting;
+            let out = &mut *per_meeting;
             for field in [
                 &meeting.name,
                 &p.address,
@@ -66,7 +103,7 @@ impl Words {
             for code in &meeting.types {
                 words.push_type(code, names, out);
             }
-            sort_ids(&mut per_meeting[begin..], &mut wide);
+            sort_ids(&mut per_meeting[begin..], wide);
             let mut w = begin;
             for r in begin..per_meeting.len() {
                 if w == begin || per_meeting[w - 1] != per_meeting[r] {
@@ -77,6 +114,21 @@ impl Words {
             per_meeting.truncate(w);
             starts.push(per_meeting.len() as u32);
         }
+        starts.len() > meetings.len()
+    }
+
+    /// The word index over the meetings read.
+    pub(crate) fn finish(self) -> Words {
+        let WordsBuilder {
+            words,
+            mut wide,
+            mut per_meeting,
+            mut starts,
+        } = self;
+        if starts.is_empty() {
+            starts.push(0);
+        }
+        let n = starts.len() - 1;
         let vocab = words.vocab;
         // Renumber words by their rank in the sorted vocabulary.
         let order = order_by(vocab.len(), &mut |a, b| vocab[a].cmp(&vocab[b]));
@@ -87,7 +139,7 @@ impl Words {
         for id in per_meeting.iter_mut() {
             *id = rank[*id as usize];
         }
-        for m in 0..meetings.len() {
+        for m in 0..n {
             sort_ids(
                 &mut per_meeting[starts[m] as usize..starts[m + 1] as usize],
                 &mut wide,
@@ -107,7 +159,7 @@ impl Words {
         }
         let mut fill = posting_start.clone();
         let mut postings = vec![0u32; per_meeting.len()];
-        for m in 0..meetings.len() {
+        for m in 0..n {
             for &w in &per_meeting[starts[m] as usize..starts[m + 1] as usize] {
                 postings[fill[w as usize] as usize] = m as u32;
                 fill[w as usize] += 1;
@@ -121,29 +173,13 @@ impl Words {
             meeting_words: per_meeting,
         }
     }
-
-    /// The range of vocabulary ids whose words begin with `prefix` (already folded).
-    pub(crate) fn prefix_range(&self, prefix: &str) -> (usize, usize) {
-        let lo = self.vocab.partition_point(|w| w.as_str() < prefix);
-        let hi = lo + self.vocab[lo..].partition_point(|w| w.starts_with(prefix));
-        (lo, hi)
-    }
-
-    /// Whether meeting `m` has a word with an id in `lo..hi`.
-    pub(crate) fn meeting_has_word_in(&self, m: usize, lo: usize, hi: usize) -> bool {
-        let s = self.meeting_word_start[m] as usize;
-        let e = self.meeting_word_start[m + 1] as usize;
-        let ids = &self.meeting_words[s..e];
-        let i = ids.partition_point(|&w| (w as usize) < lo);
-        i < ids.len() && (ids[i] as usize) < hi
-    }
 }
 
 /// Word ids while the index is built: each distinct folded word gets the next id, and
 /// the words of a field that repeats (a town, a type name) are remembered whole.
 ///
 /// The maps are the crate's one [`TextMap`] type; a range `(s, e)` is kept as `s << 32 | e`.
-#[derive(Default)]
+#[derive(Debug, Default)]
 struct WordIds {
     ids: TextMap,
     vocab: Vec<String>,

@@ -110,7 +110,8 @@ pub fn place(index: &Index, name: &str) -> Option<LatLon> {
     index.places(name).first().map(|c| c.point)
 }
 
-/// Builds now what the index otherwise builds on first use (words, places).
-pub fn prepare(index: &Index) {
-    index.prepare();
+/// Builds one part of what the index otherwise builds on first use (words, places,
+/// points); `true` while more remains.
+pub fn prepare_step(index: &Index) -> bool {
+    index.prepare_step()
 }

@@ -154,13 +154,14 @@ impl Widget {
         }
     }
 
-    /// Builds what the index otherwise builds on first use (the word index and the places
-    /// named by the feed); the loader calls it when the browser is idle after the controls,
-    /// so that the first typed word does not wait for it.
-    pub fn prepare(&self) {
-        if let Ok(s) = self.state.try_borrow() {
-            engine::prepare(&s.index);
-        }
+    /// Builds one part of what the index otherwise builds on first use (the word index a
+    /// few hundred meetings at a time, the places named by the feed, the points); `true`
+    /// while more remains. The loader calls it whenever the browser is idle after the
+    /// controls, so that the first typed word does not wait and no call holds the page.
+    pub fn prepare(&self) -> bool {
+        self.state
+            .try_borrow()
+            .is_ok_and(|s| engine::prepare_step(&s.index))
     }
 
     /// Replaces the filters (names as on the command line; see the README).
