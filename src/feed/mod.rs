@@ -156,7 +156,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Feed, FeedError> {
             let table = formats_table(Vec::new(), options)?;
             let zone = options.default_timezone.as_deref();
             let mut reader = Reader::default();
-            stream(bytes, &mut |item: Item<bmlt::Raw>| {
+            stream(bytes, &mut |item: Item<&mut bmlt::Raw>| {
                 reader.take(item, |raw, index, out| {
                     bmlt::convert(raw, index, &table, zone, out)
                 })
@@ -166,7 +166,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Feed, FeedError> {
         Some(b'[') => {
             let zone = options.default_timezone.as_deref();
             let mut reader = Reader::default();
-            stream(bytes, &mut |item: Item<meeting_guide::Raw>| {
+            stream(bytes, &mut |item: Item<&mut meeting_guide::Raw>| {
                 reader.take(item, |raw, index, out| {
                     meeting_guide::convert(raw, index, zone, out)
                 })
@@ -191,7 +191,11 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Feed, FeedError> {
             let table = formats_table(envelope.formats.items, options)?;
             let zone = options.default_timezone.as_deref();
             let mut reader = Reader::default();
-            for item in envelope.meetings.items {
+            for mut item in envelope.meetings.items {
+                let item = match &mut item {
+                    Item::Record(raw) => Item::Record(raw),
+                    Item::NotObject(found) => Item::NotObject(found),
+                };
                 reader.take(item, |raw, index, out| {
                     bmlt::convert(raw, index, &table, zone, out)
                 });
@@ -286,7 +290,7 @@ fn looks_like_formats_table(keys: u8) -> bool {
 /// Reads a top-level list one record at a time, handing each to `each`.
 fn stream<'de, T: Slots<'de> + Default>(
     bytes: &'de [u8],
-    each: &mut dyn FnMut(Item<T>),
+    each: &mut dyn FnMut(Item<&mut T>),
 ) -> Result<(), FeedError> {
     let mut p = Parser::new(bytes);
     lenient::stream(&mut p, each)
@@ -334,14 +338,14 @@ impl Reader {
     /// Takes the next record: converts an object, reports anything else.
     fn take<T>(
         &mut self,
-        item: Item<T>,
+        item: Item<&mut T>,
         convert: impl FnOnce(&T, usize, &mut Collector) -> Option<Meeting>,
     ) {
         let index = self.records;
         self.records += 1;
         self.out.start(index);
         match item {
-            Item::Record(raw) => match convert(&raw, index, &mut self.out) {
+            Item::Record(raw) => match convert(raw, index, &mut self.out) {
                 Some(meeting) => {
                     self.out.finish(&meeting.slug);
                     self.meetings.push(meeting);
