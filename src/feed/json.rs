@@ -80,6 +80,15 @@ pub(crate) type OnElement<'a, 'de> = &'a mut dyn FnMut(&mut Parser<'de>) -> Pars
 /// What [`Parser::any`] does with each entry of an object: gets the key, reads the value.
 pub(crate) type OnEntry<'a, 'de> = &'a mut dyn FnMut(&mut Parser<'de>, &str) -> Parsed<()>;
 
+/// What [`Parser::object`] does with each entry: gets the key (`None` when it
+/// is the one at its position last time) and the tag given to that key last time, sets
+/// the tag when given a key, and reads the value.
+pub(crate) type OnTaggedEntry<'a, 'de> =
+    &'a mut dyn FnMut(&mut Parser<'de>, Option<&str>, &mut u8) -> Parsed<()>;
+/// The keys of the last object read with an order by [`Parser::object`], position by
+/// position (`None` for a key with escapes), and the tag the caller gave each.
+pub(crate) type KeyOrder<'de> = Vec<(Option<&'de str>, u8)>;
+
 impl<'de> Parser<'de> {
     /// A parser at the start of `bytes`.
     pub(crate) fn new(bytes: &'de [u8]) -> Self {
@@ -131,6 +140,16 @@ impl<'de> Parser<'de> {
         None
     }
 
+    /// [`Parser::whitespace`], inline for the usual case of none: most feeds have no
+    /// white space between tokens. Used where every field of a record passes.
+    #[inline(always)]
+    fn token(&mut self) -> Option<u8> {
+        match self.peek() {
+            Some(b) if b > b' ' => Some(b),
+            _ => self.whitespace(),
+        }
+    }
+
     /// Checks that only white space is left.
     pub(crate) fn end(&mut self) -> Parsed<()> {
         match self.whitespace() {
@@ -165,7 +184,9 @@ impl<'de> Parser<'de> {
                 self.string().map(Val::Str)
             }
             b'[' => self.list(element).map(|()| Val::List(Vec::new())),
-            b'{' => self.object(entry).map(|()| Val::Object),
+            b'{' => self
+                .object(None, &mut |p, key, _| entry(p, key.unwrap_or_default()))
+                .map(|()| Val::Object),
             _ => Err(self.peek_error(EXPECTED_VALUE)),
         }
     }
@@ -173,7 +194,7 @@ impl<'de> Parser<'de> {
     /// Reads one value whole: lists with their elements, objects skipped.
     pub(crate) fn value(&mut self) -> Parsed<Val<'de>> {
         // Most values are strings: read them without setting up the callbacks.
-        if self.whitespace() == Some(b'"') {
+        if self.token() == Some(b'"') {
             self.at += 1;
             return self.string().map(Val::Str);
         }
@@ -206,13 +227,13 @@ impl<'de> Parser<'de> {
         self.enter()?;
         let mut first = true;
         loop {
-            match self.whitespace() {
+            match self.token() {
                 None => return Err(self.peek_error(EOF_LIST)),
                 Some(b']') => break,
                 Some(_) if first => first = false,
                 Some(b',') => {
                     self.at += 1;
-                    match self.whitespace() {
+                    match self.token() {
                         Some(b']') => return Err(self.peek_error(TRAILING_COMMA)),
                         Some(_) => {}
                         None => return Err(self.peek_error(EOF_VALUE)),
@@ -227,19 +248,43 @@ impl<'de> Parser<'de> {
         Ok(())
     }
 
-    /// An object, at its `{`.
-    fn object(&mut self, entry: OnEntry<'_, 'de>) -> Parsed<()> {
+    /// Reads one value as [`Parser::any`] does (lists skipped), but an object with its
+    /// keys expected in the order `order` learnt (see [`Parser::object`]): the way
+    /// records are read.
+    pub(crate) fn record(
+        &mut self,
+        order: &mut KeyOrder<'de>,
+        entry: OnTaggedEntry<'_, 'de>,
+    ) -> Parsed<Val<'de>> {
+        if self.whitespace() == Some(b'{') {
+            return self.object(Some(order), entry).map(|()| Val::Object);
+        }
+        self.any(&mut |p| p.skip(), &mut |p, _| p.skip())
+    }
+
+    /// An object, at its `{`. With an `order`, its keys are expected in the order of the
+    /// previous object read with it: each key is first compared in place with the one at
+    /// its position last time and, when it is the same, handed to `entry` as the tag
+    /// `entry` gave it then, without being scanned and looked up again (records of a feed
+    /// nearly always list their keys in one order). Without, every key is read and handed
+    /// over. Either way it accepts and refuses the same inputs, at the same places.
+    fn object(
+        &mut self,
+        mut order: Option<&mut KeyOrder<'de>>,
+        entry: OnTaggedEntry<'_, 'de>,
+    ) -> Parsed<()> {
         self.enter()?;
         let mut first = true;
+        let mut position = 0;
         loop {
-            match self.whitespace() {
+            match self.token() {
                 None => return Err(self.peek_error(EOF_OBJECT)),
                 Some(b'}') => break,
                 Some(b'"') if first => first = false,
                 Some(_) if first => return Err(self.peek_error(KEY_NOT_STRING)),
                 Some(b',') => {
                     self.at += 1;
-                    match self.whitespace() {
+                    match self.token() {
                         Some(b'"') => {}
                         Some(b'}') => return Err(self.peek_error(TRAILING_COMMA)),
                         Some(_) => return Err(self.peek_error(KEY_NOT_STRING)),
@@ -249,9 +294,44 @@ impl<'de> Parser<'de> {
                 Some(_) => return Err(self.peek_error(EXPECTED_OBJECT_COMMA)),
             }
             self.at += 1;
-            let key = self.string()?;
-            self.colon()?;
-            entry(self, &key)?;
+            // The key last seen here, when it is the same: its bytes up to a closing
+            // quote. It was read without escapes, so it holds no `"`, `\` or control
+            // character, and the string here is exactly it.
+            let known = match order.as_ref().and_then(|order| order.get(position)) {
+                Some(&(Some(key), tag)) => {
+                    let end = self.at + key.len();
+                    let same = self.bytes.get(self.at..end) == Some(key.as_bytes())
+                        && self.bytes.get(end) == Some(&b'"');
+                    if same {
+                        self.at = end + 1;
+                    }
+                    same.then_some(tag)
+                }
+                _ => None,
+            };
+            match known {
+                Some(mut tag) => {
+                    self.colon()?;
+                    entry(self, None, &mut tag)?;
+                }
+                None => {
+                    let key = self.string()?;
+                    self.colon()?;
+                    let mut tag = 0;
+                    entry(self, Some(&key), &mut tag)?;
+                    let key = match key {
+                        Cow::Borrowed(key) => Some(key),
+                        Cow::Owned(_) => None,
+                    };
+                    if let Some(order) = order.as_mut() {
+                        match order.get_mut(position) {
+                            Some(slot) => *slot = (key, tag),
+                            None => order.push((key, tag)),
+                        }
+                    }
+                }
+            }
+            position += 1;
         }
         self.at += 1;
         self.depth += 1;
@@ -259,7 +339,7 @@ impl<'de> Parser<'de> {
     }
 
     fn colon(&mut self) -> Parsed<()> {
-        match self.whitespace() {
+        match self.token() {
             Some(b':') => {
                 self.at += 1;
                 Ok(())
@@ -765,6 +845,7 @@ fn eof_in(frame: u8) -> &'static str {
 }
 
 /// `significand` with one more decimal digit, unless that overflows a `u64`.
+#[inline(always)]
 fn grow(significand: u64, digit: u8) -> Option<u64> {
     significand
         .checked_mul(10)?

@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use super::json::{Parsed, Parser};
+use super::json::{KeyOrder, Parsed, Parser};
 use crate::model::{LatLon, Minutes, Weekday, MINUTES_PER_DAY};
 
 /// Any JSON value a field can hold, borrowing strings from the feed when it can.
@@ -76,22 +76,42 @@ pub(crate) fn kind(v: &Val) -> &'static str {
 /// A record type whose fields are read by key from a JSON object: the last value of a
 /// repeated key counts, and a value of an unexpected kind is kept for the reader to judge.
 pub(crate) trait Slots<'de> {
-    /// Where the value of `key` goes; `None` for a key the reader does not use.
-    fn slot(&mut self, key: &str) -> Option<&mut Option<Val<'de>>>;
+    /// The number of the field `key` goes to; [`NO_SLOT`] for a key the reader does not use.
+    fn index(&self, key: &str) -> u8;
+    /// The field numbered `index`; `None` for [`NO_SLOT`].
+    fn slot(&mut self, index: u8) -> Option<&mut Option<Val<'de>>>;
 }
 
-/// Implements [`Slots`] for a record type from `"key" => field` pairs. Each key is
-/// compared only when its length matches: a plain `match` on the key string called the
-/// string comparison for every arm, a hot spot of reading.
+/// The slot number of a key a record type does not use.
+pub(crate) const NO_SLOT: u8 = u8::MAX;
+
+/// Implements [`Slots`] for a record type from `"key" => field` pairs, numbering the
+/// fields in order. Each key is compared only when its length matches: a plain `match`
+/// on the key string called the string comparison for every arm, a hot spot of reading.
 macro_rules! slots {
     ($record:ident { $($key:literal => $field:ident,)* }) => {
         impl<'de> $crate::feed::lenient::Slots<'de> for $record<'de> {
-            fn slot(&mut self, key: &str) -> Option<&mut Option<Val<'de>>> {
+            #[allow(unused_assignments)]
+            fn index(&self, key: &str) -> u8 {
                 let key = key.as_bytes();
+                let mut index = 0;
                 $(
                     if key.len() == $key.len() && key == $key.as_bytes() {
+                        return index;
+                    }
+                    index += 1;
+                )*
+                $crate::feed::lenient::NO_SLOT
+            }
+
+            #[allow(unused_assignments)]
+            fn slot(&mut self, index: u8) -> Option<&mut Option<Val<'de>>> {
+                let mut at = 0;
+                $(
+                    if index == at {
                         return Some(&mut self.$field);
                     }
+                    at += 1;
                 )*
                 None
             }
@@ -113,7 +133,7 @@ pub(crate) enum Item<T> {
 #[cfg(test)]
 pub(crate) fn read_item<'de, T: Slots<'de> + Default>(p: &mut Parser<'de>) -> Parsed<Item<T>> {
     let mut record = T::default();
-    let value = read_record(p, &mut record)?;
+    let value = read_record(p, &mut record, &mut Vec::new())?;
     Ok(match value {
         Val::Object => Item::Record(record),
         other => Item::NotObject(kind(&other)),
@@ -121,14 +141,24 @@ pub(crate) fn read_item<'de, T: Slots<'de> + Default>(p: &mut Parser<'de>) -> Pa
 }
 
 /// Reads one value: an object's entries into `record`'s slots, anything else as it is
-/// (a list's elements are skipped). Not generic, so every record type shares it.
-fn read_record<'de>(p: &mut Parser<'de>, record: &mut dyn Slots<'de>) -> Parsed<Val<'de>> {
-    p.any(&mut |p| p.skip(), &mut |p, key| match record.slot(key) {
-        Some(slot) => {
-            *slot = Some(p.value()?);
-            Ok(())
+/// (a list's elements are skipped). `order` holds the keys of the previous record, which
+/// the next one most likely repeats. Not generic, so every record type shares it.
+fn read_record<'de>(
+    p: &mut Parser<'de>,
+    record: &mut dyn Slots<'de>,
+    order: &mut KeyOrder<'de>,
+) -> Parsed<Val<'de>> {
+    p.record(order, &mut |p, key, index| {
+        if let Some(key) = key {
+            *index = record.index(key);
         }
-        None => p.skip(),
+        match record.slot(*index) {
+            Some(slot) => {
+                *slot = Some(p.value()?);
+                Ok(())
+            }
+            None => p.skip(),
+        }
     })
 }
 
@@ -142,9 +172,10 @@ pub(crate) fn stream<'de, T: Slots<'de> + Default>(
     each: &mut dyn FnMut(Item<&mut T>),
 ) -> Parsed<Option<&'static str>> {
     let mut record = T::default();
+    let mut order = Vec::new();
     let value = p.any(
         &mut |p| {
-            match read_record(p, &mut record)? {
+            match read_record(p, &mut record, &mut order)? {
                 Val::Object => each(Item::Record(&mut record)),
                 other => each(Item::NotObject(kind(&other))),
             }
