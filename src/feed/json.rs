@@ -86,8 +86,9 @@ pub(crate) type OnEntry<'a, 'de> = &'a mut dyn FnMut(&mut Parser<'de>, &str) -> 
 pub(crate) type OnTaggedEntry<'a, 'de> =
     &'a mut dyn FnMut(&mut Parser<'de>, Option<&str>, &mut u8) -> Parsed<()>;
 /// The keys of the last object read with an order by [`Parser::object`], position by
-/// position (`None` for a key with escapes), and the tag the caller gave each.
-pub(crate) type KeyOrder<'de> = Vec<(Option<&'de str>, u8)>;
+/// position, as the feed wrote them with their closing quote (`None` for a key with
+/// escapes), and the tag the caller gave each.
+pub(crate) type KeyOrder<'de> = Vec<(Option<&'de [u8]>, u8)>;
 
 impl<'de> Parser<'de> {
     /// A parser at the start of `bytes`.
@@ -193,23 +194,28 @@ impl<'de> Parser<'de> {
 
     /// Reads one value whole: lists with their elements, objects skipped.
     pub(crate) fn value(&mut self) -> Parsed<Val<'de>> {
-        // Most values are strings: read them without setting up the callbacks.
-        if self.token() == Some(b'"') {
-            self.at += 1;
-            return self.string().map(Val::Str);
+        // Strings, numbers and lists, the values of records, without going through
+        // `any` and its callbacks (as `any` reads them).
+        match self.token() {
+            Some(b'"') => {
+                self.at += 1;
+                self.string().map(Val::Str)
+            }
+            Some(b'-') => {
+                self.at += 1;
+                self.number(false)
+            }
+            Some(b'0'..=b'9') => self.number(true),
+            Some(b'[') => {
+                let mut items = Vec::new();
+                self.list(&mut |p| {
+                    items.push(p.value()?);
+                    Ok(())
+                })?;
+                Ok(Val::List(items))
+            }
+            _ => self.any(&mut |p| p.skip(), &mut |p, _| p.skip()),
         }
-        let mut items = Vec::new();
-        let value = self.any(
-            &mut |p| {
-                items.push(p.value()?);
-                Ok(())
-            },
-            &mut |p, _| p.skip(),
-        )?;
-        Ok(match value {
-            Val::List(_) => Val::List(items),
-            other => other,
-        })
     }
 
     /// Steps into a list or an object, or fails when too deep.
@@ -294,16 +300,15 @@ impl<'de> Parser<'de> {
                 Some(_) => return Err(self.peek_error(EXPECTED_OBJECT_COMMA)),
             }
             self.at += 1;
-            // The key last seen here, when it is the same: its bytes up to a closing
-            // quote. It was read without escapes, so it holds no `"`, `\` or control
-            // character, and the string here is exactly it.
+            // The key last seen here, when it is the same: its bytes and closing quote.
+            // It was read without escapes, so it holds no `"`, `\` or control character,
+            // and the string here is exactly it.
             let known = match order.as_ref().and_then(|order| order.get(position)) {
                 Some(&(Some(key), tag)) => {
                     let end = self.at + key.len();
-                    let same = self.bytes.get(self.at..end) == Some(key.as_bytes())
-                        && self.bytes.get(end) == Some(&b'"');
+                    let same = self.bytes.get(self.at..end) == Some(key);
                     if same {
-                        self.at = end + 1;
+                        self.at = end;
                     }
                     same.then_some(tag)
                 }
@@ -315,18 +320,21 @@ impl<'de> Parser<'de> {
                     entry(self, None, &mut tag)?;
                 }
                 None => {
+                    let start = self.at;
                     let key = self.string()?;
+                    // The key and its closing quote, as the feed wrote them, when the key
+                    // had no escapes (a `\"` would end a shorter key in another record).
+                    let raw = match key {
+                        Cow::Borrowed(_) => self.bytes.get(start..self.at),
+                        Cow::Owned(_) => None,
+                    };
                     self.colon()?;
                     let mut tag = 0;
                     entry(self, Some(&key), &mut tag)?;
-                    let key = match key {
-                        Cow::Borrowed(key) => Some(key),
-                        Cow::Owned(_) => None,
-                    };
                     if let Some(order) = order.as_mut() {
                         match order.get_mut(position) {
-                            Some(slot) => *slot = (key, tag),
-                            None => order.push((key, tag)),
+                            Some(slot) => *slot = (raw, tag),
+                            None => order.push((raw, tag)),
                         }
                     }
                 }

@@ -157,8 +157,8 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Feed, FeedError> {
             let zone = options.default_timezone.as_deref();
             let mut reader = Reader::default();
             stream(bytes, &mut |item: Item<&mut bmlt::Raw>| {
-                reader.take(item, |raw, index, out| {
-                    bmlt::convert(raw, index, &table, zone, out)
+                reader.take(item, |raw, index, out, meeting| {
+                    bmlt_into(raw, index, &table, zone, out, meeting)
                 })
             })?;
             Ok(reader.finish(Format::Bmlt, table.type_names()))
@@ -167,8 +167,8 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Feed, FeedError> {
             let zone = options.default_timezone.as_deref();
             let mut reader = Reader::default();
             stream(bytes, &mut |item: Item<&mut meeting_guide::Raw>| {
-                reader.take(item, |raw, index, out| {
-                    meeting_guide::convert(raw, index, zone, out)
+                reader.take(item, |raw, index, out, meeting| {
+                    meeting_guide::convert(raw, index, zone, out, meeting)
                 })
             })?;
             Ok(reader.finish(Format::MeetingGuide, Vec::new()))
@@ -196,8 +196,8 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Feed, FeedError> {
                     Item::Record(raw) => Item::Record(raw),
                     Item::NotObject(found) => Item::NotObject(found),
                 };
-                reader.take(item, |raw, index, out| {
-                    bmlt::convert(raw, index, &table, zone, out)
+                reader.take(item, |raw, index, out, meeting| {
+                    bmlt_into(raw, index, &table, zone, out, meeting)
                 });
             }
             let mut bmlt = reader.finish(Format::Bmlt, table.type_names());
@@ -325,6 +325,24 @@ fn formats_table(
     Ok(table)
 }
 
+/// [`bmlt::convert`] into a meeting in place, as [`Reader::take`] wants it.
+fn bmlt_into(
+    raw: &bmlt::Raw,
+    index: usize,
+    table: &bmlt::FormatTable,
+    zone: Option<&str>,
+    out: &mut Collector,
+    meeting: &mut Meeting,
+) -> bool {
+    match bmlt::convert(raw, index, table, zone, out) {
+        Some(converted) => {
+            *meeting = converted;
+            true
+        }
+        None => false,
+    }
+}
+
 /// Turns records into meetings one at a time, keeping count and collecting problems.
 #[derive(Default)]
 struct Reader {
@@ -335,24 +353,34 @@ struct Reader {
 }
 
 impl Reader {
-    /// Takes the next record: converts an object, reports anything else.
+    /// Takes the next record: converts an object, reports anything else. `convert` fills
+    /// a default meeting in place at the end of the list and says whether to keep it.
     fn take<T>(
         &mut self,
         item: Item<&mut T>,
-        convert: impl FnOnce(&T, usize, &mut Collector) -> Option<Meeting>,
+        convert: impl FnOnce(&T, usize, &mut Collector, &mut Meeting) -> bool,
     ) {
         let index = self.records;
         self.records += 1;
         self.out.start(index);
         match item {
-            Item::Record(raw) => match convert(raw, index, &mut self.out) {
-                Some(meeting) => {
-                    self.out.finish(&meeting.slug);
-                    self.meetings.push(meeting);
-                    self.indices.push(index);
+            Item::Record(raw) => {
+                self.meetings.push(Meeting::default());
+                let kept = match self.meetings.last_mut() {
+                    Some(meeting) => convert(raw, index, &mut self.out, meeting),
+                    None => false,
+                };
+                match self.meetings.last() {
+                    Some(meeting) if kept => {
+                        self.out.finish(&meeting.slug);
+                        self.indices.push(index);
+                    }
+                    _ => {
+                        self.meetings.pop();
+                        self.out.finish("");
+                    }
                 }
-                None => self.out.finish(""),
-            },
+            }
             Item::NotObject(found) => {
                 self.out
                     .push("", ProblemKind::RecordNotObject, found, Action::Skipped)
