@@ -85,10 +85,14 @@ pub(crate) type OnEntry<'a, 'de> = &'a mut dyn FnMut(&mut Parser<'de>, &str) -> 
 /// the tag when given a key, and reads the value.
 pub(crate) type OnTaggedEntry<'a, 'de> =
     &'a mut dyn FnMut(&mut Parser<'de>, Option<&str>, &mut u8) -> Parsed<()>;
-/// The keys of the last object read with an order by [`Parser::object`], position by
-/// position, as the feed wrote them with their closing quote (`None` for a key with
-/// escapes), and the tag the caller gave each.
-pub(crate) type KeyOrder<'de> = Vec<(Option<&'de [u8]>, u8)>;
+/// The keys objects read with an order by [`Parser::object`] had, in the order first
+/// seen, as the feed wrote them with their closing quote (keys with escapes are left out),
+/// and the tag the caller gave each.
+pub(crate) type KeyOrder<'de> = Vec<(&'de [u8], u8)>;
+
+/// How many keys a [`KeyOrder`] learns at most: a record type has a few dozen, and a
+/// feed whose records all differ should not make every key a long search.
+const MAX_KNOWN_KEYS: usize = 64;
 
 impl<'de> Parser<'de> {
     /// A parser at the start of `bytes`.
@@ -281,7 +285,7 @@ impl<'de> Parser<'de> {
     ) -> Parsed<()> {
         self.enter()?;
         let mut first = true;
-        let mut position = 0;
+        let mut next = 0;
         loop {
             match self.token() {
                 None => return Err(self.peek_error(EOF_OBJECT)),
@@ -300,22 +304,10 @@ impl<'de> Parser<'de> {
                 Some(_) => return Err(self.peek_error(EXPECTED_OBJECT_COMMA)),
             }
             self.at += 1;
-            // The key last seen here, when it is the same: its bytes and closing quote.
-            // It was read without escapes, so it holds no `"`, `\` or control character,
-            // and the string here is exactly it.
-            let known = match order.as_ref().and_then(|order| order.get(position)) {
-                Some(&(Some(key), tag)) => {
-                    let end = self.at + key.len();
-                    let same = self.bytes.get(self.at..end) == Some(key);
-                    if same {
-                        self.at = end;
-                    }
-                    same.then_some(tag)
-                }
-                _ => None,
-            };
-            match known {
-                Some(mut tag) => {
+            match order.as_deref().and_then(|keys| self.known_key(keys, next)) {
+                Some((index, key, mut tag)) => {
+                    self.at += key.len();
+                    next = index + 1;
                     self.colon()?;
                     entry(self, None, &mut tag)?;
                 }
@@ -331,23 +323,48 @@ impl<'de> Parser<'de> {
                     self.colon()?;
                     let mut tag = 0;
                     entry(self, Some(&key), &mut tag)?;
-                    if let Some(order) = order.as_mut() {
-                        match order.get_mut(position) {
-                            Some(slot) => *slot = (raw, tag),
-                            None => order.push((raw, tag)),
+                    if let (Some(keys), Some(raw)) = (order.as_mut(), raw) {
+                        if keys.len() < MAX_KNOWN_KEYS {
+                            keys.push((raw, tag));
+                            next = keys.len();
                         }
                     }
                 }
             }
-            position += 1;
         }
         self.at += 1;
         self.depth += 1;
         Ok(())
     }
 
+    /// The key of an object read with an order that is at the parser's place (after its
+    /// opening quote) and its tag, and its index in `keys`: the one after the previous
+    /// key's (at `next`) is tried first, then every one. A key in `keys` was read without
+    /// escapes, so it holds no `"`, `\\` or control character, and ends with its closing
+    /// quote: when its bytes are here, the string here is exactly it.
+    fn known_key(&self, keys: &[(&'de [u8], u8)], next: usize) -> Option<(usize, &'de [u8], u8)> {
+        let here = self.bytes.get(self.at..)?;
+        if let Some(&(key, tag)) = keys.get(next) {
+            if starts_with(here, key) {
+                return Some((next, key, tag));
+            }
+        }
+        let index = keys.iter().position(|&(key, _)| starts_with(here, key))?;
+        keys.get(index).map(|&(key, tag)| (index, key, tag))
+    }
+
+    #[inline(always)]
     fn colon(&mut self) -> Parsed<()> {
-        match self.token() {
+        if self.peek() == Some(b':') {
+            self.at += 1;
+            return Ok(());
+        }
+        self.colon_after_space()
+    }
+
+    /// [`Parser::colon`] when white space or a fault comes first.
+    fn colon_after_space(&mut self) -> Parsed<()> {
+        match self.whitespace() {
             Some(b':') => {
                 self.at += 1;
                 Ok(())
@@ -852,6 +869,37 @@ fn eof_in(frame: u8) -> &'static str {
     }
 }
 
+/// Whether `here` starts with `key`, compared a word at a time (the library comparison
+/// is a call, and in the wasm build a byte loop): the keys of every record pass here.
+#[inline(always)]
+fn starts_with(here: &[u8], key: &[u8]) -> bool {
+    let n = key.len();
+    if n > here.len() {
+        return false;
+    }
+    if n < 8 {
+        return key.iter().zip(here).all(|(a, b)| a == b);
+    }
+    // Words at 0, 8, … and one ending at `n` (overlapping the one before): all within
+    // the first `n` bytes of both.
+    let mut at = 0;
+    while at + 8 < n {
+        if word_at(here, at) != word_at(key, at) {
+            return false;
+        }
+        at += 8;
+    }
+    word_at(here, n - 8) == word_at(key, n - 8)
+}
+
+/// The eight bytes of `s` from `at`, as a word (0 past the end).
+#[inline(always)]
+fn word_at(s: &[u8], at: usize) -> u64 {
+    s.get(at..at.wrapping_add(8))
+        .and_then(|w| <[u8; 8]>::try_from(w).ok())
+        .map_or(0, u64::from_le_bytes)
+}
+
 /// `significand` with one more decimal digit, unless that overflows a `u64`.
 #[inline(always)]
 fn grow(significand: u64, digit: u8) -> Option<u64> {
@@ -1120,6 +1168,24 @@ mod tests {
                     bytes.push(b'"');
                     compare(&bytes);
                     assert_eq!(value_all(&bytes).is_ok(), ok);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn starts_with_agrees_with_the_library() {
+        let hay = b"formatted_address\":\"1 Main St\",\"name\":\"A\"}";
+        for from in 0..hay.len() {
+            let here = &hay[from..];
+            for at in 0..hay.len() {
+                for len in 0..=hay.len() - at {
+                    let key = &hay[at..at + len];
+                    assert_eq!(
+                        starts_with(here, key),
+                        here.starts_with(key),
+                        "{from} {at} {len}"
+                    );
                 }
             }
         }

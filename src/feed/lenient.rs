@@ -564,6 +564,54 @@ pub(crate) fn read_coordinate_pair(s: &str) -> Option<LatLon> {
 mod tests {
     use super::*;
 
+    #[derive(Debug, Default)]
+    struct Pair<'de> {
+        a: Option<Val<'de>>,
+        ab: Option<Val<'de>>,
+    }
+
+    slots!(Pair {
+        "a" => a,
+        "ab" => ab,
+    });
+
+    #[test]
+    fn records_in_a_list_read_as_each_alone_whatever_their_key_order() {
+        let records = [
+            r#"{"a":1,"ab":2,"x":3}"#,
+            r#"{"ab":4,"a":5}"#,
+            r#"{"x":0,"a":6}"#,
+            r#"{"a\u0062":7,"a":8}"#,
+            r#"{"ab":9}"#,
+            r#"{"b":1,"a":[1,"\u0061"],"a":2}"#,
+            r#""no""#,
+            r#"{"abc":1, "ab" : 10 ,"a":{"a":1}}"#,
+            r#"{}"#,
+            r#"{"a":1,"ab":2,"x":3}"#,
+        ];
+        let alone: Vec<String> = records
+            .iter()
+            .map(
+                |r| match read_item::<Pair>(&mut Parser::new(r.as_bytes())) {
+                    Ok(Item::Record(pair)) => format!("{pair:?}"),
+                    Ok(Item::NotObject(found)) => found.to_owned(),
+                    Err(e) => panic!("{r}: {e:?}"),
+                },
+            )
+            .collect();
+        let list = format!("[{}]", records.join(","));
+        let mut streamed = Vec::new();
+        let mut p = Parser::new(list.as_bytes());
+        stream(&mut p, &mut |item: Item<&mut Pair>| {
+            streamed.push(match item {
+                Item::Record(pair) => format!("{pair:?}"),
+                Item::NotObject(found) => found.to_owned(),
+            })
+        })
+        .unwrap();
+        assert_eq!(streamed, alone);
+    }
+
     #[test]
     fn trims_as_the_standard_library() {
         let cases = [
