@@ -33,7 +33,16 @@ impl Text<'_> {
                     text.to_owned()
                 }
             }
-            Some(Val::Str(s)) => {
+            Some(v) => self.plain_otherwise(field, v),
+        }
+    }
+
+    /// [`Text::plain`] for what is not the usual text (kept apart so that the usual
+    /// case is a small function).
+    #[inline(never)]
+    fn plain_otherwise(&mut self, field: &'static str, v: &Val) -> String {
+        match v {
+            Val::Str(s) => {
                 let separator = BMLT_SEPARATOR.as_bytes();
                 let found = s
                     .as_bytes()
@@ -55,7 +64,7 @@ impl Text<'_> {
                 }
                 plain.text
             }
-            Some(v) => match v.as_int() {
+            v => match v.as_int() {
                 Some(n) => int_text(n),
                 None => {
                     self.out
