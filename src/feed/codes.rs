@@ -47,12 +47,23 @@ const fn pack(code: &[u8]) -> u64 {
     word << 8 | code.len() as u64
 }
 
+/// [`pack`] at run time, for a code of at most [`KNOWN_MAX_LEN`] bytes: one pass that
+/// upper-cases the bytes into place (the `const` loop is slower).
+fn pack_upper(code: &[u8]) -> u64 {
+    let mut bytes = [0u8; 8];
+    for (to, from) in bytes[..KNOWN_MAX_LEN].iter_mut().zip(code) {
+        *to = from.to_ascii_uppercase();
+    }
+    bytes[7] = code.len() as u8;
+    u64::from_be_bytes(bytes)
+}
+
 /// The canonical spelling of a type code, and whether it is known. The table is searched
 /// with the code packed into a word (a word comparison per step), so that a known code
 /// costs one allocation (its spelling) and a longer code no search.
 pub(crate) fn canonical(code: &str) -> (String, bool) {
     if code.len() <= KNOWN_MAX_LEN {
-        let word = pack(code.as_bytes());
+        let word = pack_upper(code.as_bytes());
         if PACKED.binary_search(&word).is_ok() {
             return (spelling(word), true);
         }
@@ -62,7 +73,8 @@ pub(crate) fn canonical(code: &str) -> (String, bool) {
 
 /// The canonical spelling of a known code from its word: upper case, but `12x12`.
 fn spelling(word: u64) -> String {
-    if word == pack(b"12x12") {
+    const TWELVE_BY_TWELVE: u64 = pack(b"12x12");
+    if word == TWELVE_BY_TWELVE {
         return "12x12".to_owned();
     }
     let bytes = word.to_be_bytes();
@@ -80,6 +92,9 @@ mod tests {
     fn known_is_sorted_and_canonical() {
         assert!(KNOWN.iter().all(|k| k.len() <= KNOWN_MAX_LEN));
         assert!(PACKED.windows(2).all(|pair| pair[0] < pair[1]));
+        for code in ["", "o", "12x12", "ABCDEFG", "é"] {
+            assert_eq!(pack_upper(code.as_bytes()), pack(code.as_bytes()), "{code}");
+        }
         for code in KNOWN {
             assert_eq!(canonical(code), (code.to_owned(), true));
             assert_eq!(

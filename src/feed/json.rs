@@ -878,7 +878,14 @@ fn starts_with(here: &[u8], key: &[u8]) -> bool {
         return false;
     }
     if n < 8 {
-        return key.iter().zip(here).all(|(a, b)| a == b);
+        let mut at = 0;
+        while at < n {
+            if key.get(at) != here.get(at) {
+                return false;
+            }
+            at += 1;
+        }
+        return true;
     }
     // Words at 0, 8, … and one ending at `n` (overlapping the one before): all within
     // the first `n` bytes of both.

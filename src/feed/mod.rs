@@ -355,35 +355,46 @@ struct Reader {
 impl Reader {
     /// Takes the next record: converts an object, reports anything else. `convert` fills
     /// a default meeting in place at the end of the list and says whether to keep it.
+    /// Only the call to `convert` is generic: the rest is one copy for every reader.
     fn take<T>(
         &mut self,
         item: Item<&mut T>,
         convert: impl FnOnce(&T, usize, &mut Collector, &mut Meeting) -> bool,
     ) {
+        let index = self.begin();
+        let kept = match (item, self.meetings.last_mut()) {
+            (Item::Record(raw), Some(meeting)) => convert(raw, index, &mut self.out, meeting),
+            (Item::NotObject(found), _) => {
+                self.out
+                    .push("", ProblemKind::RecordNotObject, found, Action::Skipped);
+                false
+            }
+            (Item::Record(_), None) => false,
+        };
+        self.end(index, kept);
+    }
+
+    /// Starts the next record: its index, and a default meeting at the end of the list.
+    #[inline(never)]
+    fn begin(&mut self) -> usize {
         let index = self.records;
         self.records += 1;
         self.out.start(index);
-        match item {
-            Item::Record(raw) => {
-                self.meetings.push(Meeting::default());
-                let kept = match self.meetings.last_mut() {
-                    Some(meeting) => convert(raw, index, &mut self.out, meeting),
-                    None => false,
-                };
-                match self.meetings.last() {
-                    Some(meeting) if kept => {
-                        self.out.finish(&meeting.slug);
-                        self.indices.push(index);
-                    }
-                    _ => {
-                        self.meetings.pop();
-                        self.out.finish("");
-                    }
-                }
+        self.meetings.push(Meeting::default());
+        index
+    }
+
+    /// Ends record `index`: keeps its meeting or drops it, and names its problems.
+    #[inline(never)]
+    fn end(&mut self, index: usize, kept: bool) {
+        match self.meetings.last() {
+            Some(meeting) if kept => {
+                self.out.finish(&meeting.slug);
+                self.indices.push(index);
             }
-            Item::NotObject(found) => {
-                self.out
-                    .push("", ProblemKind::RecordNotObject, found, Action::Skipped)
+            _ => {
+                self.meetings.pop();
+                self.out.finish("");
             }
         }
     }
