@@ -25,7 +25,7 @@ impl Text<'_> {
         match v {
             None | Some(Val::Null) => String::new(),
             // The usual text, with no `#` (of a BMLT prompt) and no markup: one scan.
-            Some(Val::Str(s)) if !s.bytes().any(|b| matches!(b, b'#' | b'<' | b'&')) => {
+            Some(Val::Str(s)) if !has_hash_or_markup(s.as_bytes()) => {
                 let text = trim(s);
                 if text.is_empty() {
                     String::new()
@@ -114,6 +114,43 @@ impl Text<'_> {
             }
         }
         String::new()
+    }
+}
+
+/// Whether `s` holds a `#`, `<` or `&`: eight bytes at a time (a byte loop was the
+/// largest cost of reading the long text fields of real feeds), the last word
+/// overlapping the one before (looking at a byte twice changes nothing).
+fn has_hash_or_markup(s: &[u8]) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    // A byte of `word ^ b…b` is zero where `word` holds `b`; `v - 1…1 & !v` has the
+    // high bit of such a byte set (the classic zero-byte test, exact about whether there
+    // is one).
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v;
+    let holds = |word: u64| {
+        let found = zero(word ^ (ONES * u64::from(b'#')))
+            | zero(word ^ (ONES * u64::from(b'<')))
+            | zero(word ^ (ONES * u64::from(b'&')));
+        found & HIGH != 0
+    };
+    let word_at = |at: usize| {
+        s.get(at..at + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    if s.len() < 8 {
+        return s.iter().any(|b| matches!(b, b'#' | b'<' | b'&'));
+    }
+    let mut at = 0;
+    loop {
+        let word = word_at(at.min(s.len() - 8));
+        if holds(word) {
+            return true;
+        }
+        at += 8;
+        if at >= s.len() {
+            return false;
+        }
     }
 }
 
@@ -372,5 +409,22 @@ pub(crate) fn unique_slugs(meetings: &mut [Meeting], records: &[usize], out: &mu
         taken.insert(slug.clone(), 0);
         meeting.slug = slug;
         out.finish(&meeting.slug);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_hash_or_markup_as_a_byte_loop_does() {
+        let text = b"a rather long text #1 <b>with</b> & \xc3\xa9 markup, and more of it";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let s = &text[start..end];
+                let want = s.iter().any(|b| matches!(b, b'#' | b'<' | b'&'));
+                assert_eq!(has_hash_or_markup(s), want, "{start}..{end}");
+            }
+        }
     }
 }
