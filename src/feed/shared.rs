@@ -285,12 +285,21 @@ pub(crate) fn assemble_address(place: &Place) -> String {
 /// Whether an address names only a town or a region (no street), for feeds that do not
 /// say: no digit before the last two parts and no intersection (`&`).
 pub(crate) fn looks_approximate(formatted: &str) -> bool {
-    if formatted.as_bytes().contains(&b'&') {
+    let bytes = formatted.as_bytes();
+    if bytes.contains(&b'&') {
         return false;
     }
-    let parts: Vec<&str> = formatted.split(',').collect();
-    let local = &parts[..parts.len().saturating_sub(2).max(1)];
-    !local.iter().any(|p| p.bytes().any(|b| b.is_ascii_digit()))
+    // The parts but the last two (at least one), found by counting commas: no list of
+    // parts to allocate for every meeting of a feed that does not say.
+    let commas = bytes.iter().filter(|&&b| b == b',').count();
+    let kept = commas.saturating_sub(1).max(1);
+    let end = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b',')
+        .nth(kept - 1)
+        .map_or(bytes.len(), |(at, _)| at);
+    !bytes.iter().take(end).any(u8::is_ascii_digit)
 }
 
 /// Attendance as the reference derives it: online with a link or phone, in person with a
@@ -415,6 +424,40 @@ pub(crate) fn unique_slugs(meetings: &mut [Meeting], records: &[usize], out: &mu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn looks_approximate_as_the_parts_say() {
+        let by_parts = |formatted: &str| {
+            if formatted.contains('&') {
+                return false;
+            }
+            let parts: Vec<&str> = formatted.split(',').collect();
+            let local = &parts[..parts.len().saturating_sub(2).max(1)];
+            !local.iter().any(|p| p.bytes().any(|b| b.is_ascii_digit()))
+        };
+        for formatted in [
+            "",
+            ",",
+            ",,",
+            "1",
+            "Town",
+            "Town, PA 19094",
+            "Town, PA 19094, USA",
+            "12 Main St, Town, PA 19094, USA",
+            "Main St, Town 5, PA, USA",
+            "Main St & 2nd, Town",
+            "1,2,3",
+            "a,1,2",
+            "1,a,b",
+            "a,b,1,c",
+        ] {
+            assert_eq!(
+                looks_approximate(formatted),
+                by_parts(formatted),
+                "{formatted:?}"
+            );
+        }
+    }
 
     #[test]
     fn finds_hash_or_markup_as_a_byte_loop_does() {
