@@ -155,6 +155,23 @@ impl<'de> Parser<'de> {
         }
     }
 
+    /// [`Parser::token`] for a value after its key's colon, also inline for the one
+    /// space of pretty-printed feeds (`"key": value`).
+    #[inline(always)]
+    fn value_token(&mut self) -> Option<u8> {
+        match self.peek() {
+            Some(b) if b > b' ' => Some(b),
+            Some(b' ') => match self.bytes.get(self.at + 1) {
+                Some(&b) if b > b' ' => {
+                    self.at += 1;
+                    Some(b)
+                }
+                _ => self.whitespace(),
+            },
+            _ => self.whitespace(),
+        }
+    }
+
     /// Checks that only white space is left.
     pub(crate) fn end(&mut self) -> Parsed<()> {
         match self.whitespace() {
@@ -200,7 +217,7 @@ impl<'de> Parser<'de> {
     pub(crate) fn value(&mut self) -> Parsed<Val<'de>> {
         // Strings, numbers and lists, the values of records, without going through
         // `any` and its callbacks (as `any` reads them).
-        match self.token() {
+        match self.value_token() {
             Some(b'"') => {
                 self.at += 1;
                 self.string().map(Val::Str)
