@@ -43,14 +43,9 @@ impl Text<'_> {
     fn plain_otherwise(&mut self, field: &'static str, v: &Val) -> String {
         match v {
             Val::Str(s) => {
-                let separator = BMLT_SEPARATOR.as_bytes();
-                let found = s
-                    .as_bytes()
-                    .windows(separator.len())
-                    .rposition(|w| w == separator);
-                let s = match found {
+                let s = match last_separator(s.as_bytes()) {
                     // After the ASCII separator: always on a boundary.
-                    Some(at) => s.get(at + separator.len()..).unwrap_or(s),
+                    Some(at) => s.get(at + BMLT_SEPARATOR.len()..).unwrap_or(s),
                     None => s,
                 };
                 let plain = html::plain(s);
@@ -152,6 +147,16 @@ fn has_hash_or_markup(s: &[u8]) -> bool {
             return false;
         }
     }
+}
+
+/// Where the last [`BMLT_SEPARATOR`] in `s` starts: compared only where a `#` is (a
+/// comparison at every byte was most of the cost of texts that hold a `#`).
+fn last_separator(s: &[u8]) -> Option<usize> {
+    let separator = BMLT_SEPARATOR.as_bytes();
+    let last = s.len().checked_sub(separator.len())?;
+    (0..=last)
+        .rev()
+        .find(|&at| s.get(at) == Some(&b'#') && s.get(at..at + separator.len()) == Some(separator))
 }
 
 /// The text from a little before its first `<` or `&`, to show where the HTML is.
@@ -456,6 +461,24 @@ mod tests {
                 by_parts(formatted),
                 "{formatted:?}"
             );
+        }
+    }
+
+    #[test]
+    fn finds_the_last_separator_as_windows_do() {
+        for s in [
+            "",
+            "#@-@",
+            "#@-@#",
+            "Week 1 Format#@-@#MED",
+            "a#@-@#b#@-@#c",
+            "##@-@##",
+            "#@-@#@-@#",
+            "no prompt # here",
+        ] {
+            let sep = BMLT_SEPARATOR.as_bytes();
+            let want = s.as_bytes().windows(sep.len()).rposition(|w| w == sep);
+            assert_eq!(last_separator(s.as_bytes()), want, "{s:?}");
         }
     }
 
