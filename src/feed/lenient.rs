@@ -85,23 +85,23 @@ pub(crate) trait Slots<'de> {
 /// The slot number of a key a record type does not use.
 pub(crate) const NO_SLOT: u8 = u8::MAX;
 
+/// The number of `key` in `keys`, or [`NO_SLOT`]: one loop over a table for every
+/// record type (a chain of comparisons per type was 3 KB of the wasm, and records now
+/// look a key up only when it is not where the previous record had it).
+pub(crate) fn position_of(keys: &[&str], key: &str) -> u8 {
+    keys.iter()
+        .position(|k| *k == key)
+        .and_then(|at| u8::try_from(at).ok())
+        .unwrap_or(NO_SLOT)
+}
+
 /// Implements [`Slots`] for a record type from `"key" => field` pairs, numbering the
-/// fields in order. Each key is compared only when its length matches: a plain `match`
-/// on the key string called the string comparison for every arm, a hot spot of reading.
+/// fields in order.
 macro_rules! slots {
     ($record:ident { $($key:literal => $field:ident,)* }) => {
         impl<'de> $crate::feed::lenient::Slots<'de> for $record<'de> {
-            #[allow(unused_assignments)]
             fn index(&self, key: &str) -> u8 {
-                let key = key.as_bytes();
-                let mut index = 0;
-                $(
-                    if key.len() == $key.len() && key == $key.as_bytes() {
-                        return index;
-                    }
-                    index += 1;
-                )*
-                $crate::feed::lenient::NO_SLOT
+                $crate::feed::lenient::position_of(&[$($key),*], key)
             }
 
             #[allow(unused_assignments)]
