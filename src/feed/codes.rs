@@ -19,34 +19,69 @@ const KNOWN: [&str; 118] = [
 /// The longest code [`KNOWN`] holds, in bytes.
 const KNOWN_MAX_LEN: usize = 7;
 
+/// [`KNOWN`] as the wasm build holds it: each code upper-cased and packed into a word
+/// (see [`pack`]), in the same order, searched with word comparisons.
+const PACKED: [u64; KNOWN.len()] = {
+    let mut packed = [0; KNOWN.len()];
+    let mut i = 0;
+    while i < KNOWN.len() {
+        packed[i] = pack(KNOWN[i].as_bytes());
+        i += 1;
+    }
+    packed
+};
+
+/// A code of at most [`KNOWN_MAX_LEN`] bytes, upper-cased, as one word: its bytes from
+/// the most significant down, then its length in the lowest byte. Words compare as the
+/// upper-cased codes do, and two codes have the same word only when they are the same.
+const fn pack(code: &[u8]) -> u64 {
+    let mut word = 0;
+    let mut i = 0;
+    while i < KNOWN_MAX_LEN {
+        word <<= 8;
+        if i < code.len() {
+            word |= code[i].to_ascii_uppercase() as u64;
+        }
+        i += 1;
+    }
+    word << 8 | code.len() as u64
+}
+
+/// [`pack`] at run time, for a code of at most [`KNOWN_MAX_LEN`] bytes: one pass that
+/// upper-cases the bytes into place (the `const` loop is slower).
+fn pack_upper(code: &[u8]) -> u64 {
+    let mut bytes = [0u8; 8];
+    for (to, from) in bytes[..KNOWN_MAX_LEN].iter_mut().zip(code) {
+        *to = from.to_ascii_uppercase();
+    }
+    bytes[7] = code.len() as u8;
+    u64::from_be_bytes(bytes)
+}
+
 /// The canonical spelling of a type code, and whether it is known. The table is searched
-/// with the code upper-cased on the stack, so that a known code costs one allocation (its
-/// spelling) and a longer code no search.
+/// with the code packed into a word (a word comparison per step), so that a known code
+/// costs one allocation (its spelling) and a longer code no search.
 pub(crate) fn canonical(code: &str) -> (String, bool) {
-    let mut upper = [0u8; KNOWN_MAX_LEN];
     if code.len() <= KNOWN_MAX_LEN {
-        let upper = &mut upper[..code.len()];
-        upper.copy_from_slice(code.as_bytes());
-        upper.make_ascii_uppercase();
-        if let Ok(i) = KNOWN.binary_search_by(|k| cmp_upper(k, upper)) {
-            return (KNOWN[i].to_owned(), true);
+        let word = pack_upper(code.as_bytes());
+        if PACKED.binary_search(&word).is_ok() {
+            return (spelling(word), true);
         }
     }
     (code.to_ascii_uppercase(), false)
 }
 
-/// Compares `known` upper-cased with `upper`, byte by byte.
-fn cmp_upper(known: &str, upper: &[u8]) -> core::cmp::Ordering {
-    for (i, &k) in known.as_bytes().iter().enumerate() {
-        match upper.get(i) {
-            None => return core::cmp::Ordering::Greater,
-            Some(u) => match k.to_ascii_uppercase().cmp(u) {
-                core::cmp::Ordering::Equal => {}
-                other => return other,
-            },
-        }
+/// The canonical spelling of a known code from its word: upper case, but `12x12`.
+fn spelling(word: u64) -> String {
+    const TWELVE_BY_TWELVE: u64 = pack(b"12x12");
+    if word == TWELVE_BY_TWELVE {
+        return "12x12".to_owned();
     }
-    known.len().cmp(&upper.len())
+    let bytes = word.to_be_bytes();
+    let len = usize::from(bytes[7]).min(KNOWN_MAX_LEN);
+    std::str::from_utf8(&bytes[..len])
+        .map(str::to_owned)
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -56,6 +91,21 @@ mod tests {
     #[test]
     fn known_is_sorted_and_canonical() {
         assert!(KNOWN.iter().all(|k| k.len() <= KNOWN_MAX_LEN));
+        assert!(PACKED.windows(2).all(|pair| pair[0] < pair[1]));
+        for code in ["", "o", "12x12", "ABCDEFG", "é"] {
+            assert_eq!(pack_upper(code.as_bytes()), pack(code.as_bytes()), "{code}");
+        }
+        for code in KNOWN {
+            assert_eq!(canonical(code), (code.to_owned(), true));
+            assert_eq!(
+                canonical(&code.to_ascii_lowercase()),
+                (code.to_owned(), true)
+            );
+        }
+        assert_eq!(canonical("O\u{0}"), ("O\u{0}".to_owned(), false));
+        assert_eq!(canonical("o\u{0}"), ("O\u{0}".to_owned(), false));
+        assert_eq!(canonical(""), (String::new(), false));
+        assert_eq!(canonical("ÖNL"), ("ÖNL".to_owned(), false));
         for pair in KNOWN.windows(2) {
             assert!(
                 pair[0].to_ascii_uppercase() < pair[1].to_ascii_uppercase(),

@@ -80,6 +80,20 @@ pub(crate) type OnElement<'a, 'de> = &'a mut dyn FnMut(&mut Parser<'de>) -> Pars
 /// What [`Parser::any`] does with each entry of an object: gets the key, reads the value.
 pub(crate) type OnEntry<'a, 'de> = &'a mut dyn FnMut(&mut Parser<'de>, &str) -> Parsed<()>;
 
+/// What [`Parser::object`] does with each entry: gets the key (`None` when it
+/// is the one at its position last time) and the tag given to that key last time, sets
+/// the tag when given a key, and reads the value.
+pub(crate) type OnTaggedEntry<'a, 'de> =
+    &'a mut dyn FnMut(&mut Parser<'de>, Option<&str>, &mut u8) -> Parsed<()>;
+/// The keys objects read with an order by [`Parser::object`] had, in the order first
+/// seen, as the feed wrote them with their closing quote (keys with escapes are left out),
+/// and the tag the caller gave each.
+pub(crate) type KeyOrder<'de> = Vec<(&'de [u8], u8)>;
+
+/// How many keys a [`KeyOrder`] learns at most: a record type has a few dozen, and a
+/// feed whose records all differ should not make every key a long search.
+const MAX_KNOWN_KEYS: usize = 64;
+
 impl<'de> Parser<'de> {
     /// A parser at the start of `bytes`.
     pub(crate) fn new(bytes: &'de [u8]) -> Self {
@@ -131,6 +145,33 @@ impl<'de> Parser<'de> {
         None
     }
 
+    /// [`Parser::whitespace`], inline for the usual case of none: most feeds have no
+    /// white space between tokens. Used where every field of a record passes.
+    #[inline(always)]
+    fn token(&mut self) -> Option<u8> {
+        match self.peek() {
+            Some(b) if b > b' ' => Some(b),
+            _ => self.whitespace(),
+        }
+    }
+
+    /// [`Parser::token`] for a value after its key's colon, also inline for the one
+    /// space of pretty-printed feeds (`"key": value`).
+    #[inline(always)]
+    fn value_token(&mut self) -> Option<u8> {
+        match self.peek() {
+            Some(b) if b > b' ' => Some(b),
+            Some(b' ') => match self.bytes.get(self.at + 1) {
+                Some(&b) if b > b' ' => {
+                    self.at += 1;
+                    Some(b)
+                }
+                _ => self.whitespace(),
+            },
+            _ => self.whitespace(),
+        }
+    }
+
     /// Checks that only white space is left.
     pub(crate) fn end(&mut self) -> Parsed<()> {
         match self.whitespace() {
@@ -165,30 +206,37 @@ impl<'de> Parser<'de> {
                 self.string().map(Val::Str)
             }
             b'[' => self.list(element).map(|()| Val::List(Vec::new())),
-            b'{' => self.object(entry).map(|()| Val::Object),
+            b'{' => self
+                .object(None, &mut |p, key, _| entry(p, key.unwrap_or_default()))
+                .map(|()| Val::Object),
             _ => Err(self.peek_error(EXPECTED_VALUE)),
         }
     }
 
     /// Reads one value whole: lists with their elements, objects skipped.
     pub(crate) fn value(&mut self) -> Parsed<Val<'de>> {
-        // Most values are strings: read them without setting up the callbacks.
-        if self.whitespace() == Some(b'"') {
-            self.at += 1;
-            return self.string().map(Val::Str);
+        // Strings, numbers and lists, the values of records, without going through
+        // `any` and its callbacks (as `any` reads them).
+        match self.value_token() {
+            Some(b'"') => {
+                self.at += 1;
+                self.string().map(Val::Str)
+            }
+            Some(b'-') => {
+                self.at += 1;
+                self.number(false)
+            }
+            Some(b'0'..=b'9') => self.number(true),
+            Some(b'[') => {
+                let mut items = Vec::new();
+                self.list(&mut |p| {
+                    items.push(p.value()?);
+                    Ok(())
+                })?;
+                Ok(Val::List(items))
+            }
+            _ => self.any(&mut |p| p.skip(), &mut |p, _| p.skip()),
         }
-        let mut items = Vec::new();
-        let value = self.any(
-            &mut |p| {
-                items.push(p.value()?);
-                Ok(())
-            },
-            &mut |p, _| p.skip(),
-        )?;
-        Ok(match value {
-            Val::List(_) => Val::List(items),
-            other => other,
-        })
     }
 
     /// Steps into a list or an object, or fails when too deep.
@@ -206,13 +254,13 @@ impl<'de> Parser<'de> {
         self.enter()?;
         let mut first = true;
         loop {
-            match self.whitespace() {
+            match self.token() {
                 None => return Err(self.peek_error(EOF_LIST)),
                 Some(b']') => break,
                 Some(_) if first => first = false,
                 Some(b',') => {
                     self.at += 1;
-                    match self.whitespace() {
+                    match self.token() {
                         Some(b']') => return Err(self.peek_error(TRAILING_COMMA)),
                         Some(_) => {}
                         None => return Err(self.peek_error(EOF_VALUE)),
@@ -227,19 +275,43 @@ impl<'de> Parser<'de> {
         Ok(())
     }
 
-    /// An object, at its `{`.
-    fn object(&mut self, entry: OnEntry<'_, 'de>) -> Parsed<()> {
+    /// Reads one value as [`Parser::any`] does (lists skipped), but an object with its
+    /// keys expected in the order `order` learnt (see [`Parser::object`]): the way
+    /// records are read.
+    pub(crate) fn record(
+        &mut self,
+        order: &mut KeyOrder<'de>,
+        entry: OnTaggedEntry<'_, 'de>,
+    ) -> Parsed<Val<'de>> {
+        if self.whitespace() == Some(b'{') {
+            return self.object(Some(order), entry).map(|()| Val::Object);
+        }
+        self.any(&mut |p| p.skip(), &mut |p, _| p.skip())
+    }
+
+    /// An object, at its `{`. With an `order`, its keys are expected in the order of the
+    /// previous object read with it: each key is first compared in place with the one at
+    /// its position last time and, when it is the same, handed to `entry` as the tag
+    /// `entry` gave it then, without being scanned and looked up again (records of a feed
+    /// nearly always list their keys in one order). Without, every key is read and handed
+    /// over. Either way it accepts and refuses the same inputs, at the same places.
+    fn object(
+        &mut self,
+        mut order: Option<&mut KeyOrder<'de>>,
+        entry: OnTaggedEntry<'_, 'de>,
+    ) -> Parsed<()> {
         self.enter()?;
         let mut first = true;
+        let mut next = 0;
         loop {
-            match self.whitespace() {
+            match self.token() {
                 None => return Err(self.peek_error(EOF_OBJECT)),
                 Some(b'}') => break,
                 Some(b'"') if first => first = false,
                 Some(_) if first => return Err(self.peek_error(KEY_NOT_STRING)),
                 Some(b',') => {
                     self.at += 1;
-                    match self.whitespace() {
+                    match self.token() {
                         Some(b'"') => {}
                         Some(b'}') => return Err(self.peek_error(TRAILING_COMMA)),
                         Some(_) => return Err(self.peek_error(KEY_NOT_STRING)),
@@ -249,16 +321,66 @@ impl<'de> Parser<'de> {
                 Some(_) => return Err(self.peek_error(EXPECTED_OBJECT_COMMA)),
             }
             self.at += 1;
-            let key = self.string()?;
-            self.colon()?;
-            entry(self, &key)?;
+            match order.as_deref().and_then(|keys| self.known_key(keys, next)) {
+                Some((index, key, mut tag)) => {
+                    self.at += key.len();
+                    next = index + 1;
+                    self.colon()?;
+                    entry(self, None, &mut tag)?;
+                }
+                None => {
+                    let start = self.at;
+                    let key = self.string()?;
+                    // The key and its closing quote, as the feed wrote them, when the key
+                    // had no escapes (a `\"` would end a shorter key in another record).
+                    let raw = match key {
+                        Cow::Borrowed(_) => self.bytes.get(start..self.at),
+                        Cow::Owned(_) => None,
+                    };
+                    self.colon()?;
+                    let mut tag = 0;
+                    entry(self, Some(&key), &mut tag)?;
+                    if let (Some(keys), Some(raw)) = (order.as_mut(), raw) {
+                        if keys.len() < MAX_KNOWN_KEYS {
+                            keys.push((raw, tag));
+                            next = keys.len();
+                        }
+                    }
+                }
+            }
         }
         self.at += 1;
         self.depth += 1;
         Ok(())
     }
 
+    /// The key of an object read with an order that is at the parser's place (after its
+    /// opening quote) and its tag, and its index in `keys`: the one after the previous
+    /// key's (at `next`) is tried first, then every one. A key in `keys` was read without
+    /// escapes, so it holds no `"`, `\\` or control character, and ends with its closing
+    /// quote: when its bytes are here, the string here is exactly it.
+    fn known_key(&self, keys: &[(&'de [u8], u8)], next: usize) -> Option<(usize, &'de [u8], u8)> {
+        let here = self.bytes.get(self.at..)?;
+        if let Some(&(key, tag)) = keys.get(next) {
+            if starts_with(here, key) {
+                return Some((next, key, tag));
+            }
+        }
+        let index = keys.iter().position(|&(key, _)| starts_with(here, key))?;
+        keys.get(index).map(|&(key, tag)| (index, key, tag))
+    }
+
+    #[inline(always)]
     fn colon(&mut self) -> Parsed<()> {
+        if self.peek() == Some(b':') {
+            self.at += 1;
+            return Ok(());
+        }
+        self.colon_after_space()
+    }
+
+    /// [`Parser::colon`] when white space or a fault comes first.
+    fn colon_after_space(&mut self) -> Parsed<()> {
         match self.whitespace() {
             Some(b':') => {
                 self.at += 1;
@@ -764,7 +886,46 @@ fn eof_in(frame: u8) -> &'static str {
     }
 }
 
+/// Whether `here` starts with `key`, compared a word at a time (the library comparison
+/// is a call, and in the wasm build a byte loop): the keys of every record pass here.
+#[inline(always)]
+fn starts_with(here: &[u8], key: &[u8]) -> bool {
+    let n = key.len();
+    if n > here.len() {
+        return false;
+    }
+    if n < 8 {
+        let mut at = 0;
+        while at < n {
+            if key.get(at) != here.get(at) {
+                return false;
+            }
+            at += 1;
+        }
+        return true;
+    }
+    // Words at 0, 8, … and one ending at `n` (overlapping the one before): all within
+    // the first `n` bytes of both.
+    let mut at = 0;
+    while at + 8 < n {
+        if word_at(here, at) != word_at(key, at) {
+            return false;
+        }
+        at += 8;
+    }
+    word_at(here, n - 8) == word_at(key, n - 8)
+}
+
+/// The eight bytes of `s` from `at`, as a word (0 past the end).
+#[inline(always)]
+fn word_at(s: &[u8], at: usize) -> u64 {
+    s.get(at..at.wrapping_add(8))
+        .and_then(|w| <[u8; 8]>::try_from(w).ok())
+        .map_or(0, u64::from_le_bytes)
+}
+
 /// `significand` with one more decimal digit, unless that overflows a `u64`.
+#[inline(always)]
 fn grow(significand: u64, digit: u8) -> Option<u64> {
     significand
         .checked_mul(10)?
@@ -1031,6 +1192,24 @@ mod tests {
                     bytes.push(b'"');
                     compare(&bytes);
                     assert_eq!(value_all(&bytes).is_ok(), ok);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn starts_with_agrees_with_the_library() {
+        let hay = b"formatted_address\":\"1 Main St\",\"name\":\"A\"}";
+        for from in 0..hay.len() {
+            let here = &hay[from..];
+            for at in 0..hay.len() {
+                for len in 0..=hay.len() - at {
+                    let key = &hay[at..at + len];
+                    assert_eq!(
+                        starts_with(here, key),
+                        here.starts_with(key),
+                        "{from} {at} {len}"
+                    );
                 }
             }
         }

@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use super::json::{Parsed, Parser};
+use super::json::{KeyOrder, Parsed, Parser};
 use crate::model::{LatLon, Minutes, Weekday, MINUTES_PER_DAY};
 
 /// Any JSON value a field can hold, borrowing strings from the feed when it can.
@@ -76,22 +76,42 @@ pub(crate) fn kind(v: &Val) -> &'static str {
 /// A record type whose fields are read by key from a JSON object: the last value of a
 /// repeated key counts, and a value of an unexpected kind is kept for the reader to judge.
 pub(crate) trait Slots<'de> {
-    /// Where the value of `key` goes; `None` for a key the reader does not use.
-    fn slot(&mut self, key: &str) -> Option<&mut Option<Val<'de>>>;
+    /// The number of the field `key` goes to; [`NO_SLOT`] for a key the reader does not use.
+    fn index(&self, key: &str) -> u8;
+    /// The field numbered `index`; `None` for [`NO_SLOT`].
+    fn slot(&mut self, index: u8) -> Option<&mut Option<Val<'de>>>;
 }
 
-/// Implements [`Slots`] for a record type from `"key" => field` pairs. Each key is
-/// compared only when its length matches: a plain `match` on the key string called the
-/// string comparison for every arm, a hot spot of reading.
+/// The slot number of a key a record type does not use.
+pub(crate) const NO_SLOT: u8 = u8::MAX;
+
+/// The number of `key` in `keys`, or [`NO_SLOT`]: one loop over a table for every
+/// record type (a chain of comparisons per type was 3 KB of the wasm, and records now
+/// look a key up only when it is not where the previous record had it).
+pub(crate) fn position_of(keys: &[&str], key: &str) -> u8 {
+    keys.iter()
+        .position(|k| *k == key)
+        .and_then(|at| u8::try_from(at).ok())
+        .unwrap_or(NO_SLOT)
+}
+
+/// Implements [`Slots`] for a record type from `"key" => field` pairs, numbering the
+/// fields in order.
 macro_rules! slots {
     ($record:ident { $($key:literal => $field:ident,)* }) => {
         impl<'de> $crate::feed::lenient::Slots<'de> for $record<'de> {
-            fn slot(&mut self, key: &str) -> Option<&mut Option<Val<'de>>> {
-                let key = key.as_bytes();
+            fn index(&self, key: &str) -> u8 {
+                $crate::feed::lenient::position_of(&[$($key),*], key)
+            }
+
+            #[allow(unused_assignments)]
+            fn slot(&mut self, index: u8) -> Option<&mut Option<Val<'de>>> {
+                let mut at = 0;
                 $(
-                    if key.len() == $key.len() && key == $key.as_bytes() {
+                    if index == at {
                         return Some(&mut self.$field);
                     }
+                    at += 1;
                 )*
                 None
             }
@@ -110,9 +130,10 @@ pub(crate) enum Item<T> {
 }
 
 /// Reads one element of a list of records.
+#[cfg(test)]
 pub(crate) fn read_item<'de, T: Slots<'de> + Default>(p: &mut Parser<'de>) -> Parsed<Item<T>> {
     let mut record = T::default();
-    let value = read_record(p, &mut record)?;
+    let value = read_record(p, &mut record, &mut Vec::new())?;
     Ok(match value {
         Val::Object => Item::Record(record),
         other => Item::NotObject(kind(&other)),
@@ -120,27 +141,45 @@ pub(crate) fn read_item<'de, T: Slots<'de> + Default>(p: &mut Parser<'de>) -> Pa
 }
 
 /// Reads one value: an object's entries into `record`'s slots, anything else as it is
-/// (a list's elements are skipped). Not generic, so every record type shares it.
-fn read_record<'de>(p: &mut Parser<'de>, record: &mut dyn Slots<'de>) -> Parsed<Val<'de>> {
-    p.any(&mut |p| p.skip(), &mut |p, key| match record.slot(key) {
-        Some(slot) => {
-            *slot = Some(p.value()?);
-            Ok(())
+/// (a list's elements are skipped). `order` holds the keys of the previous record, which
+/// the next one most likely repeats. Not generic, so every record type shares it.
+fn read_record<'de>(
+    p: &mut Parser<'de>,
+    record: &mut dyn Slots<'de>,
+    order: &mut KeyOrder<'de>,
+) -> Parsed<Val<'de>> {
+    p.record(order, &mut |p, key, index| {
+        if let Some(key) = key {
+            *index = record.index(key);
         }
-        None => p.skip(),
+        match record.slot(*index) {
+            Some(slot) => {
+                *slot = Some(p.value()?);
+                Ok(())
+            }
+            None => p.skip(),
+        }
     })
 }
 
 /// Reads a list of records one element at a time, handing each to `each` as soon as it
-/// is read, so that a large feed is never held twice. Gives back what was found instead
-/// of a list when it was not one (`null` counts as an empty list).
+/// is read, so that a large feed is never held twice. Every record is read into the same
+/// place, lent to `each` and then cleared: a record type is large, and moving it out for
+/// every element was a hot spot of reading. Gives back what was found instead of a list
+/// when it was not one (`null` counts as an empty list).
 pub(crate) fn stream<'de, T: Slots<'de> + Default>(
     p: &mut Parser<'de>,
-    each: &mut dyn FnMut(Item<T>),
+    each: &mut dyn FnMut(Item<&mut T>),
 ) -> Parsed<Option<&'static str>> {
+    let mut record = T::default();
+    let mut order = Vec::new();
     let value = p.any(
         &mut |p| {
-            each(read_item(p)?);
+            match read_record(p, &mut record, &mut order)? {
+                Val::Object => each(Item::Record(&mut record)),
+                other => each(Item::NotObject(kind(&other))),
+            }
+            record = T::default();
             Ok(())
         },
         &mut |p, _| p.skip(),
@@ -174,7 +213,12 @@ impl<'de, T: Slots<'de> + Default> Records<T> {
     /// Reads the list (or what stands in its place).
     pub(crate) fn read(p: &mut Parser<'de>) -> Parsed<Self> {
         let mut items = Vec::new();
-        let not_a_list = stream(p, &mut |item| items.push(item))?;
+        let not_a_list = stream(p, &mut |item| {
+            items.push(match item {
+                Item::Record(record) => Item::Record(std::mem::take(record)),
+                Item::NotObject(found) => Item::NotObject(found),
+            })
+        })?;
         Ok(Records { items, not_a_list })
     }
 }
@@ -519,6 +563,54 @@ pub(crate) fn read_coordinate_pair(s: &str) -> Option<LatLon> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(Debug, Default)]
+    struct Pair<'de> {
+        a: Option<Val<'de>>,
+        ab: Option<Val<'de>>,
+    }
+
+    slots!(Pair {
+        "a" => a,
+        "ab" => ab,
+    });
+
+    #[test]
+    fn records_in_a_list_read_as_each_alone_whatever_their_key_order() {
+        let records = [
+            r#"{"a":1,"ab":2,"x":3}"#,
+            r#"{"ab":4,"a":5}"#,
+            r#"{"x":0,"a":6}"#,
+            r#"{"a\u0062":7,"a":8}"#,
+            r#"{"ab":9}"#,
+            r#"{"b":1,"a":[1,"\u0061"],"a":2}"#,
+            r#""no""#,
+            r#"{"abc":1, "ab" : 10 ,"a":{"a":1}}"#,
+            r#"{}"#,
+            r#"{"a":1,"ab":2,"x":3}"#,
+        ];
+        let alone: Vec<String> = records
+            .iter()
+            .map(
+                |r| match read_item::<Pair>(&mut Parser::new(r.as_bytes())) {
+                    Ok(Item::Record(pair)) => format!("{pair:?}"),
+                    Ok(Item::NotObject(found)) => found.to_owned(),
+                    Err(e) => panic!("{r}: {e:?}"),
+                },
+            )
+            .collect();
+        let list = format!("[{}]", records.join(","));
+        let mut streamed = Vec::new();
+        let mut p = Parser::new(list.as_bytes());
+        stream(&mut p, &mut |item: Item<&mut Pair>| {
+            streamed.push(match item {
+                Item::Record(pair) => format!("{pair:?}"),
+                Item::NotObject(found) => found.to_owned(),
+            })
+        })
+        .unwrap();
+        assert_eq!(streamed, alone);
+    }
 
     #[test]
     fn trims_as_the_standard_library() {

@@ -102,39 +102,40 @@ slots!(Raw {
     "entity_url" => entity_url,
 });
 
-/// Turns one record into a meeting, or `None` when nothing in it is usable.
+/// Turns one record into `meeting` (a default one, filled in place: a meeting is large,
+/// and moving it out and into the list was a hot spot of reading); `false` when nothing
+/// in the record is usable.
 pub(crate) fn convert(
     raw: &Raw,
     index: usize,
     default_timezone: Option<&str>,
     out: &mut Collector,
-) -> Option<Meeting> {
+    meeting: &mut Meeting,
+) -> bool {
     let mut text = Text { out };
-    let name = text.plain("name", raw.name.as_ref());
-    let given_slug = text.plain("slug", raw.slug.as_ref());
-    let occurrences = occurrences(raw, text.out);
+    meeting.name = text.plain("name", raw.name.as_ref());
+    meeting.slug = text.plain("slug", raw.slug.as_ref());
+    meeting.occurrences = occurrences(raw, text.out);
 
     let has_day_or_time = raw.day.as_ref().is_some_and(|v| !v.is_blank())
         || raw.time.as_ref().is_some_and(|v| !v.is_blank());
-    if name.is_empty() && given_slug.is_empty() && !has_day_or_time {
+    if meeting.name.is_empty() && meeting.slug.is_empty() && !has_day_or_time {
         text.out
             .push("", ProblemKind::RecordEmpty, "", Action::Skipped);
-        return None;
+        return false;
     }
 
-    let mut place = Place {
-        location: text.plain("location", raw.location.as_ref()),
-        address: text.plain("address", raw.address.as_ref()),
-        city: text.plain("city", raw.city.as_ref()),
-        state: text.plain("state", raw.state.as_ref()),
-        postal_code: text.plain("postal_code", raw.postal_code.as_ref()),
-        country: text.plain("country", raw.country.as_ref()),
-        formatted_address: text.plain("formatted_address", raw.formatted_address.as_ref()),
-        notes: text.plain("location_notes", raw.location_notes.as_ref()),
-        ..Place::default()
-    };
+    let place = &mut meeting.place;
+    place.location = text.plain("location", raw.location.as_ref());
+    place.address = text.plain("address", raw.address.as_ref());
+    place.city = text.plain("city", raw.city.as_ref());
+    place.state = text.plain("state", raw.state.as_ref());
+    place.postal_code = text.plain("postal_code", raw.postal_code.as_ref());
+    place.country = text.plain("country", raw.country.as_ref());
+    place.formatted_address = text.plain("formatted_address", raw.formatted_address.as_ref());
+    place.notes = text.plain("location_notes", raw.location_notes.as_ref());
     if place.formatted_address.is_empty() {
-        place.formatted_address = shared::assemble_address(&place);
+        place.formatted_address = shared::assemble_address(place);
     }
     place.approximate = match &raw.approximate {
         Some(v) if !v.is_blank() => match approximate(v) {
@@ -153,8 +154,8 @@ pub(crate) fn convert(
     };
     place.coordinates = coordinates(raw, text.out);
 
-    let types = shared::types(raw.types.as_ref(), "types", text.out);
-    let conference = Conference {
+    meeting.types = shared::types(raw.types.as_ref(), "types", text.out);
+    meeting.conference = Conference {
         url: shared::web_url(
             "conference_url",
             &text.plain("conference_url", raw.conference_url.as_ref()),
@@ -167,7 +168,13 @@ pub(crate) fn convert(
             raw.conference_phone_notes.as_ref(),
         ),
     };
-    let attendance = attendance(raw, &place, &types, &conference, text.out);
+    meeting.attendance = attendance(
+        raw,
+        &meeting.place,
+        &meeting.types,
+        &meeting.conference,
+        text.out,
+    );
 
     let mut regions = text.list("regions", raw.regions.as_ref());
     if regions.is_empty() {
@@ -178,11 +185,12 @@ pub(crate) fn convert(
             }
         }
     }
-    if regions.is_empty() && !place.city.is_empty() {
-        regions.push(place.city.clone());
+    if regions.is_empty() && !meeting.place.city.is_empty() {
+        regions.push(meeting.place.city.clone());
     }
+    meeting.regions = regions;
 
-    let contact = Contact {
+    meeting.contact = Contact {
         url: text.plain("url", raw.url.as_ref()),
         feedback_url: text.plain("feedback_url", raw.feedback_url.as_ref()),
         feedback_emails: text.list("feedback_emails", raw.feedback_emails.as_ref()),
@@ -190,27 +198,15 @@ pub(crate) fn convert(
         phone: text.first_of(&[("phone", &raw.phone), ("entity_phone", &raw.entity_phone)]),
         website: text.first_of(&[("website", &raw.website), ("entity_url", &raw.entity_url)]),
     };
-    let group = text.plain("group", raw.group.as_ref());
+    meeting.group = text.plain("group", raw.group.as_ref());
     let timezone = text.plain("timezone", raw.timezone.as_ref());
-    let mut meeting = Meeting {
-        slug: given_slug,
-        name,
-        occurrences,
-        timezone: shared::timezone(timezone, default_timezone),
-        regions,
-        types,
-        attendance,
-        conference,
-        notes: text.plain("notes", raw.notes.as_ref()),
-        group_notes: text.plain("group_notes", raw.group_notes.as_ref()),
-        group,
-        contact,
-        updated: text.plain("updated", raw.updated.as_ref()),
-        place,
-    };
-    shared::fill_name_and_slug(&mut meeting, index, text.out);
-    shared::check_reachable(&meeting, text.out);
-    Some(meeting)
+    meeting.timezone = shared::timezone(timezone, default_timezone);
+    meeting.notes = text.plain("notes", raw.notes.as_ref());
+    meeting.group_notes = text.plain("group_notes", raw.group_notes.as_ref());
+    meeting.updated = text.plain("updated", raw.updated.as_ref());
+    shared::fill_name_and_slug(meeting, index, text.out);
+    shared::check_reachable(meeting, text.out);
+    true
 }
 
 /// The weekly occurrences: one per readable day, all at the record's time.
@@ -409,8 +405,9 @@ mod tests {
         let item: Item<Raw> = read_item(&mut Parser::new(json.as_bytes())).unwrap();
         let Item::Record(raw) = item else { panic!() };
         let mut out = Collector::default();
-        let m = convert(&raw, 0, Some("America/New_York"), &mut out);
-        (m, out)
+        let mut m = Meeting::default();
+        let kept = convert(&raw, 0, Some("America/New_York"), &mut out, &mut m);
+        (kept.then_some(m), out)
     }
 
     #[test]

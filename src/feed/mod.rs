@@ -156,9 +156,9 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Feed, FeedError> {
             let table = formats_table(Vec::new(), options)?;
             let zone = options.default_timezone.as_deref();
             let mut reader = Reader::default();
-            stream(bytes, &mut |item: Item<bmlt::Raw>| {
-                reader.take(item, |raw, index, out| {
-                    bmlt::convert(raw, index, &table, zone, out)
+            stream(bytes, &mut |item: Item<&mut bmlt::Raw>| {
+                reader.take(item, |raw, index, out, meeting| {
+                    bmlt_into(raw, index, &table, zone, out, meeting)
                 })
             })?;
             Ok(reader.finish(Format::Bmlt, table.type_names()))
@@ -166,9 +166,9 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Feed, FeedError> {
         Some(b'[') => {
             let zone = options.default_timezone.as_deref();
             let mut reader = Reader::default();
-            stream(bytes, &mut |item: Item<meeting_guide::Raw>| {
-                reader.take(item, |raw, index, out| {
-                    meeting_guide::convert(raw, index, zone, out)
+            stream(bytes, &mut |item: Item<&mut meeting_guide::Raw>| {
+                reader.take(item, |raw, index, out, meeting| {
+                    meeting_guide::convert(raw, index, zone, out, meeting)
                 })
             })?;
             Ok(reader.finish(Format::MeetingGuide, Vec::new()))
@@ -191,9 +191,13 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Feed, FeedError> {
             let table = formats_table(envelope.formats.items, options)?;
             let zone = options.default_timezone.as_deref();
             let mut reader = Reader::default();
-            for item in envelope.meetings.items {
-                reader.take(item, |raw, index, out| {
-                    bmlt::convert(raw, index, &table, zone, out)
+            for mut item in envelope.meetings.items {
+                let item = match &mut item {
+                    Item::Record(raw) => Item::Record(raw),
+                    Item::NotObject(found) => Item::NotObject(found),
+                };
+                reader.take(item, |raw, index, out, meeting| {
+                    bmlt_into(raw, index, &table, zone, out, meeting)
                 });
             }
             let mut bmlt = reader.finish(Format::Bmlt, table.type_names());
@@ -286,7 +290,7 @@ fn looks_like_formats_table(keys: u8) -> bool {
 /// Reads a top-level list one record at a time, handing each to `each`.
 fn stream<'de, T: Slots<'de> + Default>(
     bytes: &'de [u8],
-    each: &mut dyn FnMut(Item<T>),
+    each: &mut dyn FnMut(Item<&mut T>),
 ) -> Result<(), FeedError> {
     let mut p = Parser::new(bytes);
     lenient::stream(&mut p, each)
@@ -321,6 +325,24 @@ fn formats_table(
     Ok(table)
 }
 
+/// [`bmlt::convert`] into a meeting in place, as [`Reader::take`] wants it.
+fn bmlt_into(
+    raw: &bmlt::Raw,
+    index: usize,
+    table: &bmlt::FormatTable,
+    zone: Option<&str>,
+    out: &mut Collector,
+    meeting: &mut Meeting,
+) -> bool {
+    match bmlt::convert(raw, index, table, zone, out) {
+        Some(converted) => {
+            *meeting = converted;
+            true
+        }
+        None => false,
+    }
+}
+
 /// Turns records into meetings one at a time, keeping count and collecting problems.
 #[derive(Default)]
 struct Reader {
@@ -331,27 +353,48 @@ struct Reader {
 }
 
 impl Reader {
-    /// Takes the next record: converts an object, reports anything else.
+    /// Takes the next record: converts an object, reports anything else. `convert` fills
+    /// a default meeting in place at the end of the list and says whether to keep it.
+    /// Only the call to `convert` is generic: the rest is one copy for every reader.
     fn take<T>(
         &mut self,
-        item: Item<T>,
-        convert: impl FnOnce(&T, usize, &mut Collector) -> Option<Meeting>,
+        item: Item<&mut T>,
+        convert: impl FnOnce(&T, usize, &mut Collector, &mut Meeting) -> bool,
     ) {
+        let index = self.begin();
+        let kept = match (item, self.meetings.last_mut()) {
+            (Item::Record(raw), Some(meeting)) => convert(raw, index, &mut self.out, meeting),
+            (Item::NotObject(found), _) => {
+                self.out
+                    .push("", ProblemKind::RecordNotObject, found, Action::Skipped);
+                false
+            }
+            (Item::Record(_), None) => false,
+        };
+        self.end(index, kept);
+    }
+
+    /// Starts the next record: its index, and a default meeting at the end of the list.
+    #[inline(never)]
+    fn begin(&mut self) -> usize {
         let index = self.records;
         self.records += 1;
         self.out.start(index);
-        match item {
-            Item::Record(raw) => match convert(&raw, index, &mut self.out) {
-                Some(meeting) => {
-                    self.out.finish(&meeting.slug);
-                    self.meetings.push(meeting);
-                    self.indices.push(index);
-                }
-                None => self.out.finish(""),
-            },
-            Item::NotObject(found) => {
-                self.out
-                    .push("", ProblemKind::RecordNotObject, found, Action::Skipped)
+        self.meetings.push(Meeting::default());
+        index
+    }
+
+    /// Ends record `index`: keeps its meeting or drops it, and names its problems.
+    #[inline(never)]
+    fn end(&mut self, index: usize, kept: bool) {
+        match self.meetings.last() {
+            Some(meeting) if kept => {
+                self.out.finish(&meeting.slug);
+                self.indices.push(index);
+            }
+            _ => {
+                self.meetings.pop();
+                self.out.finish("");
             }
         }
     }

@@ -25,7 +25,7 @@ impl Text<'_> {
         match v {
             None | Some(Val::Null) => String::new(),
             // The usual text, with no `#` (of a BMLT prompt) and no markup: one scan.
-            Some(Val::Str(s)) if !s.bytes().any(|b| matches!(b, b'#' | b'<' | b'&')) => {
+            Some(Val::Str(s)) if !has_hash_or_markup(s.as_bytes()) => {
                 let text = trim(s);
                 if text.is_empty() {
                     String::new()
@@ -33,15 +33,19 @@ impl Text<'_> {
                     text.to_owned()
                 }
             }
-            Some(Val::Str(s)) => {
-                let separator = BMLT_SEPARATOR.as_bytes();
-                let found = s
-                    .as_bytes()
-                    .windows(separator.len())
-                    .rposition(|w| w == separator);
-                let s = match found {
+            Some(v) => self.plain_otherwise(field, v),
+        }
+    }
+
+    /// [`Text::plain`] for what is not the usual text (kept apart so that the usual
+    /// case is a small function).
+    #[inline(never)]
+    fn plain_otherwise(&mut self, field: &'static str, v: &Val) -> String {
+        match v {
+            Val::Str(s) => {
+                let s = match last_separator(s.as_bytes()) {
                     // After the ASCII separator: always on a boundary.
-                    Some(at) => s.get(at + separator.len()..).unwrap_or(s),
+                    Some(at) => s.get(at + BMLT_SEPARATOR.len()..).unwrap_or(s),
                     None => s,
                 };
                 let plain = html::plain(s);
@@ -55,7 +59,7 @@ impl Text<'_> {
                 }
                 plain.text
             }
-            Some(v) => match v.as_int() {
+            v => match v.as_int() {
                 Some(n) => int_text(n),
                 None => {
                     self.out
@@ -106,6 +110,53 @@ impl Text<'_> {
         }
         String::new()
     }
+}
+
+/// Whether `s` holds a `#`, `<` or `&`: eight bytes at a time (a byte loop was the
+/// largest cost of reading the long text fields of real feeds), the last word
+/// overlapping the one before (looking at a byte twice changes nothing).
+fn has_hash_or_markup(s: &[u8]) -> bool {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    // A byte of `word ^ b…b` is zero where `word` holds `b`; `v - 1…1 & !v` has the
+    // high bit of such a byte set (the classic zero-byte test, exact about whether there
+    // is one).
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v;
+    let holds = |word: u64| {
+        let found = zero(word ^ (ONES * u64::from(b'#')))
+            | zero(word ^ (ONES * u64::from(b'<')))
+            | zero(word ^ (ONES * u64::from(b'&')));
+        found & HIGH != 0
+    };
+    let word_at = |at: usize| {
+        s.get(at..at + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    if s.len() < 8 {
+        return s.iter().any(|b| matches!(b, b'#' | b'<' | b'&'));
+    }
+    let mut at = 0;
+    loop {
+        let word = word_at(at.min(s.len() - 8));
+        if holds(word) {
+            return true;
+        }
+        at += 8;
+        if at >= s.len() {
+            return false;
+        }
+    }
+}
+
+/// Where the last [`BMLT_SEPARATOR`] in `s` starts: compared only where a `#` is (a
+/// comparison at every byte was most of the cost of texts that hold a `#`).
+fn last_separator(s: &[u8]) -> Option<usize> {
+    let separator = BMLT_SEPARATOR.as_bytes();
+    let last = s.len().checked_sub(separator.len())?;
+    (0..=last)
+        .rev()
+        .find(|&at| s.get(at) == Some(&b'#') && s.get(at..at + separator.len()) == Some(separator))
 }
 
 /// The text from a little before its first `<` or `&`, to show where the HTML is.
@@ -239,12 +290,21 @@ pub(crate) fn assemble_address(place: &Place) -> String {
 /// Whether an address names only a town or a region (no street), for feeds that do not
 /// say: no digit before the last two parts and no intersection (`&`).
 pub(crate) fn looks_approximate(formatted: &str) -> bool {
-    if formatted.as_bytes().contains(&b'&') {
+    let bytes = formatted.as_bytes();
+    if bytes.contains(&b'&') {
         return false;
     }
-    let parts: Vec<&str> = formatted.split(',').collect();
-    let local = &parts[..parts.len().saturating_sub(2).max(1)];
-    !local.iter().any(|p| p.bytes().any(|b| b.is_ascii_digit()))
+    // The parts but the last two (at least one), found by counting commas: no list of
+    // parts to allocate for every meeting of a feed that does not say.
+    let commas = bytes.iter().filter(|&&b| b == b',').count();
+    let kept = commas.saturating_sub(1).max(1);
+    let end = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b',')
+        .nth(kept - 1)
+        .map_or(bytes.len(), |(at, _)| at);
+    !bytes.iter().take(end).any(u8::is_ascii_digit)
 }
 
 /// Attendance as the reference derives it: online with a link or phone, in person with a
@@ -363,5 +423,74 @@ pub(crate) fn unique_slugs(meetings: &mut [Meeting], records: &[usize], out: &mu
         taken.insert(slug.clone(), 0);
         meeting.slug = slug;
         out.finish(&meeting.slug);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn looks_approximate_as_the_parts_say() {
+        let by_parts = |formatted: &str| {
+            if formatted.contains('&') {
+                return false;
+            }
+            let parts: Vec<&str> = formatted.split(',').collect();
+            let local = &parts[..parts.len().saturating_sub(2).max(1)];
+            !local.iter().any(|p| p.bytes().any(|b| b.is_ascii_digit()))
+        };
+        for formatted in [
+            "",
+            ",",
+            ",,",
+            "1",
+            "Town",
+            "Town, PA 19094",
+            "Town, PA 19094, USA",
+            "12 Main St, Town, PA 19094, USA",
+            "Main St, Town 5, PA, USA",
+            "Main St & 2nd, Town",
+            "1,2,3",
+            "a,1,2",
+            "1,a,b",
+            "a,b,1,c",
+        ] {
+            assert_eq!(
+                looks_approximate(formatted),
+                by_parts(formatted),
+                "{formatted:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn finds_the_last_separator_as_windows_do() {
+        for s in [
+            "",
+            "#@-@",
+            "#@-@#",
+            "Week 1 Format#@-@#MED",
+            "a#@-@#b#@-@#c",
+            "##@-@##",
+            "#@-@#@-@#",
+            "no prompt # here",
+        ] {
+            let sep = BMLT_SEPARATOR.as_bytes();
+            let want = s.as_bytes().windows(sep.len()).rposition(|w| w == sep);
+            assert_eq!(last_separator(s.as_bytes()), want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn finds_hash_or_markup_as_a_byte_loop_does() {
+        let text = b"a rather long text #1 <b>with</b> & \xc3\xa9 markup, and more of it";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let s = &text[start..end];
+                let want = s.iter().any(|b| matches!(b, b'#' | b'<' | b'&'));
+                assert_eq!(has_hash_or_markup(s), want, "{start}..{end}");
+            }
+        }
     }
 }
