@@ -66,6 +66,97 @@ function msRow() {
   return msRowTemplate;
 }
 
+// Sets the text of `e` (an element holding at most one text node), changing the existing
+// text node when there is one: no new node, and nothing at all when the text is the same.
+function msText(e, text) {
+  const t = e.firstChild;
+  if (!t) e.textContent = text;
+  else if (t.data !== text) t.data = text;
+}
+
+// Fills the row `li` (a clone of msRow()) with the fields `f` of one packed row.
+function msFill(li, f) {
+  li.setAttribute('data-slug', f[0]);
+  li.setAttribute('data-day', f[1]);
+  const c = li.children;
+  msText(c[0], f[2]);
+  msText(c[1], f[3]);
+  const info = c[2];
+  msText(info.firstChild, f[4]);
+  while (info.lastChild !== info.firstChild) info.lastChild.remove();
+  if (f[5]) msAdd(info, 'span', 'far', f[5]);
+  if (f[6]) msAdd(info, 'span', 'mark ' + f[6], f[7]);
+  const badges = c[3];
+  let k = 0;
+  for (let i = 8; i + 1 < f.length; i += 2, k++) {
+    const b = badges.children[k] || msAdd(badges, 'li', 'badge', '');
+    msText(b, f[i + 1]);
+    b.setAttribute('data-type', f[i]);
+  }
+  while (badges.children.length > k) badges.lastChild.remove();
+  if (badges.hidden != !k) badges.hidden = !k;
+}
+
+// Rows filled in the first frame; the CSS renders rows after these only when scrolled near.
+const msFirst = 20;
+
+// One widget's `rows(list, packed, from)` hook: the rows of `packed` (rows split by \u0002,
+// fields by \u0001: slug, weekday, when, name, where, distance, mark class, mark text, then
+// type code and name pairs; see src/web/view/list.rs), text only ever set as text. From 0
+// they replace the list: the first msFirst rows reuse the rows already there (a filter
+// change sets texts instead of rebuilding), the others wait until the browser is idle after
+// the first screen is painted, with aria-busy on the list meanwhile. From > 0 they are
+// appended at once (Show more), after any rows still waiting.
+function msRows() {
+  let waiting = null;
+  let asked = false;
+  const spare = [];
+  const put = (list, rows) => {
+    const batch = document.createDocumentFragment();
+    for (const r of rows) {
+      const li = spare.pop() || msRow().cloneNode(true);
+      msFill(li, r.split('\u0001'));
+      batch.appendChild(li);
+    }
+    list.appendChild(batch);
+  };
+  const rest = () => {
+    asked = false;
+    if (!waiting) return;
+    const [list, rows] = waiting;
+    waiting = null;
+    list.removeAttribute('aria-busy');
+    put(list, rows);
+  };
+  return (list, packed, from) => {
+    const rows = packed ? packed.split('\u0002') : [];
+    if (from) {
+      rest();
+      put(list, rows);
+      return;
+    }
+    waiting = null;
+    let li = list.firstElementChild;
+    let r = 0;
+    for (; r < rows.length && r < msFirst && li; r++, li = li.nextElementSibling) msFill(li, rows[r].split('\u0001'));
+    while (li) {
+      const next = li.nextElementSibling;
+      spare.push(li);
+      li.remove();
+      li = next;
+    }
+    put(list, rows.slice(r, msFirst));
+    if (rows.length > msFirst) {
+      waiting = [list, rows.slice(msFirst)];
+      list.setAttribute('aria-busy', 'true');
+      if (!asked) {
+        asked = true;
+        msIdle(rest);
+      }
+    } else list.removeAttribute('aria-busy');
+  };
+}
+
 // One widget's Intl, geolocation, download and event services, in its language.
 function msHooks(el, lang) {
   const locales = [lang, 'en'];
@@ -100,30 +191,8 @@ function msHooks(el, lang) {
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 30000);
     },
-    // Result rows, appended to `list` at once: one clone of msRow() per row of `packed`
-    // (rows split by \u0002, fields by \u0001: slug, weekday, when, name, where, distance,
-    // mark class, mark text, then type code and name pairs; see src/web/view/list.rs).
-    // Text is only ever set as text.
-    rows(list, packed) {
-      const batch = document.createDocumentFragment();
-      const rows = packed ? packed.split('\u0002') : [];
-      for (let r = 0; r < rows.length; r++) {
-        const f = rows[r].split('\u0001');
-        const li = msRow().cloneNode(true);
-        const c = li.children;
-        li.setAttribute('data-slug', f[0]);
-        li.setAttribute('data-day', f[1]);
-        c[0].textContent = f[2];
-        c[1].textContent = f[3];
-        c[2].firstChild.textContent = f[4];
-        if (f[5]) msAdd(c[2], 'span', 'far', f[5]);
-        if (f[6]) msAdd(c[2], 'span', 'mark ' + f[6], f[7]);
-        for (let i = 8; i + 1 < f.length; i += 2) msAdd(c[3], 'li', 'badge', f[i + 1]).setAttribute('data-type', f[i]);
-        if (f.length < 10) c[3].remove();
-        batch.appendChild(li);
-      }
-      list.appendChild(batch);
-    },
+    // Result rows (see msRows): the first screen now, the rest after it is painted.
+    rows: msRows(),
     // After the wasm call returns, so a listener may call the handle's methods.
     changed: (count) => queueMicrotask(() => el.dispatchEvent(new CustomEvent('meeting-search:results', { detail: { count } }))),
   };

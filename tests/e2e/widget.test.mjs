@@ -84,8 +84,11 @@ function sameAsNative(got, args, t) {
   assert.deepEqual(got, want, `results differ from meeting-search query ${args.join(' ')}`);
 }
 
-/** Rows on screen agree with results(), and the count with the status. */
+/** Rows on screen agree with results(), and the count with the status: once every row of
+ * the page is there (the rows below the first screen come once it is painted, with
+ * aria-busy on the list until then). */
 async function consistent(p, root = '[data-meeting-search-host]') {
+  await p.waitForFunction((s) => !document.querySelector(s).shadowRoot.querySelector('[aria-busy]'), root, { timeout: 3000 });
   const got = await results(p, root);
   const screen = await p.evaluate((s) => {
     const r = document.querySelector(s).shadowRoot;
