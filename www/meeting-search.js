@@ -32,12 +32,13 @@ function msLoad() {
 }
 msLoad();
 
-function msFetch(url, ms) {
+// The text at `url` (its bytes when `bytes`), within 15 s.
+function msFetch(url, bytes) {
   const ctl = typeof AbortController == 'function' ? new AbortController() : null;
-  const timer = setTimeout(() => ctl && ctl.abort(), ms || 15000);
+  const timer = setTimeout(() => ctl && ctl.abort(), 15000);
   return fetch(url, ctl ? { signal: ctl.signal } : {}).then((r) => {
     if (!r.ok) throw new Error('HTTP ' + r.status + ' for ' + url);
-    return r.text();
+    return bytes ? r.arrayBuffer().then((b) => new Uint8Array(b)) : r.text();
   }).finally(() => clearTimeout(timer));
 }
 
@@ -199,15 +200,19 @@ function msHooks(el, lang) {
 }
 
 // A feed: fresh from the network when possible, else the copy saved on the device.
-// `fetched` is the network's answer (a promise of the text), started before the wasm loaded.
+// `fetched` is the network's answer (a promise of its bytes), started before the wasm loaded.
+// The bytes go to the wasm as they came: no decoding to a string and encoding back.
 async function msFeed(widget, url, fetched, formats) {
   const store = typeof feedStore != 'undefined' ? feedStore : null;
   try {
-    const text = await fetched;
-    const problem = widget.add(msBytes(text), formats);
+    const bytes = await fetched;
+    const text = () => new TextDecoder().decode(bytes);
+    let problem = widget.add(bytes, formats);
+    // Bytes that are not UTF-8 read as the browser decodes them (U+FFFD for each bad one).
+    if (problem !== undefined) problem = widget.add(msBytes(text()), formats);
     if (problem === undefined) {
-      // Saved in the background: the results need not wait for IndexedDB (put never throws).
-      if (store) store.put(url, text);
+      // Saved once the results are painted (put never throws).
+      if (store) msIdle(() => store.put(url, text()));
       return;
     }
     console.warn(problem, url);
@@ -250,7 +255,7 @@ async function msStart(el, options) {
   const abs = (u) => new URL(u.trim(), document.baseURI).href;
   // Everything starts at once: the feeds, the formats, the type names and the wasm.
   const urls = (opts.src || '').split(',').filter((u) => u.trim()).map(abs);
-  const fetched = urls.map((u) => msFetch(u));
+  const fetched = urls.map((u) => msFetch(u, true));
   fetched.forEach((f) => f.catch(() => {}));
   const formatsText = opts.formats ? msFetch(abs(opts.formats)).catch(() => '') : '';
   const loaded = Promise.all([msLoad(), msFetch(typesUrl).catch(() => '')]);
