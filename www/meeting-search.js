@@ -104,25 +104,19 @@ const msFirst = 20;
 // One widget's `rows(list, packed, from)` hook: the rows of `packed` (rows split by \u0002,
 // fields by \u0001: slug, weekday, when, name, where, distance, mark class, mark text, then
 // type code and name pairs; see src/web/view/list.rs), text only ever set as text. From 0
-// they replace the list: the first msFirst rows reuse the rows already there (a filter
-// change sets texts instead of rebuilding), the others wait until the browser is idle after
-// the first screen is painted, with aria-busy on the list meanwhile. From > 0 they are
-// appended at once (Show more), after any rows still waiting.
+// they replace the list: the rows already there are reused (a filter change sets texts,
+// which the CSS lays out only for rows on screen), rows still missing are made now up to
+// msFirst and the others once the browser is idle after the first screen is painted, with
+// aria-busy on the list meanwhile. From > 0 they are appended at once (Show more), after
+// any rows still waiting.
 function msRows() {
   let waiting = null;
-  let asked = false;
-  const spare = [];
   const put = (list, rows) => {
     const batch = document.createDocumentFragment();
-    for (const r of rows) {
-      const li = spare.pop() || msRow().cloneNode(true);
-      msFill(li, r.split('\u0001'));
-      batch.appendChild(li);
-    }
+    for (const r of rows) msFill(batch.appendChild(msRow().cloneNode(true)), r.split('\u0001'));
     list.appendChild(batch);
   };
   const rest = () => {
-    asked = false;
     if (!waiting) return;
     const [list, rows] = waiting;
     waiting = null;
@@ -136,24 +130,22 @@ function msRows() {
       put(list, rows);
       return;
     }
+    const asked = waiting;
     waiting = null;
     let li = list.firstElementChild;
     let r = 0;
-    for (; r < rows.length && r < msFirst && li; r++, li = li.nextElementSibling) msFill(li, rows[r].split('\u0001'));
+    for (; r < rows.length && li; r++, li = li.nextElementSibling) msFill(li, rows[r].split('\u0001'));
     while (li) {
       const next = li.nextElementSibling;
-      spare.push(li);
       li.remove();
       li = next;
     }
-    put(list, rows.slice(r, msFirst));
-    if (rows.length > msFirst) {
-      waiting = [list, rows.slice(msFirst)];
+    const now = Math.max(r, msFirst);
+    put(list, rows.slice(r, now));
+    if (rows.length > now) {
+      waiting = [list, rows.slice(now)];
       list.setAttribute('aria-busy', 'true');
-      if (!asked) {
-        asked = true;
-        msIdle(rest);
-      }
+      if (!asked) msIdle(rest);
     } else list.removeAttribute('aria-busy');
   };
 }
@@ -167,6 +159,7 @@ function msHooks(el, lang) {
   const weekday = dtf({ weekday: 'long', timeZone: 'UTC' });
   const days = [0, 1, 2, 3, 4, 5, 6].map((d) => weekday.format(Date.UTC(2024, 0, 7 + d)));
   const zones = {};
+  const times = [];
   return {
     now(tz) {
       try {
@@ -179,7 +172,8 @@ function msHooks(el, lang) {
       }
     },
     days: () => days,
-    time: (m) => clock.format(Date.UTC(2024, 0, 7, 0, m)),
+    // Each time of day is formatted once (every row shows one).
+    time: (m) => times[m] || (times[m] = clock.format(Date.UTC(2024, 0, 7, 0, m))),
     num: (n) => number.format(n),
     date: (ms) => dtf({ dateStyle: 'long' }).format(ms),
     locate: () => new Promise((ok, no) => navigator.geolocation
