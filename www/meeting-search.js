@@ -34,9 +34,9 @@ msLoad();
 
 // The text at `url` (its bytes when `bytes`), within 15 s.
 function msFetch(url, bytes) {
-  const ctl = typeof AbortController == 'function' ? new AbortController() : null;
-  const timer = setTimeout(() => ctl && ctl.abort(), 15000);
-  return fetch(url, ctl ? { signal: ctl.signal } : {}).then((r) => {
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), 15000);
+  return fetch(url, { signal: ctl.signal }).then((r) => {
     if (!r.ok) throw new Error('HTTP ' + r.status + ' for ' + url);
     return bytes ? r.arrayBuffer().then((b) => new Uint8Array(b)) : r.text();
   }).finally(() => clearTimeout(timer));
@@ -60,7 +60,7 @@ function msRow() {
     msAdd(msRowTemplate, 'p', 'when', '');
     const name = msAdd(msRowTemplate, 'button', 'name', '');
     name.type = 'button';
-    name.setAttribute('data-act', 'open');
+    name.dataset.act = 'open';
     msAdd(msAdd(msRowTemplate, 'p', 'info', ''), 'span', 'where', '');
     msAdd(msRowTemplate, 'ul', 'badges', '');
   }
@@ -77,8 +77,8 @@ function msText(e, text) {
 
 // Fills the row `li` (a clone of msRow()) with the fields `f` of one packed row.
 function msFill(li, f) {
-  li.setAttribute('data-slug', f[0]);
-  li.setAttribute('data-day', f[1]);
+  li.dataset.slug = f[0];
+  li.dataset.day = f[1];
   const c = li.children;
   msText(c[0], f[2]);
   msText(c[1], f[3]);
@@ -92,7 +92,7 @@ function msFill(li, f) {
   for (let i = 8; i + 1 < f.length; i += 2, k++) {
     const b = badges.children[k] || msAdd(badges, 'li', 'badge', '');
     msText(b, f[i + 1]);
-    b.setAttribute('data-type', f[i]);
+    b.dataset.type = f[i];
   }
   while (badges.children.length > k) badges.lastChild.remove();
   if (badges.hidden != !k) badges.hidden = !k;
@@ -135,11 +135,7 @@ function msRows() {
     let li = list.firstElementChild;
     let r = 0;
     for (; r < rows.length && li; r++, li = li.nextElementSibling) msFill(li, rows[r].split('\u0001'));
-    while (li) {
-      const next = li.nextElementSibling;
-      li.remove();
-      li = next;
-    }
+    while (list.children.length > r) list.lastChild.remove();
     const now = Math.max(r, msFirst);
     put(list, rows.slice(r, now));
     if (rows.length > now) {
