@@ -32,12 +32,13 @@ function msLoad() {
 }
 msLoad();
 
-function msFetch(url, ms) {
-  const ctl = typeof AbortController == 'function' ? new AbortController() : null;
-  const timer = setTimeout(() => ctl && ctl.abort(), ms || 15000);
-  return fetch(url, ctl ? { signal: ctl.signal } : {}).then((r) => {
+// The text at `url` (its bytes when `bytes`), within 15 s.
+function msFetch(url, bytes) {
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), 15000);
+  return fetch(url, { signal: ctl.signal }).then((r) => {
     if (!r.ok) throw new Error('HTTP ' + r.status + ' for ' + url);
-    return r.text();
+    return bytes ? r.arrayBuffer().then((b) => new Uint8Array(b)) : r.text();
   }).finally(() => clearTimeout(timer));
 }
 
@@ -59,11 +60,90 @@ function msRow() {
     msAdd(msRowTemplate, 'p', 'when', '');
     const name = msAdd(msRowTemplate, 'button', 'name', '');
     name.type = 'button';
-    name.setAttribute('data-act', 'open');
+    name.dataset.act = 'open';
     msAdd(msAdd(msRowTemplate, 'p', 'info', ''), 'span', 'where', '');
     msAdd(msRowTemplate, 'ul', 'badges', '');
   }
   return msRowTemplate;
+}
+
+// Sets the text of `e` (an element holding at most one text node), changing the existing
+// text node when there is one: no new node, and nothing at all when the text is the same.
+function msText(e, text) {
+  const t = e.firstChild;
+  if (!t) e.textContent = text;
+  else if (t.data !== text) t.data = text;
+}
+
+// Fills the row `li` (a clone of msRow()) with the fields `f` of one packed row.
+function msFill(li, f) {
+  li.dataset.slug = f[0];
+  li.dataset.day = f[1];
+  const c = li.children;
+  msText(c[0], f[2]);
+  msText(c[1], f[3]);
+  const info = c[2];
+  msText(info.firstChild, f[4]);
+  while (info.lastChild !== info.firstChild) info.lastChild.remove();
+  if (f[5]) msAdd(info, 'span', 'far', f[5]);
+  if (f[6]) msAdd(info, 'span', 'mark ' + f[6], f[7]);
+  const badges = c[3];
+  let k = 0;
+  for (let i = 8; i + 1 < f.length; i += 2, k++) {
+    const b = badges.children[k] || msAdd(badges, 'li', 'badge', '');
+    msText(b, f[i + 1]);
+    b.dataset.type = f[i];
+  }
+  while (badges.children.length > k) badges.lastChild.remove();
+  if (badges.hidden != !k) badges.hidden = !k;
+}
+
+// Rows filled in the first frame; the CSS renders rows after these only when scrolled near.
+const msFirst = 20;
+
+// One widget's `rows(list, packed, from)` hook: the rows of `packed` (rows split by \u0002,
+// fields by \u0001: slug, weekday, when, name, where, distance, mark class, mark text, then
+// type code and name pairs; see src/web/view/list.rs), text only ever set as text. From 0
+// they replace the list: the rows already there are reused (a filter change sets texts,
+// which the CSS lays out only for rows on screen), rows still missing are made now up to
+// msFirst and the others once the browser is idle after the first screen is painted, with
+// aria-busy on the list meanwhile. From > 0 they are appended at once (Show more), after
+// any rows still waiting.
+function msRows() {
+  let waiting = null;
+  const put = (list, rows) => {
+    const batch = document.createDocumentFragment();
+    for (const r of rows) msFill(batch.appendChild(msRow().cloneNode(true)), r.split('\u0001'));
+    list.appendChild(batch);
+  };
+  const rest = () => {
+    if (!waiting) return;
+    const [list, rows] = waiting;
+    waiting = null;
+    list.removeAttribute('aria-busy');
+    put(list, rows);
+  };
+  return (list, packed, from) => {
+    const rows = packed ? packed.split('\u0002') : [];
+    if (from) {
+      rest();
+      put(list, rows);
+      return;
+    }
+    const asked = waiting;
+    waiting = null;
+    let li = list.firstElementChild;
+    let r = 0;
+    for (; r < rows.length && li; r++, li = li.nextElementSibling) msFill(li, rows[r].split('\u0001'));
+    while (list.children.length > r) list.lastChild.remove();
+    const now = Math.max(r, msFirst);
+    put(list, rows.slice(r, now));
+    if (rows.length > now) {
+      waiting = [list, rows.slice(now)];
+      list.setAttribute('aria-busy', 'true');
+      if (!asked) msIdle(rest);
+    } else list.removeAttribute('aria-busy');
+  };
 }
 
 // One widget's Intl, geolocation, download and event services, in its language.
@@ -75,6 +155,7 @@ function msHooks(el, lang) {
   const weekday = dtf({ weekday: 'long', timeZone: 'UTC' });
   const days = [0, 1, 2, 3, 4, 5, 6].map((d) => weekday.format(Date.UTC(2024, 0, 7 + d)));
   const zones = {};
+  const times = [];
   return {
     now(tz) {
       try {
@@ -87,7 +168,8 @@ function msHooks(el, lang) {
       }
     },
     days: () => days,
-    time: (m) => clock.format(Date.UTC(2024, 0, 7, 0, m)),
+    // Each time of day is formatted once (every row shows one).
+    time: (m) => times[m] || (times[m] = clock.format(Date.UTC(2024, 0, 7, 0, m))),
     num: (n) => number.format(n),
     date: (ms) => dtf({ dateStyle: 'long' }).format(ms),
     save(name, text) {
@@ -97,45 +179,27 @@ function msHooks(el, lang) {
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 30000);
     },
-    // Result rows, appended to `list` at once: one clone of msRow() per row of `packed`
-    // (rows split by \u0002, fields by \u0001: slug, weekday, when, name, where, distance,
-    // mark class, mark text, then type code and name pairs; see src/web/view/list.rs).
-    // Text is only ever set as text.
-    rows(list, packed) {
-      const batch = document.createDocumentFragment();
-      const rows = packed ? packed.split('\u0002') : [];
-      for (let r = 0; r < rows.length; r++) {
-        const f = rows[r].split('\u0001');
-        const li = msRow().cloneNode(true);
-        const c = li.children;
-        li.setAttribute('data-slug', f[0]);
-        li.setAttribute('data-day', f[1]);
-        c[0].textContent = f[2];
-        c[1].textContent = f[3];
-        c[2].firstChild.textContent = f[4];
-        if (f[5]) msAdd(c[2], 'span', 'far', f[5]);
-        if (f[6]) msAdd(c[2], 'span', 'mark ' + f[6], f[7]);
-        for (let i = 8; i + 1 < f.length; i += 2) msAdd(c[3], 'li', 'badge', f[i + 1]).setAttribute('data-type', f[i]);
-        if (f.length < 10) c[3].remove();
-        batch.appendChild(li);
-      }
-      list.appendChild(batch);
-    },
+    // Result rows (see msRows): the first screen now, the rest after it is painted.
+    rows: msRows(),
     // After the wasm call returns, so a listener may call the handle's methods.
     changed: (count) => queueMicrotask(() => el.dispatchEvent(new CustomEvent('meeting-search:results', { detail: { count } }))),
   };
 }
 
 // A feed: fresh from the network when possible, else the copy saved on the device.
-// `fetched` is the network's answer (a promise of the text), started before the wasm loaded.
+// `fetched` is the network's answer (a promise of its bytes), started before the wasm loaded.
+// The bytes go to the wasm as they came: no decoding to a string and encoding back.
 async function msFeed(widget, url, fetched, formats) {
   const store = typeof feedStore != 'undefined' ? feedStore : null;
   try {
-    const text = await fetched;
-    const problem = widget.add(msBytes(text), formats);
+    const bytes = await fetched;
+    const text = () => new TextDecoder().decode(bytes);
+    let problem = widget.add(bytes, formats);
+    // Bytes that are not UTF-8 read as the browser decodes them (U+FFFD for each bad one).
+    if (problem !== undefined) problem = widget.add(msBytes(text()), formats);
     if (problem === undefined) {
-      // Saved in the background: the results need not wait for IndexedDB (put never throws).
-      if (store) store.put(url, text);
+      // Saved once the results are painted (put never throws).
+      if (store) msIdle(() => store.put(url, text()));
       return;
     }
     console.warn(problem, url);
@@ -178,7 +242,7 @@ async function msStart(el, options) {
   const abs = (u) => new URL(u.trim(), document.baseURI).href;
   // Everything starts at once: the feeds, the formats, the type names and the wasm.
   const urls = (opts.src || '').split(',').filter((u) => u.trim()).map(abs);
-  const fetched = urls.map((u) => msFetch(u));
+  const fetched = urls.map((u) => msFetch(u, true));
   fetched.forEach((f) => f.catch(() => {}));
   const formatsText = opts.formats ? msFetch(abs(opts.formats)).catch(() => '') : '';
   const loaded = Promise.all([msLoad(), msFetch(typesUrl).catch(() => '')]);

@@ -51,10 +51,11 @@ extern "C" {
     /// Offers `text` as a download named `name` (the `.ics` file).
     #[wasm_bindgen(method, catch)]
     fn save(this: &Hooks, name: &str, text: &str) -> Result<JsValue, JsValue>;
-    /// Appends to `list` one result row per packed row of `packed`, its texts set as text
-    /// (the format is [`view::list`]'s).
+    /// Puts in `list` one result row per packed row of `packed`, its texts set as text (the
+    /// format is [`view::list`]'s): replacing the rows there when `from` is 0 (the first
+    /// screen's rows at once, the others once it is painted), else appending them.
     #[wasm_bindgen(method, catch)]
-    fn rows(this: &Hooks, list: &Element, packed: &str) -> Result<JsValue, JsValue>;
+    fn rows(this: &Hooks, list: &Element, packed: &str, from: u32) -> Result<JsValue, JsValue>;
     /// Calls the widget's `writeUrl` in `ms` ms, instead of any call still waiting.
     #[wasm_bindgen(method, catch)]
     fn later(this: &Hooks, ms: u32) -> Result<JsValue, JsValue>;

@@ -323,7 +323,6 @@ impl State {
             status.push_str(self.lang.t(Msg::NoResults));
         }
         self.els.status.set_text_content(Some(&status));
-        super::dom::clear(&self.els.list);
         self.shown = 0;
         self.more();
         let _ = self.hooks.changed(n);

@@ -37,6 +37,14 @@ before(async () => {
       '/broken/500.json': (req, res) => { res.writeHead(500, { 'content-type': 'text/plain' }); res.end('Internal Server Error'); },
       '/broken/timeout.json': (req, res) => held.add(res),
       '/broken/reset.json': (req) => req.socket.destroy(),
+      // town.json with a Latin-1 "é" (one byte 0xE9, not UTF-8) in the first name.
+      '/broken/latin1.json': async (req, res) => {
+        const town = await readFile(new URL('feeds/town.json', fixtures), 'utf8');
+        const at = town.indexOf('Monday Morning Serenity');
+        const bytes = Buffer.concat([Buffer.from(town.slice(0, at), 'utf8'), Buffer.from([0x43, 0x61, 0x66, 0xe9, 0x20]), Buffer.from(town.slice(at), 'utf8')]);
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(bytes);
+      },
       '/broken/big.json': async (req, res) => {
         const { size } = await stat(bigFeed);
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': size });
@@ -198,6 +206,15 @@ test('a 50 MB feed: the widget copes (results or a clear message), the page stay
   }
   assert.ok(await s.hostPageWorks(page), 'the host page still answers');
   assert.equal(await s.waitForResults(page, '#w2'), TOWN);
+  assert.deepEqual(seen.errors, []);
+  await page.context().close();
+});
+
+test('a feed that is not valid UTF-8 reads as the browser decodes it: every record, U+FFFD for the bad byte', async () => {
+  const { page, seen } = await hostilePage();
+  await page.goto(s.pageUrl(server, 'plain', { feed: '/broken/latin1.json' }));
+  assert.equal(await s.waitForResults(page), TOWN, 'every record of the feed');
+  assert.match(await s.widgetText(page), /Caf\uFFFD Monday Morning Serenity/);
   assert.deepEqual(seen.errors, []);
   await page.context().close();
 });

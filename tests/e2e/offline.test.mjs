@@ -137,8 +137,7 @@ test('a later visit that cannot fetch the feed shows the saved copy with its dat
   await page.goto(url);
   assert.equal(await s.waitForResults(page), TOWN);
   assert.doesNotMatch(await s.widgetText(page), /saved on/i, 'a fresh feed shows no saved-copy notice');
-  await page.waitForTimeout(300); // the copy is written after the feed is shown
-  let copies = await s.feedCopies(page);
+  let copies = await s.savedCopies(page, feedKey, town.length); // written once the results are shown
   assert.deepEqual(copies.map((c) => [c.key, c.length]), [[feedKey, town.length]], 'one copy, of the feed as fetched');
   const year = String(new Date(copies[0].savedAt).getFullYear());
 
@@ -156,8 +155,7 @@ test('a later visit that cannot fetch the feed shows the saved copy with its dat
   await page.goto(url);
   assert.equal(await s.waitForResults(page), TOWN_V2, 'the fresh feed is shown, not the stale copy');
   assert.doesNotMatch(await s.widgetText(page), /saved on/i);
-  await page.waitForTimeout(300);
-  copies = await s.feedCopies(page);
+  copies = await s.savedCopies(page, feedKey, townV2.length);
   assert.deepEqual(copies.map((c) => [c.key, c.length]), [[feedKey, townV2.length]], 'the copy was replaced, never duplicated');
 
   feedMode = 'down';

@@ -84,8 +84,11 @@ function sameAsNative(got, args, t) {
   assert.deepEqual(got, want, `results differ from meeting-search query ${args.join(' ')}`);
 }
 
-/** Rows on screen agree with results(), and the count with the status. */
+/** Rows on screen agree with results(), and the count with the status: once every row of
+ * the page is there (the rows below the first screen come once it is painted, with
+ * aria-busy on the list until then). */
 async function consistent(p, root = '[data-meeting-search-host]') {
+  await p.waitForFunction((s) => !document.querySelector(s).shadowRoot.querySelector('[aria-busy]'), root, { timeout: 3000 });
   const got = await results(p, root);
   const screen = await p.evaluate((s) => {
     const r = document.querySelector(s).shadowRoot;
@@ -137,6 +140,48 @@ test('one-tag embed: the widget appears where the tag stands, with no other glob
   assert.deepEqual(added, ['MeetingSearch']);
   const got = await consistent(p);
   assert.ok(got.length > 100);
+  assert.deepEqual(pageErrors(p), []);
+  await p.close();
+});
+
+test('rows: the first screen with the results event, the rest once idle; a new search reuses them; Show more appends', { skip: !ready && 'dist/ or a feed is missing' }, async () => {
+  const p = await open(page('rows.html', tag()));
+  const seen = await p.evaluate(async () => {
+    const host = document.querySelector('[data-meeting-search-host]');
+    const root = host.shadowRoot;
+    const handle = await window.MeetingSearch.mount(host);
+    const rows = () => [...root.querySelectorAll('.row')];
+    const slugs = () => rows().map((r) => r.dataset.slug).join(' ');
+    const want = (n) => handle.results().slice(0, n).map((r) => r.slug).join(' ');
+    const out = {};
+    // A search with fewer results empties the list; the next one builds it anew.
+    handle.setFilters({ text: 'zzzz-nothing' });
+    out.none = rows().length;
+    const atEvent = new Promise((ok) => host.addEventListener('meeting-search:results', () => ok({
+      rows: slugs(), busy: root.querySelector('.list').getAttribute('aria-busy') }), { once: true }));
+    handle.setFilters({});
+    out.atEvent = await atEvent;
+    out.first = want(20);
+    await new Promise((ok) => requestIdleCallback(ok, { timeout: 1000 }));
+    await new Promise((ok) => setTimeout(ok, 50));
+    out.idle = { rows: slugs(), busy: root.querySelector('.list').getAttribute('aria-busy'), want: want(50) };
+    // A new search sets the texts of the rows shown: the same elements, the new results.
+    const before = rows();
+    handle.setFilters({ day: [1] });
+    out.reused = rows().every((r, i) => r === before[i]);
+    out.day = { rows: slugs(), want: want(50) };
+    root.querySelector('[data-act=more]').click();
+    out.more = { rows: slugs(), want: want(100), focused: root.activeElement === rows()[50].querySelector('button') };
+    return out;
+  });
+  assert.equal(seen.none, 0);
+  assert.equal(seen.atEvent.rows, seen.first, 'the first screen (20 rows) is there when the results event fires');
+  assert.equal(seen.atEvent.busy, 'true', 'the list says it is busy until the other rows are there');
+  assert.deepEqual(seen.idle, { rows: seen.idle.want, busy: null, want: seen.idle.want }, 'then all 50');
+  assert.ok(seen.reused, 'a new search reuses the row elements');
+  assert.equal(seen.day.rows, seen.day.want);
+  assert.equal(seen.more.rows, seen.more.want, 'Show more appends the next 50');
+  assert.ok(seen.more.focused, 'focus goes to the first new row');
   assert.deepEqual(pageErrors(p), []);
   await p.close();
 });

@@ -4,7 +4,8 @@
 //! texts are packed here into one string that the loader's `rows` hook puts into clones of
 //! one prepared row (`li.row` holding `p.when`, the `button.name` that opens the detail,
 //! `p.info` with `span.where`, `ul.badges`): one call from the wasm per page instead of
-//! dozens per row.
+//! dozens per row. A new search reuses the rows on screen (only their texts change), and
+//! only the first screen's rows are rendered before the results event.
 
 use super::super::dom::Res;
 use super::super::engine;
@@ -120,13 +121,15 @@ fn pack(s: &State, out: &mut String, h: &Hit) {
     out.pop();
 }
 
-/// Appends rows `from..to` of the results: packed here, built by the loader's `rows` hook
-/// in one call (text only ever set as text).
+/// Shows rows `from..to` of the results: packed here, put in the list by the loader's `rows`
+/// hook in one call (text only ever set as text). From 0 they replace the rows shown (the
+/// hook reuses their elements and renders the rows below the first screen after it is
+/// painted); else they are appended.
 pub fn rows(s: &State, from: usize, to: usize) -> Res<()> {
     let mut packed = String::new();
     for h in s.results.hits.get(from..to).unwrap_or_default() {
         pack(s, &mut packed, h);
     }
-    s.hooks.rows(&s.els.list, &packed)?;
+    s.hooks.rows(&s.els.list, &packed, from as u32)?;
     Ok(())
 }
