@@ -7,7 +7,8 @@
 #   make wasm-top  where the wasm's bytes go (largest functions, code per crate)
 #   make bench-profiles  wasm size and speed for each release profile (opt-level, LTO, CGUs)
 #   make bench-cpu  where the widget's time goes (V8 profile of a load and of filter changes)
-.PHONY: setup dist demo test bench bench-cpu bench-profiles feeds pack wasm-top native-test size-check
+#   make bench-thread BASE=other/dist [N=2000]  main-thread CPU time, this dist against another
+.PHONY: setup dist demo test bench bench-cpu bench-thread bench-profiles feeds pack wasm-top native-test size-check
 
 PORT ?= 8080
 TEST_FEEDS := 100 2000 10000
@@ -47,6 +48,13 @@ bench: dist
 bench-cpu: wasm-top
 	scripts/feeds.sh 2000
 	node bench/cpu-profile.mjs 2000
+
+# CPU time is not inflated by other processes the way wall time is: the A/B to trust on a
+# busy machine. BASE (optional) is another build's dist/ folder.
+N ?= 2000
+bench-thread: dist
+	scripts/feeds.sh $(N)
+	node bench/thread-time.mjs $(N) 5 $(BASE) dist
 
 bench-profiles: setup
 	bench/profiles.sh
