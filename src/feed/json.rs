@@ -408,18 +408,13 @@ impl<'de> Parser<'de> {
     /// passed is ASCII. Eight bytes at a time (as serde_json does): this loop sees every
     /// byte of a feed's strings.
     fn scan_string(&mut self) -> bool {
-        const ONES: u64 = u64::MAX / 255;
-        const HIGH: u64 = ONES << 7;
         let mut high = 0;
         let mut chunks = self.bytes[self.at..].chunks_exact(8);
         for chunk in &mut chunks {
             let word = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
-            let quote = word ^ (ONES * u64::from(b'"'));
-            let backslash = word ^ (ONES * u64::from(b'\\'));
-            let stops = (word.wrapping_sub(ONES * 0x20) & !word)
-                | (quote.wrapping_sub(ONES) & !quote)
-                | (backslash.wrapping_sub(ONES) & !backslash);
-            let stops = stops & HIGH;
+            let stops = (word.wrapping_sub(ONES * 0x20) & !word & HIGH)
+                | bytes_equal(word, b'"')
+                | bytes_equal(word, b'\\');
             if stops != 0 {
                 // The first stop is exact (a false hit can only follow a true one); the
                 // bytes before it are those whose high bits lie below its marker bit.
@@ -916,9 +911,25 @@ fn starts_with(here: &[u8], key: &[u8]) -> bool {
     word_at(here, n - 8) == word_at(key, n - 8)
 }
 
+/// One in every byte of a word (little-endian words of eight bytes, as [`word_at`]
+/// reads them).
+pub(crate) const ONES: u64 = u64::MAX / 255;
+/// The high bit of every byte of a word.
+pub(crate) const HIGH: u64 = ONES << 7;
+
+/// The high bit set of every byte of `word` that is `b`: a byte of `word ^ b…b` is zero
+/// where `word` holds `b`, and `v - 1…1 & !v` marks such bytes (the classic zero-byte
+/// test: exact about whether there is one, and about the first; a false mark can only
+/// follow a true one).
+#[inline(always)]
+pub(crate) fn bytes_equal(word: u64, b: u8) -> u64 {
+    let v = word ^ (ONES * u64::from(b));
+    v.wrapping_sub(ONES) & !v & HIGH
+}
+
 /// The eight bytes of `s` from `at`, as a word (0 past the end).
 #[inline(always)]
-fn word_at(s: &[u8], at: usize) -> u64 {
+pub(crate) fn word_at(s: &[u8], at: usize) -> u64 {
     s.get(at..at.wrapping_add(8))
         .and_then(|w| <[u8; 8]>::try_from(w).ok())
         .map_or(0, u64::from_le_bytes)

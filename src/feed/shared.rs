@@ -5,6 +5,7 @@
 use super::codes;
 use super::diagnostics::{Action, Collector, ProblemKind};
 use super::html;
+use super::json::{bytes_equal, word_at};
 use super::lenient::{int_text, trim, trim_also, Val};
 use crate::model::{Attendance, Conference, Meeting, Place};
 use crate::search::text::contains;
@@ -116,30 +117,15 @@ impl Text<'_> {
 /// largest cost of reading the long text fields of real feeds), the last word
 /// overlapping the one before (looking at a byte twice changes nothing).
 fn has_hash_or_markup(s: &[u8]) -> bool {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
-    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
-    // A byte of `word ^ b…b` is zero where `word` holds `b`; `v - 1…1 & !v` has the
-    // high bit of such a byte set (the classic zero-byte test, exact about whether there
-    // is one).
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v;
     let holds = |word: u64| {
-        let found = zero(word ^ (ONES * u64::from(b'#')))
-            | zero(word ^ (ONES * u64::from(b'<')))
-            | zero(word ^ (ONES * u64::from(b'&')));
-        found & HIGH != 0
-    };
-    let word_at = |at: usize| {
-        s.get(at..at + 8)
-            .and_then(|w| <[u8; 8]>::try_from(w).ok())
-            .map_or(0, u64::from_le_bytes)
+        (bytes_equal(word, b'#') | bytes_equal(word, b'<') | bytes_equal(word, b'&')) != 0
     };
     if s.len() < 8 {
         return s.iter().any(|b| matches!(b, b'#' | b'<' | b'&'));
     }
     let mut at = 0;
     loop {
-        let word = word_at(at.min(s.len() - 8));
-        if holds(word) {
+        if holds(word_at(s, at.min(s.len() - 8))) {
             return true;
         }
         at += 8;
