@@ -110,8 +110,8 @@ pub fn place(index: &Index, name: &str) -> Option<LatLon> {
     index.places(name).first().map(|c| c.point)
 }
 
-/// Builds one part of what the index otherwise builds on first use (words, places,
-/// points); `true` while more remains.
+/// Builds one part of what the index otherwise builds on first use (type and region
+/// columns, points, words, places); `true` while more remains.
 pub fn prepare_step(index: &Index) -> bool {
     index.prepare_step()
 }
