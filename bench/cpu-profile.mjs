@@ -63,9 +63,8 @@ const server = await serve({
       res.writeHead(200, { 'Content-Type': 'application/wasm' });
       res.end(readFileSync(named));
     },
-    // The glue and the loader before minification, so that their functions keep their names.
-    '/meeting-search/meeting_search.js': unminified('meeting_search.js'),
-    '/meeting-search/meeting-search.js': unminified('loader.js'),
+    // The loader (with the glue) before minification, so that its functions keep their names.
+    '/meeting-search/meeting-search.js': unminified('meeting-search.js'),
   },
 });
 const browser = await launch();

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the release widget into dist/ (or $DIST_DIR) as notes/contracts.md says:
 #   cargo (wasm32, release) -> wasm-bindgen --target web -> wasm-opt (flags from
-#   pkg-config/wasm-opt.flags) -> esbuild minifies the glue and the loader (an IIFE of
-#   www/feed-store.js then www/meeting-search.js) -> dist/.
+#   pkg-config/wasm-opt.flags) -> esbuild bundles the loader (one IIFE of the wasm-bindgen
+#   glue, www/feed-store.js and www/meeting-search.js) and minifies it -> dist/.
 # Tools come from scripts/setup.sh (wasm-bindgen CLI, tests/e2e/node_modules/.bin).
 # Honours CARGO_TARGET_DIR and CARGO_PROFILE_RELEASE_* (bench/profiles.sh uses them).
 set -euo pipefail
@@ -31,14 +31,16 @@ wasm-bindgen --target web --no-typescript --out-dir "$work" \
 step "wasm-opt ${opt_flags[*]}"
 "$bin/wasm-opt" "${opt_flags[@]}" "$work/${crate}_bg.wasm" -o "$out/${crate}_bg.wasm"
 
-step "esbuild --minify the glue (ES module)"
-minify "$work/$crate.js" --format=esm --outfile="$out/$crate.js"
-
-# The loader: one classic script, an IIFE holding feed-store.js then meeting-search.js, so
-# that feedStore is private to it and only MeetingSearch (set by meeting-search.js) is global.
-step "loader: IIFE of www/feed-store.js + www/meeting-search.js, minified"
+# The loader: one classic script. esbuild bundles an entry that binds the glue (an ES module)
+# to `msGlue`, then feed-store.js and meeting-search.js, into one IIFE: only MeetingSearch
+# (set by meeting-search.js) is global, and the page fetches one script, not a script and a
+# module. The glue's `import.meta.url` is used only when no wasm is given (the loader always
+# gives the compiled module), so it is defined as the document's URL. $work/meeting-search.js
+# is the same bundle unminified (bench/cpu-profile.mjs serves it for named stack frames).
+step "loader: one IIFE of the glue, www/feed-store.js and www/meeting-search.js"
 {
-  printf '(() => {\n"use strict";\n'
+  printf '// Built by scripts/dist.sh from the glue, www/feed-store.js and www/meeting-search.js.\n'
+  printf 'import * as msGlue from "./%s.js";\n' "$crate"
   for part in www/feed-store.js www/meeting-search.js; do
     if [ -f "$part" ]; then
       printf '// ---- %s\n' "$part"
@@ -48,9 +50,13 @@ step "loader: IIFE of www/feed-store.js + www/meeting-search.js, minified"
       echo "dist: warning: $part is missing; the loader is built without it" >&2
     fi
   done
-  printf '})();\n'
 } >"$work/loader.js"
-minify "$work/loader.js" --outfile="$out/meeting-search.js"
+bundle() {
+  "$bin/esbuild" "$work/loader.js" --bundle --format=iife --target="$js_target" \
+    --define:import.meta.url=document.baseURI --log-level=warning "$@"
+}
+bundle --outfile="$work/meeting-search.js"
+bundle --minify --outfile="$out/meeting-search.js"
 
 shopt -s nullglob
 # The service worker is copied as is (notes/contracts.md): it is not part of what a visitor

@@ -1,6 +1,7 @@
-// meeting-search.js: the one-tag loader. The build wraps this file, after
-// www/feed-store.js, in one IIFE, so nothing here is global but `MeetingSearch`.
-// It finds the wasm and its glue next to its own URL, loads them once, mounts a widget
+// meeting-search.js: the one-tag loader. The build bundles this file, after
+// www/feed-store.js and the wasm-bindgen glue (bound to `msGlue`), into one IIFE, so
+// nothing here is global but `MeetingSearch`.
+// It finds the wasm next to its own URL, loads it once, mounts a widget
 // on its own tag (when it has data-src) and on every [data-meeting-search] element,
 // fetches the feeds (with a timeout, falling back to the copy saved on the device) and
 // gives the widget the browser services that are smallest or fastest in JavaScript (Intl,
@@ -13,9 +14,10 @@ const msMounted = new Map();
 let msWasm;
 let msCount = 0;
 
-// The glue and the wasm, loaded once however many widgets there are. The wasm is fetched
-// and compiled (streaming) from the moment this script runs, in parallel with the glue,
-// the feeds and the rest of the page.
+// The wasm, loaded once however many widgets there are. It is fetched and compiled
+// (streaming) from the moment this script runs, in parallel with the feeds and the rest of
+// the page. The glue is part of this script: no second script to fetch and evaluate
+// before the widget can start.
 function msLoad() {
   if (!msWasm) {
     const compiled = fetch(msBase + 'meeting_search_bg.wasm').then((r) => {
@@ -23,8 +25,7 @@ function msLoad() {
       const streams = WebAssembly.compileStreaming && /^application\/wasm/.test(r.headers.get('content-type') || '');
       return streams ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then((b) => WebAssembly.compile(b));
     });
-    msWasm = Promise.all([import(msBase + 'meeting_search.js'), compiled]).then(([m, module]) =>
-      m.default({ module_or_path: module }).then(() => m));
+    msWasm = compiled.then((module) => msGlue.default({ module_or_path: module }).then(() => msGlue));
     // A failure is reported by the mounts that wait for it.
     msWasm.catch(() => {});
   }

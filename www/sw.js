@@ -13,7 +13,7 @@
 //
 // What the worker does, for GET requests from the pages it controls:
 // - the pages that carry the line above, their own same-origin scripts, style sheets, images
-//   and fonts, and the widget's files (meeting-search.js, its glue, its .wasm, its
+//   and fonts, and the widget's files (meeting-search.js, its .wasm, its
 //   types/*.json): network first; each good answer is kept in the cache "meeting-search-v1" and
 //   served from it when the network fails, so the page and the widget open offline;
 // - other pages of the site: network only, never kept;
@@ -27,7 +27,7 @@
   var CACHE = 'meeting-search-v1';
   var CACHE_PREFIX = 'meeting-search-';
   // The widget's own files, by name, in the folder that holds meeting-search.js.
-  var WIDGET_FILES = /\/(meeting-search\.js|meeting_search\.js|meeting_search_bg\.wasm|sw\.js)$/;
+  var WIDGET_FILES = /\/(meeting-search\.js|meeting_search_bg\.wasm|sw\.js)$/;
   // Resource kinds of the host page worth keeping so the page itself opens offline.
   var PAGE_DESTINATIONS = ['document', 'script', 'style', 'image', 'font', 'manifest'];
 

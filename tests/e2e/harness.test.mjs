@@ -1,15 +1,14 @@
 // Proves the browser-test harness itself: the static server (mounts, MIME types, CSP, routes,
 // request log), Chromium through playwright-core, page options, the axe helper on an open
-// shadow root under a strict CSP, and (when built) that dist/'s glue and wasm load.
+// shadow root under a strict CSP. (dist/ itself under a strict CSP: csp.test.mjs.)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, newPage, pageErrors } from './lib/browser.mjs';
 import { serve, handlers } from './lib/server.mjs';
 import { checkA11y, formatViolations } from './lib/a11y.mjs';
-import { dist } from './lib/paths.mjs';
 
 const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 // The smallest valid module: magic number and version.
@@ -126,32 +125,6 @@ test('checkA11y audits an open shadow root under a strict CSP', async () => {
     const bad = await checkA11y(page, '#host');
     assert.ok(bad.some((v) => v.id === 'label'), `expected an unlabelled input: ${formatViolations(bad)}`);
     assert.deepEqual(pageErrors(page).filter((e) => !e.includes('Content Security Policy')), []);
-    await page.close();
-  } finally {
-    await server.close();
-  }
-});
-
-test('dist/: the glue and the wasm load under a strict CSP', { skip: !existsSync(join(dist, 'meeting_search.js')) && 'dist/ not built' }, async () => {
-  const server = await serve({
-    csp: STRICT_CSP,
-    routes: {
-      '/': handlers.html('<!doctype html><html lang="en"><title>glue</title><script type="module" src="/check-glue.js"></script>'),
-      '/check-glue.js': (req, res) => {
-        res.writeHead(200, { 'Content-Type': 'text/javascript' });
-        res.end(`import init from '/meeting-search/meeting_search.js';
-init({ module_or_path: '/meeting-search/meeting_search_bg.wasm' })
-  .then((w) => { document.body.dataset.glue = w.memory instanceof WebAssembly.Memory ? 'ok' : 'no memory'; },
-        (e) => { document.body.dataset.glue = 'error: ' + e; });`);
-      },
-    },
-  });
-  try {
-    const page = await newPage(browser);
-    await page.goto(server.url);
-    await page.waitForSelector('body[data-glue]', { state: 'attached' });
-    assert.equal(await page.evaluate(() => document.body.dataset.glue), 'ok');
-    assert.ok(server.requests.some((r) => r.path === '/meeting-search/meeting_search_bg.wasm' && r.status === 200));
     await page.close();
   } finally {
     await server.close();

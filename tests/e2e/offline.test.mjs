@@ -175,8 +175,7 @@ test('with the service worker, the page itself opens offline and still searches'
   await page.goto(url);
   assert.equal(await s.waitForResults(page), TOWN);
   // Wait until the worker controls the page and has kept the page and the widget's files.
-  const needed = ['/fixtures/hosts/sw.html', '/meeting-search/meeting-search.js', '/meeting-search/meeting_search.js',
-    '/meeting-search/meeting_search_bg.wasm'];
+  const needed = ['/fixtures/hosts/sw.html', '/meeting-search/meeting-search.js', '/meeting-search/meeting_search_bg.wasm'];
   let kept = [];
   for (let tries = 0; tries < 80; tries++) {
     kept = await page.evaluate(async () => (navigator.serviceWorker.controller
@@ -306,7 +305,7 @@ test('the demo page with the one-line service worker opens offline after one vis
       ? Number(runNative(['query', generated, '--count']).stdout.trim())
       : JSON.parse(feed).length;
     assert.equal(total, expected, 'the demo shows every active weekly occurrence');
-    const needed = ['/', '/meeting-search.js', '/meeting_search.js', '/meeting_search_bg.wasm'];
+    const needed = ['/', '/meeting-search.js', '/meeting_search_bg.wasm'];
     let kept = [];
     for (let tries = 0; tries < 80; tries++) {
       kept = await page.evaluate(async () => (navigator.serviceWorker.controller
