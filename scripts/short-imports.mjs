@@ -76,10 +76,9 @@ for (let i = 0; i < count; i++) {
   const [module, afterModule] = readName(wasm, at);
   const [field, afterField] = readName(wasm, afterModule);
   const kind = wasm[afterField];
-  // The descriptor's length by kind: function (type index), table, memory, global.
-  let end;
-  if (kind === 0) [, end] = readU32(wasm, afterField + 1);
-  else fail(`import ${module}.${field} is not a function (kind ${kind})`);
+  // wasm-bindgen imports only functions: kind 0, then the type index.
+  if (kind !== 0) fail(`import ${module}.${field} is not a function (kind ${kind})`);
+  const [, end] = readU32(wasm, afterField + 1);
   if (moduleName === null) moduleName = module;
   if (module !== moduleName) fail(`imports from two modules (${moduleName}, ${module})`);
   if (!/^__wb[a-z0-9_]+$/i.test(field)) fail(`unexpected import name ${field}`);
