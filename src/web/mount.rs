@@ -114,66 +114,91 @@ fn push_text(m: &mut String, s: &str) {
 }
 
 /// What goes in one `~` of [`SKELETON`].
+#[derive(Clone, Copy)]
 enum Part {
     /// One of our messages, as text.
     T(Msg),
-    /// ` hidden` unless one of these filters is shown (see [`shown`]).
-    Hidden(&'static [&'static str]),
+    /// ` hidden` unless one of these filters (bits of [`FILTERS`]) is shown (see [`shown`]).
+    Hidden(u8),
     /// ` open` when the host is wide.
     Open,
     /// A weekday's name (Sunday = 0), as text.
-    Day(usize),
-    /// An option's value.
-    Value(&'static str),
+    Day(u8),
+    /// The value of [`TIMES`]' `i`th choice.
+    Time(u8),
+    /// The value of [`ATTENDANCE`]'s `i`th choice.
+    Attendance(u8),
     /// The radius options, labelled in the units.
     Radii,
 }
 
-/// The skeleton after the title; each `~` is the next of [`PARTS`].
+/// The skeleton after the title; each `~` is the next of [`PARTS`]. Written as tersely as
+/// HTML parses it the same (unquoted plain attribute values, `value` for `value=""`, no
+/// `</option>`): the wasm holds it as data.
 const SKELETON: &str = "\
-<p class=\"notice\" hidden></p><div class=\"controls\" role=\"search\" aria-label=\"~\">\
-<label class=\"field\"~><span class=\"lab\">~</span>\
-<input type=\"search\" name=\"text\" autocomplete=\"off\"></label>\
-<details class=\"fbox\"~><summary>~</summary><div class=\"grid\">\
+<p class=notice hidden></p><div class=controls role=search aria-label=\"~\">\
+<label class=field~><span class=lab>~</span>\
+<input type=search name=text autocomplete=off></label>\
+<details class=fbox~><summary>~</summary><div class=grid>\
 <fieldset~><legend>~</legend>\
-<label class=\"field\"~><span class=\"lab\">~</span><select name=\"day\">\
-<option value=\"\">~</option><option value=\"today\">~</option>\
-<option value=\"0\">~</option><option value=\"1\">~</option><option value=\"2\">~</option>\
-<option value=\"3\">~</option><option value=\"4\">~</option><option value=\"5\">~</option>\
-<option value=\"6\">~</option></select></label>\
-<label class=\"field\"~><span class=\"lab\">~</span><select name=\"time\">\
-<option value=\"\">~</option><option value=\"~\">~</option><option value=\"~\">~</option>\
-<option value=\"~\">~</option><option value=\"~\">~</option></select></label></fieldset>\
+<label class=field~><span class=lab>~</span><select name=day>\
+<option value>~<option value=today>~<option value=0>~<option value=1>~<option value=2>~\
+<option value=3>~<option value=4>~<option value=5>~<option value=6>~</select></label>\
+<label class=field~><span class=lab>~</span><select name=time>\
+<option value>~<option value=\"~\">~<option value=\"~\">~<option value=\"~\">~\
+<option value=\"~\">~</select></label></fieldset>\
 <fieldset~><legend>~</legend>\
-<label class=\"field\"~><span class=\"lab\">~</span><select name=\"attendance\">\
-<option value=\"\">~</option><option value=\"~\">~</option><option value=\"~\">~</option>\
-<option value=\"~\">~</option><option value=\"~\">~</option></select></label>\
-<details class=\"types\"~><summary>~</summary>\
-<div class=\"typelist\" role=\"group\" aria-label=\"~\"></div></details></fieldset>\
+<label class=field~><span class=lab>~</span><select name=attendance>\
+<option value>~<option value=\"~\">~<option value=\"~\">~<option value=\"~\">~\
+<option value=\"~\">~</select></label>\
+<details class=types~><summary>~</summary>\
+<div class=typelist role=group aria-label=\"~\"></div></details></fieldset>\
 <fieldset~><legend>~</legend>\
-<label class=\"field\"~><span class=\"lab\">~</span><select name=\"region\">\
-<option value=\"\">~</option></select></label>\
-<div class=\"dist\"~><button class=\"btn\" type=\"button\" data-act=\"locate\">~</button>\
-<label class=\"field\"><span class=\"lab\">~</span>\
-<input type=\"search\" name=\"place\" autocomplete=\"off\"></label>\
-<label class=\"field\"><span class=\"lab\">~</span><select name=\"within\">\
-<option value=\"\">~</option>~</select></label><p class=\"note\" role=\"alert\"></p></div>\
-</fieldset><button class=\"btn reset\" type=\"button\" data-act=\"reset\">~</button>\
+<label class=field~><span class=lab>~</span><select name=region>\
+<option value>~</select></label>\
+<div class=dist~><button class=btn type=button data-act=locate>~</button>\
+<label class=field><span class=lab>~</span>\
+<input type=search name=place autocomplete=off></label>\
+<label class=field><span class=lab>~</span><select name=within>\
+<option value>~~</select></label><p class=note role=alert></p></div>\
+</fieldset><button class=\"btn reset\" type=button data-act=reset>~</button>\
 </div></details></div>\
-<section class=\"results\"><p class=\"count\" role=\"status\" aria-live=\"polite\">~</p>\
-<ul class=\"list\"></ul><button class=\"btn more\" type=\"button\" data-act=\"more\" hidden>~</button>\
-</section><section class=\"detail\" hidden></section></div>";
+<section class=results><p class=count role=status aria-live=polite>~</p>\
+<ul class=list></ul><button class=\"btn more\" type=button data-act=more hidden>~</button>\
+</section><section class=detail hidden></section></div>";
+
+/// The filters `filters` may list; bit `i` of a [`Part::Hidden`] stands for the `i`th.
+const FILTERS: [&str; 7] = [
+    "text",
+    "day",
+    "time",
+    "type",
+    "attendance",
+    "region",
+    "distance",
+];
+
+/// The bits of [`FILTERS`].
+mod filter {
+    pub const TEXT: u8 = 1;
+    pub const DAY: u8 = 2;
+    pub const TIME: u8 = 4;
+    pub const TYPE: u8 = 8;
+    pub const ATTENDANCE: u8 = 16;
+    pub const REGION: u8 = 32;
+    pub const DISTANCE: u8 = 64;
+}
 
 /// The [`SKELETON`]'s parts, in order.
 const PARTS: [Part; 59] = [
     Part::T(Msg::Filters),
-    Part::Hidden(&["text"]),
+    Part::Hidden(filter::TEXT),
     Part::T(Msg::Search),
     Part::Open,
     Part::T(Msg::Filters),
-    Part::Hidden(&["day", "time"]),
+    Part::Hidden(filter::DAY | filter::TIME),
     Part::T(Msg::When),
-    Part::Hidden(&["day"]),
+    Part::Hidden(filter::DAY),
     Part::T(Msg::Day),
     Part::T(Msg::AnyDay),
     Part::T(Msg::Today),
@@ -184,39 +209,39 @@ const PARTS: [Part; 59] = [
     Part::Day(4),
     Part::Day(5),
     Part::Day(6),
-    Part::Hidden(&["time"]),
+    Part::Hidden(filter::TIME),
     Part::T(Msg::Time),
     Part::T(Msg::AnyTime),
-    Part::Value(TIMES[0].1),
+    Part::Time(0),
     Part::T(TIME_MSGS[0]),
-    Part::Value(TIMES[1].1),
+    Part::Time(1),
     Part::T(TIME_MSGS[1]),
-    Part::Value(TIMES[2].1),
+    Part::Time(2),
     Part::T(TIME_MSGS[2]),
-    Part::Value(TIMES[3].1),
+    Part::Time(3),
     Part::T(TIME_MSGS[3]),
-    Part::Hidden(&["type", "attendance"]),
+    Part::Hidden(filter::TYPE | filter::ATTENDANCE),
     Part::T(Msg::What),
-    Part::Hidden(&["attendance"]),
+    Part::Hidden(filter::ATTENDANCE),
     Part::T(Msg::Attendance),
     Part::T(Msg::Any),
-    Part::Value(ATTENDANCE[0].1),
+    Part::Attendance(0),
     Part::T(ATTENDANCE_MSGS[0]),
-    Part::Value(ATTENDANCE[1].1),
+    Part::Attendance(1),
     Part::T(ATTENDANCE_MSGS[1]),
-    Part::Value(ATTENDANCE[2].1),
+    Part::Attendance(2),
     Part::T(ATTENDANCE_MSGS[2]),
-    Part::Value(ATTENDANCE[3].1),
+    Part::Attendance(3),
     Part::T(ATTENDANCE_MSGS[3]),
-    Part::Hidden(&["type"]),
+    Part::Hidden(filter::TYPE),
     Part::T(Msg::Types),
     Part::T(Msg::Types),
-    Part::Hidden(&["region", "distance"]),
+    Part::Hidden(filter::REGION | filter::DISTANCE),
     Part::T(Msg::Where),
-    Part::Hidden(&["region"]),
+    Part::Hidden(filter::REGION),
     Part::T(Msg::Region),
     Part::T(Msg::AnyRegion),
-    Part::Hidden(&["distance"]),
+    Part::Hidden(filter::DISTANCE),
     Part::T(Msg::UseLocation),
     Part::T(Msg::Place),
     Part::T(Msg::Within),
@@ -239,6 +264,11 @@ fn shown(filters: &str, name: &str) -> bool {
     filters.trim().is_empty() || filters.split(',').any(|f| f.trim() == name)
 }
 
+/// Whether one of the filters in `bits` (see [`FILTERS`]) is shown.
+fn any_shown(filters: &str, bits: u8) -> bool {
+    (FILTERS.iter().enumerate()).any(|(i, name)| bits >> i & 1 == 1 && shown(filters, name))
+}
+
 /// The skeleton's markup: our labels escaped, the title's `<h2>` (when `title`) empty.
 fn markup(
     lang: Lang,
@@ -249,31 +279,31 @@ fn markup(
     wide: bool,
 ) -> String {
     let mut m = String::with_capacity(4096);
-    m.push_str("<div class=\"ms\" lang=\"");
+    m.push_str("<div class=ms lang=");
     m.push_str(lang.code());
-    m.push_str("\">");
+    m.push('>');
     if title {
-        m.push_str("<h2 class=\"title\"></h2>");
+        m.push_str("<h2 class=title></h2>");
     }
     let mut pieces = SKELETON.split('~');
     m.push_str(pieces.next().unwrap_or_default());
-    for (part, piece) in PARTS.iter().zip(pieces) {
+    for (part, piece) in PARTS.into_iter().zip(pieces) {
         let text = match part {
-            Part::T(msg) => lang.t(*msg),
-            Part::Hidden(names) if !names.iter().any(|n| shown(filters, n)) => " hidden",
+            Part::T(msg) => lang.t(msg),
+            Part::Hidden(bits) if !any_shown(filters, bits) => " hidden",
             Part::Open if wide => " open",
             Part::Hidden(_) | Part::Open => "",
-            Part::Day(d) => days.get(*d).map_or("", String::as_str),
-            Part::Value(v) => v,
+            Part::Day(d) => days.get(usize::from(d)).map_or("", String::as_str),
+            Part::Time(i) => TIMES[usize::from(i)].1,
+            Part::Attendance(i) => ATTENDANCE[usize::from(i)].1,
             Part::Radii => {
                 for r in RADII {
-                    m.push_str("<option value=\"");
+                    m.push_str("<option value=");
                     push_u32(&mut m, r);
-                    m.push_str("\">");
+                    m.push('>');
                     push_u32(&mut m, r);
                     m.push(' ');
                     push_text(&mut m, units);
-                    m.push_str("</option>");
                 }
                 ""
             }
