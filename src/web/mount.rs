@@ -1,8 +1,9 @@
 //! Builds a widget's skeleton in its shadow root from one markup string (one DOM call
 //! instead of hundreds): the filter controls (in fieldsets with legends, every control
-//! labelled), the live count, the result list and the detail panel. Only our own labels go
-//! into the markup, escaped; the site owner's title is set as text. Controls whose options
-//! come from the feed (types, regions) are filled later by [`super::view::controls`].
+//! labelled), the live count, the result list and the detail panel. Only our own labels,
+//! the browser's weekday names and the units go into the markup, escaped; the site owner's
+//! title is set as text afterwards. Controls whose options come from the feed (types,
+//! regions) are filled later by [`super::view::controls`].
 
 use super::dom::Res;
 use super::filters::{ATTENDANCE, RADII, TIMES};
