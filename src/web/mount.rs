@@ -1,16 +1,18 @@
-//! Builds a widget's skeleton in its shadow root: the filter controls (in fieldsets with
-//! legends, every control labelled), the live count, the result list and the detail
-//! panel. Controls whose options come from the feed (types, regions) are filled later by
-//! [`super::view::controls`].
+//! Builds a widget's skeleton in its shadow root from one markup string (one DOM call
+//! instead of hundreds): the filter controls (in fieldsets with legends, every control
+//! labelled), the live count, the result list and the detail panel. Only our own labels,
+//! the browser's weekday names and the units go into the markup, escaped; the site owner's
+//! title is set as text afterwards. Controls whose options come from the feed (types,
+//! regions) are filled later by [`super::view::controls`].
 
-use super::dom::{add, add_text, set, show, Res};
+use super::dom::Res;
 use super::filters::{ATTENDANCE, RADII, TIMES};
 use super::i18n::{Lang, Msg};
-use super::text::u32_text;
+use super::text::push_u32;
 use js_sys::Array;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{
-    Element, HtmlElement, HtmlInputElement, HtmlSelectElement, Node, ShadowRoot, ShadowRootInit,
+    Element, HtmlElement, HtmlInputElement, HtmlSelectElement, ShadowRoot, ShadowRootInit,
     ShadowRootMode,
 };
 
@@ -99,35 +101,163 @@ pub struct Els {
     pub detail: Element,
 }
 
-fn select(parent: &Node, name: &str, label: &str) -> Res<HtmlSelectElement> {
-    let l = add(parent, "label", "field")?;
-    add_text(&l, "span", "lab", label)?;
-    let s = add(&l, "select", "")?;
-    set(&s, "name", name);
-    Ok(s.unchecked_into())
+/// Appends `s` to the markup as text: `& < > "` escaped.
+fn push_text(m: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => m.push_str("&amp;"),
+            '<' => m.push_str("&lt;"),
+            '>' => m.push_str("&gt;"),
+            '"' => m.push_str("&quot;"),
+            c => m.push(c),
+        }
+    }
 }
 
-fn option(sel: &Node, value: &str, label: &str) -> Res<Element> {
-    let o = add_text(sel, "option", "", label)?;
-    set(&o, "value", value);
-    Ok(o)
+/// What goes in one `~` of [`SKELETON`].
+#[derive(Clone, Copy)]
+enum Part {
+    /// One of our messages, as text.
+    T(Msg),
+    /// ` hidden` unless one of these filters (bits of [`FILTERS`]) is shown (see [`shown`]).
+    Hidden(u8),
+    /// ` open` when the host is wide.
+    Open,
+    /// A weekday's name (Sunday = 0), as text.
+    Day(u8),
+    /// The value of [`TIMES`]' `i`th choice.
+    Time(u8),
+    /// The value of [`ATTENDANCE`]'s `i`th choice.
+    Attendance(u8),
+    /// The radius options, labelled in the units.
+    Radii,
 }
 
-fn input(parent: &Node, name: &str, label: &str) -> Res<HtmlInputElement> {
-    let l = add(parent, "label", "field")?;
-    add_text(&l, "span", "lab", label)?;
-    let i = add(&l, "input", "")?;
-    set(&i, "type", "search");
-    set(&i, "name", name);
-    set(&i, "autocomplete", "off");
-    Ok(i.unchecked_into())
+/// The skeleton after the title; each `~` is the next of [`PARTS`]. Written as tersely as
+/// HTML parses it the same (unquoted plain attribute values, `value` for `value=""`, no
+/// `</option>`): the wasm holds it as data.
+const SKELETON: &str = "\
+<p class=notice hidden></p><div class=controls role=search aria-label=\"~\">\
+<label class=field~><span class=lab>~</span>\
+<input type=search name=text autocomplete=off></label>\
+<details class=fbox~><summary>~</summary><div class=grid>\
+<fieldset~><legend>~</legend>\
+<label class=field~><span class=lab>~</span><select name=day>\
+<option value>~<option value=today>~<option value=0>~<option value=1>~<option value=2>~\
+<option value=3>~<option value=4>~<option value=5>~<option value=6>~</select></label>\
+<label class=field~><span class=lab>~</span><select name=time>\
+<option value>~<option value=\"~\">~<option value=\"~\">~<option value=\"~\">~\
+<option value=\"~\">~</select></label></fieldset>\
+<fieldset~><legend>~</legend>\
+<label class=field~><span class=lab>~</span><select name=attendance>\
+<option value>~<option value=\"~\">~<option value=\"~\">~<option value=\"~\">~\
+<option value=\"~\">~</select></label>\
+<details class=types~><summary>~</summary>\
+<div class=typelist role=group aria-label=\"~\"></div></details></fieldset>\
+<fieldset~><legend>~</legend>\
+<label class=field~><span class=lab>~</span><select name=region>\
+<option value>~</select></label>\
+<div class=dist~><button class=btn type=button data-act=locate>~</button>\
+<label class=field><span class=lab>~</span>\
+<input type=search name=place autocomplete=off></label>\
+<label class=field><span class=lab>~</span><select name=within>\
+<option value>~~</select></label><p class=note role=alert></p></div>\
+</fieldset><button class=\"btn reset\" type=button data-act=reset>~</button>\
+</div></details></div>\
+<section class=results><p class=count role=status aria-live=polite>~</p>\
+<ul class=list></ul><button class=\"btn more\" type=button data-act=more hidden>~</button>\
+</section><section class=detail hidden></section></div>";
+
+/// The filters `filters` may list; bit `i` of a [`Part::Hidden`] stands for the `i`th.
+const FILTERS: [&str; 7] = [
+    "text",
+    "day",
+    "time",
+    "type",
+    "attendance",
+    "region",
+    "distance",
+];
+
+/// The bits of [`FILTERS`].
+mod filter {
+    pub const TEXT: u8 = 1;
+    pub const DAY: u8 = 2;
+    pub const TIME: u8 = 4;
+    pub const TYPE: u8 = 8;
+    pub const ATTENDANCE: u8 = 16;
+    pub const REGION: u8 = 32;
+    pub const DISTANCE: u8 = 64;
 }
 
-fn fieldset(parent: &Node, legend: &str) -> Res<Element> {
-    let f = add(parent, "fieldset", "")?;
-    add_text(&f, "legend", "", legend)?;
-    Ok(f)
-}
+/// The [`SKELETON`]'s parts, in order.
+const PARTS: [Part; 59] = [
+    Part::T(Msg::Filters),
+    Part::Hidden(filter::TEXT),
+    Part::T(Msg::Search),
+    Part::Open,
+    Part::T(Msg::Filters),
+    Part::Hidden(filter::DAY | filter::TIME),
+    Part::T(Msg::When),
+    Part::Hidden(filter::DAY),
+    Part::T(Msg::Day),
+    Part::T(Msg::AnyDay),
+    Part::T(Msg::Today),
+    Part::Day(0),
+    Part::Day(1),
+    Part::Day(2),
+    Part::Day(3),
+    Part::Day(4),
+    Part::Day(5),
+    Part::Day(6),
+    Part::Hidden(filter::TIME),
+    Part::T(Msg::Time),
+    Part::T(Msg::AnyTime),
+    Part::Time(0),
+    Part::T(TIME_MSGS[0]),
+    Part::Time(1),
+    Part::T(TIME_MSGS[1]),
+    Part::Time(2),
+    Part::T(TIME_MSGS[2]),
+    Part::Time(3),
+    Part::T(TIME_MSGS[3]),
+    Part::Hidden(filter::TYPE | filter::ATTENDANCE),
+    Part::T(Msg::What),
+    Part::Hidden(filter::ATTENDANCE),
+    Part::T(Msg::Attendance),
+    Part::T(Msg::Any),
+    Part::Attendance(0),
+    Part::T(ATTENDANCE_MSGS[0]),
+    Part::Attendance(1),
+    Part::T(ATTENDANCE_MSGS[1]),
+    Part::Attendance(2),
+    Part::T(ATTENDANCE_MSGS[2]),
+    Part::Attendance(3),
+    Part::T(ATTENDANCE_MSGS[3]),
+    Part::Hidden(filter::TYPE),
+    Part::T(Msg::Types),
+    Part::T(Msg::Types),
+    Part::Hidden(filter::REGION | filter::DISTANCE),
+    Part::T(Msg::Where),
+    Part::Hidden(filter::REGION),
+    Part::T(Msg::Region),
+    Part::T(Msg::AnyRegion),
+    Part::Hidden(filter::DISTANCE),
+    Part::T(Msg::UseLocation),
+    Part::T(Msg::Place),
+    Part::T(Msg::Within),
+    Part::T(Msg::AnyDistance),
+    Part::Radii,
+    Part::T(Msg::Reset),
+    Part::T(Msg::Loading),
+    Part::T(Msg::ShowMore),
+];
+
+/// The messages of [`TIMES`], in its order.
+const TIME_MSGS: [Msg; 4] = [Msg::Morning, Msg::Midday, Msg::Evening, Msg::Night];
+
+/// The messages of [`ATTENDANCE`], in its order.
+const ATTENDANCE_MSGS: [Msg; 4] = [Msg::InPerson, Msg::Online, Msg::Hybrid, Msg::Inactive];
 
 /// Which filters to show: all unless `filters` lists some (`day,time,type,region,
 /// attendance,distance,text`).
@@ -135,7 +265,83 @@ fn shown(filters: &str, name: &str) -> bool {
     filters.trim().is_empty() || filters.split(',').any(|f| f.trim() == name)
 }
 
-/// Attaches the shadow root to `host` and builds the skeleton.
+/// Whether one of the filters in `bits` (see [`FILTERS`]) is shown.
+fn any_shown(filters: &str, bits: u8) -> bool {
+    (FILTERS.iter().enumerate()).any(|(i, name)| bits >> i & 1 == 1 && shown(filters, name))
+}
+
+/// The skeleton's markup: our labels escaped, the title's `<h2>` (when `title`) empty.
+fn markup(
+    lang: Lang,
+    title: bool,
+    filters: &str,
+    days: &[String],
+    units: &str,
+    wide: bool,
+) -> String {
+    let mut m = String::with_capacity(4096);
+    m.push_str("<div class=ms lang=");
+    m.push_str(lang.code());
+    m.push('>');
+    if title {
+        m.push_str("<h2 class=title></h2>");
+    }
+    let mut pieces = SKELETON.split('~');
+    m.push_str(pieces.next().unwrap_or_default());
+    for (part, piece) in PARTS.into_iter().zip(pieces) {
+        let text = match part {
+            Part::T(msg) => lang.t(msg),
+            Part::Hidden(bits) if !any_shown(filters, bits) => " hidden",
+            Part::Open if wide => " open",
+            Part::Hidden(_) | Part::Open => "",
+            Part::Day(d) => days.get(usize::from(d)).map_or("", String::as_str),
+            Part::Time(i) => TIMES[usize::from(i)].1,
+            Part::Attendance(i) => ATTENDANCE[usize::from(i)].1,
+            Part::Radii => {
+                for r in RADII {
+                    m.push_str("<option value=");
+                    push_u32(&mut m, r);
+                    m.push('>');
+                    push_u32(&mut m, r);
+                    m.push(' ');
+                    push_text(&mut m, units);
+                }
+                ""
+            }
+        };
+        push_text(&mut m, text);
+        m.push_str(piece);
+    }
+    m
+}
+
+/// The first element in `top` matching `selector`.
+fn find(top: &Element, selector: &str) -> Res<Element> {
+    top.query_selector(selector)?.ok_or(JsValue::NULL)
+}
+
+/// The options of `select` after its first ("any"), labelled `msgs` then `names`, as
+/// choices.
+fn choices(select: &Element, lang: Lang, msgs: &[Msg], names: &[String]) -> Res<Vec<Choice>> {
+    let labels = msgs
+        .iter()
+        .map(|m| lang.t(*m))
+        .chain(names.iter().map(String::as_str));
+    let mut option = select.first_element_child();
+    let mut out = Vec::new();
+    for label in labels {
+        option = option.and_then(|o| o.next_element_sibling());
+        out.push(Choice::new(
+            label.into(),
+            option.clone().ok_or(JsValue::NULL)?,
+        ));
+    }
+    Ok(out)
+}
+
+/// Attaches the shadow root to `host` and builds the skeleton from one markup string
+/// (our labels escaped; the site owner's `title` set as text afterwards), then finds the
+/// elements a widget updates.
 pub fn mount(
     host: &HtmlElement,
     lang: Lang,
@@ -150,156 +356,40 @@ pub fn mount(
         Some(r) => r,
         None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
     };
-    super::dom::clear(&root);
     if let Some(sheet) = super::dom::sheet() {
         root.set_adopted_style_sheets(&Array::of1(&sheet));
     }
-    let t = |m| lang.t(m);
-    let top = add(&root, "div", "ms")?;
-    set(&top, "lang", lang.code());
+    root.set_inner_html(&markup(lang, !title.is_empty(), filters, days, units, wide));
+    let top: Element = root.first_child().ok_or(JsValue::NULL)?.dyn_into()?;
     if !title.is_empty() {
-        add_text(&top, "h2", "title", title)?;
+        find(&top, ".title")?.set_text_content(Some(title));
     }
-    let notice = add(&top, "p", "notice")?;
-    show(&notice, false);
-    let controls = add(&top, "div", "controls")?;
-    set(&controls, "role", "search");
-    set(&controls, "aria-label", t(Msg::Filters));
-    let text = input(&controls, "text", t(Msg::Search))?;
-    show(
-        &text.parent_element().ok_or(wasm_bindgen::JsValue::NULL)?,
-        shown(filters, "text"),
-    );
-    let fbox = add(&controls, "details", "fbox")?;
-    if wide {
-        set(&fbox, "open", "");
-    }
-    add_text(&fbox, "summary", "", t(Msg::Filters))?;
-    let grid = add(&fbox, "div", "grid")?;
-    let when = fieldset(&grid, t(Msg::When))?;
-    let day = select(&when, "day", t(Msg::Day))?;
-    option(&day, "", t(Msg::AnyDay))?;
-    let mut day_opts = vec![Choice::new(
-        t(Msg::Today).into(),
-        option(&day, "today", t(Msg::Today))?,
-    )];
-    for (i, name) in days.iter().enumerate() {
-        day_opts.push(Choice::new(
-            name.clone(),
-            option(&day, &u32_text(i as u32), name)?,
-        ));
-    }
-    show(
-        &day.parent_element().ok_or(wasm_bindgen::JsValue::NULL)?,
-        shown(filters, "day"),
-    );
-    let time = select(&when, "time", t(Msg::Time))?;
-    option(&time, "", t(Msg::AnyTime))?;
-    let mut time_opts = Vec::new();
-    for ((_, value), m) in TIMES
-        .iter()
-        .zip([Msg::Morning, Msg::Midday, Msg::Evening, Msg::Night])
-    {
-        time_opts.push(Choice::new(t(m).into(), option(&time, value, t(m))?));
-    }
-    show(
-        &time.parent_element().ok_or(wasm_bindgen::JsValue::NULL)?,
-        shown(filters, "time"),
-    );
-    show(&when, shown(filters, "day") || shown(filters, "time"));
-
-    let what = fieldset(&grid, t(Msg::What))?;
-    let att = select(&what, "attendance", t(Msg::Attendance))?;
-    option(&att, "", t(Msg::Any))?;
-    let mut att_opts = Vec::new();
-    for ((_, value), m) in
-        ATTENDANCE
-            .iter()
-            .zip([Msg::InPerson, Msg::Online, Msg::Hybrid, Msg::Inactive])
-    {
-        att_opts.push(Choice::new(t(m).into(), option(&att, value, t(m))?));
-    }
-    show(
-        &att.parent_element().ok_or(wasm_bindgen::JsValue::NULL)?,
-        shown(filters, "attendance"),
-    );
-    let details = add(&what, "details", "types")?;
-    let types_summary = add_text(&details, "summary", "", t(Msg::Types))?;
-    let types = add(&details, "div", "typelist")?;
-    set(&types, "role", "group");
-    set(&types, "aria-label", t(Msg::Types));
-    show(&details, shown(filters, "type"));
-    show(
-        &what,
-        shown(filters, "type") || shown(filters, "attendance"),
-    );
-
-    let place_set = fieldset(&grid, t(Msg::Where))?;
-    let region = select(&place_set, "region", t(Msg::Region))?;
-    option(&region, "", t(Msg::AnyRegion))?;
-    show(
-        &region.parent_element().ok_or(wasm_bindgen::JsValue::NULL)?,
-        shown(filters, "region"),
-    );
-    let dist = add(&place_set, "div", "dist")?;
-    let locate = add_text(&dist, "button", "btn", t(Msg::UseLocation))?;
-    set(&locate, "type", "button");
-    set(&locate, "data-act", "locate");
-    let place = input(&dist, "place", t(Msg::Place))?;
-    let within = select(&dist, "within", t(Msg::Within))?;
-    option(&within, "", t(Msg::AnyDistance))?;
-    for r in RADII {
-        let mut label = u32_text(r);
-        label.push(' ');
-        label.push_str(units);
-        option(&within, &u32_text(r), &label)?;
-    }
-    let geo_note = add(&dist, "p", "note")?;
-    set(&geo_note, "role", "alert");
-    show(&dist, shown(filters, "distance"));
-    show(
-        &place_set,
-        shown(filters, "region") || shown(filters, "distance"),
-    );
-
-    let reset = add_text(&grid, "button", "btn reset", t(Msg::Reset))?;
-    set(&reset, "type", "button");
-    set(&reset, "data-act", "reset");
-
-    let results = add(&top, "section", "results")?;
-    let status = add_text(&results, "p", "count", t(Msg::Loading))?;
-    set(&status, "role", "status");
-    set(&status, "aria-live", "polite");
-    let list = add(&results, "ul", "list")?;
-    let more = add_text(&results, "button", "btn more", t(Msg::ShowMore))?;
-    set(&more, "type", "button");
-    set(&more, "data-act", "more");
-    show(&more, false);
-    let detail = add(&top, "section", "detail")?;
-    show(&detail, false);
+    let day = find(&top, "select[name=day]")?;
+    let time = find(&top, "select[name=time]")?;
+    let att = find(&top, "select[name=attendance]")?;
     Ok(Els {
-        root,
-        notice,
-        controls,
-        day,
-        day_opts,
-        time,
-        time_opts,
-        att,
-        att_opts,
-        types_summary,
-        types,
+        notice: find(&top, ".notice")?,
+        controls: find(&top, ".controls")?,
+        day_opts: choices(&day, lang, &[Msg::Today], days)?,
+        day: day.unchecked_into(),
+        time_opts: choices(&time, lang, &TIME_MSGS, &[])?,
+        time: time.unchecked_into(),
+        att_opts: choices(&att, lang, &ATTENDANCE_MSGS, &[])?,
+        att: att.unchecked_into(),
+        types_summary: find(&top, ".types>summary")?,
+        types: find(&top, ".typelist")?,
         type_boxes: Vec::new(),
-        region,
+        region: find(&top, "select[name=region]")?.unchecked_into(),
         region_opts: Vec::new(),
-        text,
-        place,
-        within,
-        geo_note,
-        results,
-        status,
-        list,
-        more,
-        detail,
+        text: find(&top, "input[name=text]")?.unchecked_into(),
+        place: find(&top, "input[name=place]")?.unchecked_into(),
+        within: find(&top, "select[name=within]")?.unchecked_into(),
+        geo_note: find(&top, ".note")?,
+        results: find(&top, ".results")?,
+        status: find(&top, ".count")?,
+        list: find(&top, ".list")?,
+        more: find(&top, ".more")?,
+        detail: find(&top, ".detail")?,
+        root,
     })
 }
