@@ -10,6 +10,7 @@
 // wasm-opt, before the glue is bundled). Exits non-zero, changing nothing, on anything
 // unexpected.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { readU32, readName } from './lib/wasm-bytes.mjs';
 
 const [wasmPath, gluePath] = process.argv.slice(2);
 if (!wasmPath || !gluePath) {
@@ -24,17 +25,7 @@ const fail = (why) => {
 const wasm = readFileSync(wasmPath);
 let glue = readFileSync(gluePath, 'utf8');
 
-// LEB128 (unsigned) reading and writing.
-function readU32(buf, at) {
-  let value = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = buf[at++];
-    value += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-    if (!(byte & 0x80)) return [value, at];
-  }
-}
+// LEB128 (unsigned) writing.
 function u32(value) {
   const out = [];
   do {
@@ -46,10 +37,6 @@ function u32(value) {
   return Buffer.from(out);
 }
 const name = (s) => Buffer.concat([u32(Buffer.byteLength(s)), Buffer.from(s)]);
-function readName(buf, at) {
-  const [len, start] = readU32(buf, at);
-  return [buf.toString('utf8', start, start + len), start + len];
-}
 
 // Short keys: a-z, A-Z, then two letters.
 const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';

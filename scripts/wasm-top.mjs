@@ -3,6 +3,7 @@
 // the data segments. Use it on a wasm that still has names: `make wasm-top` makes one with
 // the same wasm-opt flags as dist plus -g (keep names).
 import { readFileSync } from 'node:fs';
+import { readU32, readName } from './lib/wasm-bytes.mjs';
 
 const [file, topArg] = process.argv.slice(2);
 if (!file) {
@@ -14,20 +15,14 @@ const buf = readFileSync(file);
 let pos = 8;
 
 function leb() {
-  let result = 0;
-  let shift = 0;
-  for (;;) {
-    const b = buf[pos++];
-    result += (b & 0x7f) * 2 ** shift;
-    shift += 7;
-    if ((b & 0x80) === 0) return result;
-  }
+  let value;
+  [value, pos] = readU32(buf, pos);
+  return value;
 }
 function name() {
-  const len = leb();
-  const s = buf.toString('utf8', pos, pos + len);
-  pos += len;
-  return s;
+  let text;
+  [text, pos] = readName(buf, pos);
+  return text;
 }
 
 let imported = 0;

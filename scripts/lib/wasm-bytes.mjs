@@ -1,0 +1,20 @@
+// Reading a wasm binary's LEB128 numbers and names (shared by wasm-top.mjs and
+// short-imports.mjs).
+
+/** The unsigned LEB128 number at `at` in `buf`, and the offset after it. */
+export function readU32(buf, at) {
+  let value = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = buf[at++];
+    value += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (!(byte & 0x80)) return [value, at];
+  }
+}
+
+/** The name (length, then UTF-8 bytes) at `at` in `buf`, and the offset after it. */
+export function readName(buf, at) {
+  const [len, start] = readU32(buf, at);
+  return [buf.toString('utf8', start, start + len), start + len];
+}
