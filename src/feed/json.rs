@@ -438,32 +438,44 @@ impl<'de> Parser<'de> {
 
     /// A string, after its opening quote: borrowed from the input unless it has escapes.
     fn string(&mut self) -> Parsed<Cow<'de, str>> {
+        // The usual string, with no escape: borrowed at once, with no buffer to drop
+        // (dropping even an empty `Vec` is a call in the wasm build, for every string).
+        let start = self.at;
+        let ascii = self.scan_string();
+        let at = self.at;
+        if self.bytes.get(at) != Some(&b'"') {
+            self.at = start;
+            return self.escaped_string();
+        }
+        self.at += 1;
+        let raw = &self.bytes[start..at];
+        if ascii {
+            // SAFETY: every byte of `raw` is ASCII (`scan_string` saw none with the
+            // high bit set), so it is valid UTF-8.
+            return Ok(Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(raw) }));
+        }
+        match std::str::from_utf8(raw) {
+            Ok(s) => Ok(Cow::Borrowed(s)),
+            Err(e) => Err(self.bad_utf8(raw.len() - e.valid_up_to())),
+        }
+    }
+
+    /// [`Parser::string`] for a string that has an escape (or a fault), from its start:
+    /// decoded into a buffer.
+    #[inline(never)]
+    fn escaped_string(&mut self) -> Parsed<Cow<'de, str>> {
         let bytes = self.bytes;
         let mut start = self.at;
-        let mut ascii = true;
         let mut decoded = Vec::new();
         loop {
-            ascii &= self.scan_string();
+            self.scan_string();
             let at = self.at;
             match bytes.get(at) {
                 None => return Err(self.error(EOF_STRING)),
                 Some(b'"') => {
                     self.at += 1;
-                    let raw = &bytes[start..at];
-                    if decoded.is_empty() {
-                        if ascii {
-                            // SAFETY: every byte of `raw` is ASCII (`scan_string` saw
-                            // none with the high bit set), so it is valid UTF-8.
-                            return Ok(Cow::Borrowed(unsafe {
-                                std::str::from_utf8_unchecked(raw)
-                            }));
-                        }
-                        return match std::str::from_utf8(raw) {
-                            Ok(s) => Ok(Cow::Borrowed(s)),
-                            Err(e) => Err(self.bad_utf8(raw.len() - e.valid_up_to())),
-                        };
-                    }
-                    decoded.extend_from_slice(raw);
+                    // After an escape (each decodes to at least one byte).
+                    decoded.extend_from_slice(&bytes[start..at]);
                     return match String::from_utf8(decoded) {
                         Ok(s) => Ok(Cow::Owned(s)),
                         Err(e) => {
