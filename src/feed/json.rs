@@ -947,12 +947,15 @@ pub(crate) fn word_at(s: &[u8], at: usize) -> u64 {
         .map_or(0, u64::from_le_bytes)
 }
 
-/// `significand` with one more decimal digit, unless that overflows a `u64`.
+/// `significand` with one more decimal digit, unless that overflows a `u64`. Compared
+/// with the largest that can take a digit rather than multiplied with a check: on
+/// wasm32 a checked 64-bit multiply is a call to a 128-bit multiply, for every digit.
 #[inline(always)]
 fn grow(significand: u64, digit: u8) -> Option<u64> {
-    significand
-        .checked_mul(10)?
-        .checked_add(u64::from(digit - b'0'))
+    if significand > u64::MAX / 10 {
+        return None;
+    }
+    (significand * 10).checked_add(u64::from(digit - b'0'))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
