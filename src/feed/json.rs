@@ -438,32 +438,44 @@ impl<'de> Parser<'de> {
 
     /// A string, after its opening quote: borrowed from the input unless it has escapes.
     fn string(&mut self) -> Parsed<Cow<'de, str>> {
+        // The usual string, with no escape: borrowed at once, with no buffer to drop
+        // (dropping even an empty `Vec` is a call in the wasm build, for every string).
+        let start = self.at;
+        let ascii = self.scan_string();
+        let at = self.at;
+        if self.bytes.get(at) != Some(&b'"') {
+            self.at = start;
+            return self.escaped_string();
+        }
+        self.at += 1;
+        let raw = &self.bytes[start..at];
+        if ascii {
+            // SAFETY: every byte of `raw` is ASCII (`scan_string` saw none with the
+            // high bit set), so it is valid UTF-8.
+            return Ok(Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(raw) }));
+        }
+        match std::str::from_utf8(raw) {
+            Ok(s) => Ok(Cow::Borrowed(s)),
+            Err(e) => Err(self.bad_utf8(raw.len() - e.valid_up_to())),
+        }
+    }
+
+    /// [`Parser::string`] for a string that has an escape (or a fault), from its start:
+    /// decoded into a buffer.
+    #[inline(never)]
+    fn escaped_string(&mut self) -> Parsed<Cow<'de, str>> {
         let bytes = self.bytes;
         let mut start = self.at;
-        let mut ascii = true;
         let mut decoded = Vec::new();
         loop {
-            ascii &= self.scan_string();
+            self.scan_string();
             let at = self.at;
             match bytes.get(at) {
                 None => return Err(self.error(EOF_STRING)),
                 Some(b'"') => {
                     self.at += 1;
-                    let raw = &bytes[start..at];
-                    if decoded.is_empty() {
-                        if ascii {
-                            // SAFETY: every byte of `raw` is ASCII (`scan_string` saw
-                            // none with the high bit set), so it is valid UTF-8.
-                            return Ok(Cow::Borrowed(unsafe {
-                                std::str::from_utf8_unchecked(raw)
-                            }));
-                        }
-                        return match std::str::from_utf8(raw) {
-                            Ok(s) => Ok(Cow::Borrowed(s)),
-                            Err(e) => Err(self.bad_utf8(raw.len() - e.valid_up_to())),
-                        };
-                    }
-                    decoded.extend_from_slice(raw);
+                    // After an escape (each decodes to at least one byte).
+                    decoded.extend_from_slice(&bytes[start..at]);
                     return match String::from_utf8(decoded) {
                         Ok(s) => Ok(Cow::Owned(s)),
                         Err(e) => {
@@ -935,12 +947,15 @@ pub(crate) fn word_at(s: &[u8], at: usize) -> u64 {
         .map_or(0, u64::from_le_bytes)
 }
 
-/// `significand` with one more decimal digit, unless that overflows a `u64`.
+/// `significand` with one more decimal digit, unless that overflows a `u64`. Compared
+/// with the largest that can take a digit rather than multiplied with a check: on
+/// wasm32 a checked 64-bit multiply is a call to a 128-bit multiply, for every digit.
 #[inline(always)]
 fn grow(significand: u64, digit: u8) -> Option<u64> {
-    significand
-        .checked_mul(10)?
-        .checked_add(u64::from(digit - b'0'))
+    if significand > u64::MAX / 10 {
+        return None;
+    }
+    (significand * 10).checked_add(u64::from(digit - b'0'))
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
