@@ -58,9 +58,10 @@ step "loader: one IIFE of the glue, www/feed-store.js and www/meeting-search.js"
     fi
   done
 } >"$work/loader.js"
+# `"use strict"` as before: a module is strict, but esbuild's IIFE of one is not marked so.
 bundle() {
   "$bin/esbuild" "$work/loader.js" --bundle --format=iife --target="$js_target" \
-    --define:import.meta.url=document.baseURI --log-level=warning "$@"
+    --define:import.meta.url=document.baseURI --banner:js='"use strict";' --log-level=warning "$@"
 }
 bundle --outfile="$work/meeting-search.js"
 bundle --minify --outfile="$out/meeting-search.js"
