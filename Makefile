@@ -37,7 +37,7 @@ wasm-top: dist
 	tests/e2e/node_modules/.bin/wasm-opt $$(grep -v -e '^#' -e '^--strip' pkg-config/wasm-opt.flags) -g \
 	  $${CARGO_TARGET_DIR:-target}/dist-work/meeting_search_bg.wasm -o $${CARGO_TARGET_DIR:-target}/dist-work/named.wasm
 	cp $${CARGO_TARGET_DIR:-target}/dist-work/meeting_search.orig.js $${CARGO_TARGET_DIR:-target}/dist-work/named-glue.js
-	node scripts/short-imports.mjs $${CARGO_TARGET_DIR:-target}/dist-work/named.wasm $${CARGO_TARGET_DIR:-target}/dist-work/named-glue.js
+	node scripts/short-names.mjs $${CARGO_TARGET_DIR:-target}/dist-work/named.wasm $${CARGO_TARGET_DIR:-target}/dist-work/named-glue.js
 	node scripts/wasm-top.mjs $${CARGO_TARGET_DIR:-target}/dist-work/named.wasm 40
 
 size-check:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release widget into dist/ (or $DIST_DIR) as notes/contracts.md says:
 #   cargo (wasm32, release) -> wasm-bindgen --target web -> wasm-opt (flags from
-#   pkg-config/wasm-opt.flags) -> short import names (scripts/short-imports.mjs) -> esbuild
+#   pkg-config/wasm-opt.flags) -> short import and export names (scripts/short-names.mjs) -> esbuild
 #   bundles the loader (one IIFE of the wasm-bindgen glue, www/feed-store.js and
 #   www/meeting-search.js) and minifies it -> dist/.
 # Tools come from scripts/setup.sh (wasm-bindgen CLI, tests/e2e/node_modules/.bin).
@@ -34,9 +34,9 @@ step "wasm-opt ${opt_flags[*]}"
 
 # The glue as wasm-bindgen wrote it stays in $work for `make wasm-top`, which renames the
 # imports of its named wasm the same way.
-step "short import names (wasm and glue)"
+step "short import and export names (wasm and glue)"
 cp "$work/$crate.js" "$work/$crate.orig.js"
-node scripts/short-imports.mjs "$out/${crate}_bg.wasm" "$work/$crate.js"
+node scripts/short-names.mjs "$out/${crate}_bg.wasm" "$work/$crate.js"
 
 # The loader: one classic script. esbuild bundles an entry that binds the glue (an ES module)
 # to `msGlue`, then feed-store.js and meeting-search.js, into one IIFE: only MeetingSearch

@@ -1,5 +1,5 @@
 // Reading a wasm binary's LEB128 numbers and names (shared by wasm-top.mjs and
-// short-imports.mjs).
+// short-names.mjs).
 
 /** The unsigned LEB128 number at `at` in `buf`, and the offset after it. */
 export function readU32(buf, at) {
