@@ -114,6 +114,21 @@ fn push_text(m: &mut String, s: &str) {
     }
 }
 
+/// Appends `<option value="v">label` for each value and message, both escaped.
+fn push_options<'a>(
+    m: &mut String,
+    lang: Lang,
+    values: impl Iterator<Item = &'a str>,
+    msgs: &[Msg],
+) {
+    for (value, msg) in values.zip(msgs) {
+        m.push_str("<option value=\"");
+        push_text(m, value);
+        m.push_str("\">");
+        push_text(m, lang.t(*msg));
+    }
+}
+
 /// What goes in one `~` of [`SKELETON`].
 #[derive(Clone, Copy)]
 enum Part {
@@ -123,12 +138,12 @@ enum Part {
     Hidden(u8),
     /// ` open` when the host is wide.
     Open,
-    /// A weekday's name (Sunday = 0), as text.
-    Day(u8),
-    /// The value of [`TIMES`]' `i`th choice.
-    Time(u8),
-    /// The value of [`ATTENDANCE`]'s `i`th choice.
-    Attendance(u8),
+    /// The weekday options, Sunday (`0`) to Saturday (`6`), labelled with the day names.
+    Days,
+    /// The time-of-day options: [`TIMES`]' values, labelled [`TIME_MSGS`].
+    Times,
+    /// The attendance options: [`ATTENDANCE`]'s values, labelled [`ATTENDANCE_MSGS`].
+    Attendances,
     /// The radius options, labelled in the units.
     Radii,
 }
@@ -143,15 +158,12 @@ const SKELETON: &str = "\
 <details class=fbox~><summary>~</summary><div class=grid>\
 <fieldset~><legend>~</legend>\
 <label class=field~><span class=lab>~</span><select name=day>\
-<option value>~<option value=today>~<option value=0>~<option value=1>~<option value=2>~\
-<option value=3>~<option value=4>~<option value=5>~<option value=6>~</select></label>\
+<option value>~<option value=today>~~</select></label>\
 <label class=field~><span class=lab>~</span><select name=time>\
-<option value>~<option value=\"~\">~<option value=\"~\">~<option value=\"~\">~\
-<option value=\"~\">~</select></label></fieldset>\
+<option value>~~</select></label></fieldset>\
 <fieldset~><legend>~</legend>\
 <label class=field~><span class=lab>~</span><select name=attendance>\
-<option value>~<option value=\"~\">~<option value=\"~\">~<option value=\"~\">~\
-<option value=\"~\">~</select></label>\
+<option value>~~</select></label>\
 <details class=types~><summary>~</summary>\
 <div class=typelist role=group aria-label=\"~\"></div></details></fieldset>\
 <fieldset~><legend>~</legend>\
@@ -191,7 +203,7 @@ mod filter {
 }
 
 /// The [`SKELETON`]'s parts, in order.
-const PARTS: [Part; 59] = [
+const PARTS: [Part; 39] = [
     Part::T(Msg::Filters),
     Part::Hidden(filter::TEXT),
     Part::T(Msg::Search),
@@ -203,37 +215,17 @@ const PARTS: [Part; 59] = [
     Part::T(Msg::Day),
     Part::T(Msg::AnyDay),
     Part::T(Msg::Today),
-    Part::Day(0),
-    Part::Day(1),
-    Part::Day(2),
-    Part::Day(3),
-    Part::Day(4),
-    Part::Day(5),
-    Part::Day(6),
+    Part::Days,
     Part::Hidden(filter::TIME),
     Part::T(Msg::Time),
     Part::T(Msg::AnyTime),
-    Part::Time(0),
-    Part::T(TIME_MSGS[0]),
-    Part::Time(1),
-    Part::T(TIME_MSGS[1]),
-    Part::Time(2),
-    Part::T(TIME_MSGS[2]),
-    Part::Time(3),
-    Part::T(TIME_MSGS[3]),
+    Part::Times,
     Part::Hidden(filter::TYPE | filter::ATTENDANCE),
     Part::T(Msg::What),
     Part::Hidden(filter::ATTENDANCE),
     Part::T(Msg::Attendance),
     Part::T(Msg::Any),
-    Part::Attendance(0),
-    Part::T(ATTENDANCE_MSGS[0]),
-    Part::Attendance(1),
-    Part::T(ATTENDANCE_MSGS[1]),
-    Part::Attendance(2),
-    Part::T(ATTENDANCE_MSGS[2]),
-    Part::Attendance(3),
-    Part::T(ATTENDANCE_MSGS[3]),
+    Part::Attendances,
     Part::Hidden(filter::TYPE),
     Part::T(Msg::Types),
     Part::T(Msg::Types),
@@ -294,9 +286,28 @@ fn markup(
             Part::Hidden(bits) if !any_shown(filters, bits) => " hidden",
             Part::Open if wide => " open",
             Part::Hidden(_) | Part::Open => "",
-            Part::Day(d) => days.get(usize::from(d)).map_or("", String::as_str),
-            Part::Time(i) => TIMES[usize::from(i)].1,
-            Part::Attendance(i) => ATTENDANCE[usize::from(i)].1,
+            Part::Days => {
+                for d in 0..7 {
+                    m.push_str("<option value=");
+                    push_u32(&mut m, d);
+                    m.push('>');
+                    push_text(&mut m, days.get(d as usize).map_or("", String::as_str));
+                }
+                ""
+            }
+            Part::Times => {
+                push_options(&mut m, lang, TIMES.iter().map(|t| t.1), &TIME_MSGS);
+                ""
+            }
+            Part::Attendances => {
+                push_options(
+                    &mut m,
+                    lang,
+                    ATTENDANCE.iter().map(|a| a.1),
+                    &ATTENDANCE_MSGS,
+                );
+                ""
+            }
             Part::Radii => {
                 for r in RADII {
                     m.push_str("<option value=");
