@@ -57,7 +57,9 @@ while (at < wasm.length) {
 const section = sections[2];
 const exports = sections[7];
 if (!section || !exports) fail('the wasm has no import or no export section');
-const occurrences = (text, token) => text.split(new RegExp(`(?<![\\w$])${token.replace(/[.$]/g, '\\$&')}(?![\\w$])`)).length - 1;
+// `token` as a whole token (not inside a longer identifier), and how often `text` has it.
+const whole = (token, flags) => new RegExp(`(?<![\\w$])${token.replace(/[.$]/g, '\\$&')}(?![\\w$])`, flags);
+const occurrences = (text, token) => text.split(whole(token)).length - 1;
 
 // Re-encodes the section with new names; the rest of each entry (kind and type) is copied.
 const [count, first] = readU32(wasm, section.body);
@@ -120,9 +122,9 @@ glue = glue.replace(moduleKey, '"w"');
 for (const [old, short] of renamed) {
   const n = occurrences(glue, old);
   if (n !== 1) fail(`the glue names ${old} ${n} times, not once`);
-  glue = glue.replace(new RegExp(`(?<![\\w$])${old}(?![\\w$])`), short);
+  glue = glue.replace(whole(old), short);
 }
-for (const [old, short] of exported) glue = glue.replace(new RegExp(`(?<![\\w$])wasm\\.${old}(?![\\w$])`, 'g'), `wasm.${short}`);
+for (const [old, short] of exported) glue = glue.replace(whole(`wasm.${old}`, 'g'), `wasm.${short}`);
 const renamedModule = new WebAssembly.Module(out); // still a valid module
 const names = WebAssembly.Module.exports(renamedModule).map((e) => e.name);
 for (const short of exported.values()) if (!names.includes(short)) fail(`export ${short} missing after renaming`);

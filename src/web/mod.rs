@@ -157,9 +157,9 @@ impl Widget {
 
     /// Builds one part of what the index otherwise builds on first use (the type and region
     /// columns, the points, the word index a few hundred meetings at a time, the places
-    /// named by the feed); `true`
-    /// while more remains. The loader calls it whenever the browser is idle after the
-    /// controls, so that the first typed word does not wait and no call holds the page.
+    /// named by the feed); `true` while more remains. The loader calls it whenever the
+    /// browser is idle after the controls, so that the first typed word does not wait and no
+    /// call holds the page.
     pub fn prepare(&self) -> bool {
         self.state
             .try_borrow()
