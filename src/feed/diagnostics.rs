@@ -3,7 +3,9 @@
 //!
 //! Kinds and actions are plain enums with short stable names ([`ProblemKind::as_str`]);
 //! the sentences a feed maintainer reads are written by the native `check` command, so
-//! the widget's build carries no wording.
+//! the widget's build carries no wording. The widget never reads the problems at all: in
+//! the wasm build the [`Collector`] does nothing, and the code that describes found values
+//! is not built.
 
 use super::lenient::{int_text, push_decimal, Val};
 
@@ -159,17 +161,41 @@ pub struct Problem {
     pub action: Action,
 }
 
-/// The problems of one feed as they are collected, record by record.
+/// Whether this build collects problems: not the wasm one, whose only reader (the
+/// widget) never looks at them. A constant, so that there every use folds away.
+const CAN_COLLECT: bool = cfg!(not(target_arch = "wasm32"));
+
+/// The problems of one feed as they are collected, record by record; the default one
+/// collects nothing (for what no one reads, such as the formats table's repairs).
 #[derive(Debug, Default)]
 pub(crate) struct Collector {
     pub(crate) problems: Vec<Problem>,
     record: usize,
     record_start: usize,
+    collecting: bool,
 }
 
 impl Collector {
+    /// A collector that keeps the problems it is given when `collecting` (and the build
+    /// can), and drops them otherwise.
+    pub(crate) fn new(collecting: bool) -> Self {
+        Collector {
+            collecting,
+            ..Collector::default()
+        }
+    }
+
+    /// Whether problems are kept: callers check it before working out a found text.
+    #[inline(always)]
+    pub(crate) fn on(&self) -> bool {
+        CAN_COLLECT && self.collecting
+    }
+
     /// Starts collecting for record `index`.
     pub(crate) fn start(&mut self, index: usize) {
+        if !self.on() {
+            return;
+        }
         self.record = index;
         self.record_start = self.problems.len();
     }
@@ -182,6 +208,9 @@ impl Collector {
         found: &str,
         action: Action,
     ) {
+        if !self.on() {
+            return;
+        }
         self.problems.push(Problem {
             record: self.record,
             slug: String::new(),
@@ -200,19 +229,27 @@ impl Collector {
         found: &Val,
         action: Action,
     ) {
+        if !self.on() {
+            return;
+        }
         let text = describe(found);
         self.push(field, kind, &text, action);
     }
 
-    /// Whether the current record already has a problem of this kind.
+    /// Whether the current record already has a problem of this kind (never, when
+    /// problems are not kept).
     pub(crate) fn has(&self, kind: ProblemKind) -> bool {
-        self.problems[self.record_start..]
-            .iter()
-            .any(|p| p.kind == kind)
+        self.on()
+            && self.problems[self.record_start..]
+                .iter()
+                .any(|p| p.kind == kind)
     }
 
     /// Names the current record's problems with its slug, once known.
     pub(crate) fn finish(&mut self, slug: &str) {
+        if !self.on() {
+            return;
+        }
         for p in &mut self.problems[self.record_start..] {
             if p.slug.is_empty() {
                 p.slug.push_str(slug);

@@ -319,6 +319,9 @@ fn coordinates(raw: &Raw, out: &mut Collector) -> Option<crate::model::LatLon> {
         if let Some(point) = read_coordinates(lat, lon) {
             return Some(point);
         }
+        if !out.on() {
+            return None;
+        }
         let mut found = super::diagnostics::describe(lat);
         found.push_str(", ");
         found.push_str(&super::diagnostics::describe(lon));
@@ -404,7 +407,7 @@ mod tests {
     fn one(json: &str) -> (Option<Meeting>, Collector) {
         let item: Item<Raw> = read_item(&mut Parser::new(json.as_bytes())).unwrap();
         let Item::Record(raw) = item else { panic!() };
-        let mut out = Collector::default();
+        let mut out = Collector::new(true);
         let mut m = Meeting::default();
         let kept = convert(&raw, 0, Some("America/New_York"), &mut out, &mut m);
         (kept.then_some(m), out)

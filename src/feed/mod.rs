@@ -139,7 +139,15 @@ impl fmt::Display for FeedError {
 impl std::error::Error for FeedError {}
 
 /// Reads a feed's bytes, whatever its format.
+///
+/// The wasm build (the widget) collects no [`Feed::problems`]: they are always empty there,
+/// and everything else is as in a native build.
 pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Feed, FeedError> {
+    read_collecting(bytes, options, true)
+}
+
+/// [`read`], keeping the problems only when `problems` is true (and the build can).
+fn read_collecting(bytes: &[u8], options: &ReadOptions, problems: bool) -> Result<Feed, FeedError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
     let keys = if first == Some(&b'[') {
@@ -155,7 +163,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Feed, FeedError> {
         Some(b'[') if looks_like_bmlt(keys) => {
             let table = formats_table(Vec::new(), options)?;
             let zone = options.default_timezone.as_deref();
-            let mut reader = Reader::default();
+            let mut reader = Reader::new(problems);
             stream(bytes, &mut |item: Item<&mut bmlt::Raw>| {
                 reader.take(item, |raw, index, out, meeting| {
                     bmlt_into(raw, index, &table, zone, out, meeting)
@@ -165,7 +173,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Feed, FeedError> {
         }
         Some(b'[') => {
             let zone = options.default_timezone.as_deref();
-            let mut reader = Reader::default();
+            let mut reader = Reader::new(problems);
             stream(bytes, &mut |item: Item<&mut meeting_guide::Raw>| {
                 reader.take(item, |raw, index, out, meeting| {
                     meeting_guide::convert(raw, index, zone, out, meeting)
@@ -190,7 +198,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Feed, FeedError> {
             }
             let table = formats_table(envelope.formats.items, options)?;
             let zone = options.default_timezone.as_deref();
-            let mut reader = Reader::default();
+            let mut reader = Reader::new(problems);
             for mut item in envelope.meetings.items {
                 let item = match &mut item {
                     Item::Record(raw) => Item::Record(raw),
@@ -200,8 +208,9 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Feed, FeedError> {
                     bmlt_into(raw, index, &table, zone, out, meeting)
                 });
             }
+            let on = reader.out.on();
             let mut bmlt = reader.finish(Format::Bmlt, table.type_names());
-            if let Some(found) = envelope.formats.not_a_list {
+            if let Some(found) = envelope.formats.not_a_list.filter(|_| on) {
                 bmlt.problems.insert(
                     0,
                     Problem {
@@ -344,15 +353,25 @@ fn bmlt_into(
 }
 
 /// Turns records into meetings one at a time, keeping count and collecting problems.
-#[derive(Default)]
 struct Reader {
     records: usize,
     meetings: Vec<Meeting>,
+    /// The record index of every meeting, when problems are kept (they name records).
     indices: Vec<usize>,
     out: Collector,
 }
 
 impl Reader {
+    /// A reader that keeps the problems when `problems` is true.
+    fn new(problems: bool) -> Self {
+        Reader {
+            records: 0,
+            meetings: Vec::new(),
+            indices: Vec::new(),
+            out: Collector::new(problems),
+        }
+    }
+
     /// Takes the next record: converts an object, reports anything else. `convert` fills
     /// a default meeting in place at the end of the list and says whether to keep it.
     /// Only the call to `convert` is generic: the rest is one copy for every reader.
@@ -390,7 +409,9 @@ impl Reader {
         match self.meetings.last() {
             Some(meeting) if kept => {
                 self.out.finish(&meeting.slug);
-                self.indices.push(index);
+                if self.out.on() {
+                    self.indices.push(index);
+                }
             }
             _ => {
                 self.meetings.pop();
@@ -403,7 +424,11 @@ impl Reader {
     fn finish(mut self, format: Format, type_names: Vec<(String, String)>) -> Feed {
         let read = self.out.problems.len();
         shared::unique_slugs(&mut self.meetings, &self.indices, &mut self.out);
-        let problems = merge_by_record(self.out.problems, read);
+        let problems = if self.out.on() {
+            merge_by_record(self.out.problems, read)
+        } else {
+            Vec::new()
+        };
         Feed {
             format,
             records: self.records,
@@ -441,6 +466,78 @@ fn merge_by_record(mut problems: Vec<Problem>, split: usize) -> Vec<Problem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every feed file under `dir` (recursively), sorted.
+    fn feed_files(dir: &std::path::Path, files: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                feed_files(&path, files);
+            } else if path.extension().is_some_and(|e| e == "json") {
+                files.push(path);
+            }
+        }
+        files.sort();
+    }
+
+    #[test]
+    fn reading_without_problems_changes_nothing_else() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        for dir in ["../shared/feeds", "tests/data", "out/feeds"] {
+            feed_files(&root.join(dir), &mut files);
+        }
+        if !files.iter().any(|f| f.starts_with(root.join("../shared"))) {
+            eprintln!("note: ../shared/feeds not found; only the local feeds are compared");
+        }
+        let formats = std::fs::read(root.join("../shared/feeds/bmlt/formats.json")).ok();
+        let with_formats = ReadOptions {
+            default_timezone: Some("America/Chicago".to_owned()),
+            bmlt_formats: formats,
+        };
+        let mut inline: Vec<(String, Vec<u8>)> = [
+            "",
+            "[1, {}, {\"name\": \"A\"}, {\"name\": \"A\", \"day\": 9}]",
+            "{\"meetings\": [2, {\"meeting_name\": \"B\", \"weekday_tinyint\": \"8\"}], \"formats\": 3}",
+            "{\"meetings\": 1}",
+            "3",
+        ]
+        .iter()
+        .map(|s| ((*s).to_owned(), s.as_bytes().to_vec()))
+        .collect();
+        for f in &files {
+            let bytes = std::fs::read(f).unwrap_or_default();
+            inline.push((f.display().to_string(), bytes));
+        }
+        let mut problems = 0;
+        for (name, bytes) in &inline {
+            for options in [&ReadOptions::default(), &with_formats] {
+                let full = read_collecting(bytes, options, true);
+                let quiet = read_collecting(bytes, options, false);
+                match (full, quiet) {
+                    (Ok(full), Ok(quiet)) => {
+                        assert_eq!(full.format, quiet.format, "{name}");
+                        assert_eq!(full.records, quiet.records, "{name}");
+                        assert_eq!(full.skipped, quiet.skipped, "{name}");
+                        assert_eq!(full.meetings, quiet.meetings, "{name}");
+                        assert_eq!(full.type_names, quiet.type_names, "{name}");
+                        assert_eq!(quiet.problems, Vec::new(), "{name}");
+                        problems += full.problems.len();
+                    }
+                    (full, quiet) => {
+                        assert_eq!(full.err(), quiet.err(), "{name}");
+                    }
+                }
+            }
+        }
+        assert!(
+            problems > 0,
+            "the feeds compared have problems to leave out"
+        );
+    }
 
     #[test]
     fn merge_keeps_record_order_and_order_within_a_record() {

@@ -352,6 +352,9 @@ fn slugify(name: &str) -> String {
 
 /// Records what keeps a visitor from finding or joining the meeting.
 pub(crate) fn check_reachable(meeting: &Meeting, out: &mut Collector) {
+    if !out.on() {
+        return;
+    }
     if meeting.attendance.in_person()
         && meeting.place.coordinates.is_none()
         && !out.has(ProblemKind::UnreadableCoordinates)
@@ -375,7 +378,8 @@ pub(crate) fn check_reachable(meeting: &Meeting, out: &mut Collector) {
 }
 
 /// Makes every slug unique by adding `-2`, `-3`, … to later repeats, recording each;
-/// `records[i]` is the record index of `meetings[i]`.
+/// `records[i]` is the record index of `meetings[i]` (`records` may be empty when
+/// `out` keeps no problems).
 pub(crate) fn unique_slugs(meetings: &mut [Meeting], records: &[usize], out: &mut Collector) {
     // A set of owned slugs (values 0) in the crate's one text map type: another map or
     // set type costs its own copy of the hash table code in the wasm build.
@@ -399,7 +403,9 @@ pub(crate) fn unique_slugs(meetings: &mut [Meeting], records: &[usize], out: &mu
             }
             n += 1;
         };
-        out.start(records[i]);
+        if let Some(&record) = records.get(i) {
+            out.start(record);
+        }
         out.push(
             "slug",
             ProblemKind::DuplicateSlug,
