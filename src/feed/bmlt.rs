@@ -353,7 +353,7 @@ pub(crate) fn convert(
     let conference = Conference {
         url: shared::web_url(
             "virtual_meeting_link",
-            &text.plain("virtual_meeting_link", raw.link.as_ref()),
+            text.plain("virtual_meeting_link", raw.link.as_ref()),
             text.out,
         ),
         url_notes: text.plain("virtual_meeting_additional_info", raw.link_info.as_ref()),

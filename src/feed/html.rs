@@ -39,7 +39,7 @@ pub(crate) fn plain(s: &str) -> Plain {
         };
         out.push_str(before);
         rest = markup;
-        if rest.starts_with('<') {
+        if rest.as_bytes().first() == Some(&b'<') {
             match tag(rest) {
                 Some((len, breaks)) => {
                     had_html = true;
@@ -75,13 +75,26 @@ pub(crate) fn plain(s: &str) -> Plain {
             if !joined.is_empty() {
                 joined.push('\n');
             }
-            joined.push_str(line.trim_matches([' ', '\t', '\r']));
+            joined.push_str(trim_blanks(line));
         }
         trim(&joined).to_owned()
     } else {
         trim(&out).to_owned()
     };
     Plain { text, had_html }
+}
+
+/// `s` without spaces, tabs and carriage returns at either end (a byte loop: a pattern of
+/// `char`s brings its own searcher into the wasm build).
+fn trim_blanks(s: &str) -> &str {
+    let blank = |b: &u8| matches!(b, b' ' | b'\t' | b'\r');
+    let bytes = s.as_bytes();
+    let start = bytes.iter().position(|b| !blank(b)).unwrap_or(bytes.len());
+    let end = bytes
+        .iter()
+        .rposition(|b| !blank(b))
+        .map_or(start, |at| at + 1);
+    s.get(start..end).unwrap_or_default()
 }
 
 /// A tag at the start of `s`: its length and whether it breaks the line.
@@ -91,13 +104,15 @@ fn tag(s: &str) -> Option<(usize, bool)> {
     if !(next.is_ascii_alphabetic() || next == b'/' || next == b'!') {
         return None;
     }
-    let end = s.find('>')?;
+    let end = bytes.iter().position(|&b| b == b'>')?;
     let name_start = if next == b'/' { 2 } else { 1 };
-    let name: &str = s
-        .get(name_start..end)?
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .next()
-        .unwrap_or("");
+    let name = s.get(name_start..end)?;
+    // Up to the first byte that is not an ASCII letter or digit (a character boundary).
+    let name_end = name
+        .bytes()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(name.len());
+    let name = name.get(..name_end).unwrap_or_default();
     let breaks = ["br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4"]
         .iter()
         .any(|b| b.eq_ignore_ascii_case(name));
@@ -109,34 +124,38 @@ fn entity(s: &str) -> Option<(usize, char)> {
     let end = s.bytes().take(12).position(|b| b == b';')?;
     let body = s.get(1..end)?;
     let c = if let Some(num) = body.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse::<u32>().ok()?,
+        // `&#x27;` in hexadecimal, `&#39;` in decimal.
+        let (digits, radix) = match num.as_bytes().first() {
+            Some(b'x' | b'X') => (num.get(1..)?, 16),
+            _ => (num, 10),
         };
-        match char::from_u32(code)? {
+        match char::from_u32(u32::from_str_radix(digits, radix).ok()?)? {
             '\u{a0}' => ' ',
             c => c,
         }
     } else {
-        match body {
-            "amp" => '&',
-            "lt" => '<',
-            "gt" => '>',
-            "quot" => '"',
-            "apos" => '\'',
-            "nbsp" => ' ',
-            "ndash" => '–',
-            "mdash" => '—',
-            "rsquo" => '’',
-            "lsquo" => '‘',
-            "rdquo" => '”',
-            "ldquo" => '“',
-            "hellip" => '…',
-            _ => return None,
-        }
+        let (_, c) = ENTITIES.iter().find(|(name, _)| *name == body)?;
+        *c
     };
     Some((end + 1, c))
 }
+
+/// The named entities decoded, with the characters they stand for.
+const ENTITIES: [(&str, char); 13] = [
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("nbsp", ' '),
+    ("ndash", '–'),
+    ("mdash", '—'),
+    ("rsquo", '’'),
+    ("lsquo", '‘'),
+    ("rdquo", '”'),
+    ("ldquo", '“'),
+    ("hellip", '…'),
+];
 
 #[cfg(test)]
 mod tests {
@@ -154,5 +173,23 @@ mod tests {
         assert_eq!(plain("&#99999999;").text, "&#99999999;");
         assert_eq!(plain("&ééééééééé;").text, "&ééééééééé;");
         assert_eq!(plain("<b>bold</b> text").text, "bold text");
+        assert_eq!(plain("&#X41;&#x42;&#+67;&#x;&#xZ;").text, "ABC&#x;&#xZ;");
+        assert_eq!(plain("a <BR/> b</p >c<é>").text, "a\nb\nc<é>");
+    }
+
+    #[test]
+    fn trims_blanks_as_trim_matches_does() {
+        for s in [
+            "",
+            " ",
+            "\t\r ",
+            " a ",
+            "\ta b\r",
+            "\u{a0}x\u{a0}",
+            " é ",
+            "\nx\n",
+        ] {
+            assert_eq!(trim_blanks(s), s.trim_matches([' ', '\t', '\r']), "{s:?}");
+        }
     }
 }

@@ -158,7 +158,7 @@ pub(crate) fn convert(
     meeting.conference = Conference {
         url: shared::web_url(
             "conference_url",
-            &text.plain("conference_url", raw.conference_url.as_ref()),
+            text.plain("conference_url", raw.conference_url.as_ref()),
             text.out,
         ),
         url_notes: text.plain("conference_url_notes", raw.conference_url_notes.as_ref()),

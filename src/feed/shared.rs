@@ -222,7 +222,7 @@ pub(crate) fn push_code(
 }
 
 /// A conference link, kept only when it is a web address.
-pub(crate) fn web_url(field: &'static str, url: &str, out: &mut Collector) -> String {
+pub(crate) fn web_url(field: &'static str, url: String, out: &mut Collector) -> String {
     let is_web = |scheme: &str| {
         url.len() > scheme.len()
             && url
@@ -230,12 +230,12 @@ pub(crate) fn web_url(field: &'static str, url: &str, out: &mut Collector) -> St
                 .is_some_and(|head| head.eq_ignore_ascii_case(scheme))
     };
     if url.is_empty() || is_web("https://") || is_web("http://") {
-        url.to_owned()
+        url
     } else {
         out.push(
             field,
             ProblemKind::ConferenceUrlNotWeb,
-            url,
+            &url,
             Action::Ignored,
         );
         String::new()
