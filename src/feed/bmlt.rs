@@ -9,8 +9,7 @@ use super::lenient::{
 };
 use super::shared::{self, Text};
 use crate::model::{
-    Attendance, Conference, Contact, Meeting, Occurrence, Place, TimeSpan, Weekday,
-    DEFAULT_DURATION,
+    Attendance, Conference, Meeting, Occurrence, Place, TimeSpan, Weekday, DEFAULT_DURATION,
 };
 
 /// One BMLT meeting as the server wrote it.
@@ -247,23 +246,27 @@ fn formats(raw: &Raw, table: &FormatTable, text: &mut Text) -> Formats {
     result
 }
 
-/// Turns one BMLT meeting into a meeting, or `None` when nothing in it is usable.
+/// Turns one BMLT meeting into `meeting` (a default one, filled in place as the Meeting
+/// Guide reader does); `false` when nothing in the record is usable. Never inlined: the
+/// bare list and the envelope share one copy.
+#[inline(never)]
 pub(crate) fn convert(
     raw: &Raw,
     index: usize,
     table: &FormatTable,
     default_timezone: Option<&str>,
     out: &mut Collector,
-) -> Option<Meeting> {
+    meeting: &mut Meeting,
+) -> bool {
     let mut text = Text { out };
-    let slug = text.plain("id_bigint", raw.id.as_ref());
-    let name = text.plain("meeting_name", raw.name.as_ref());
+    text.set(&mut meeting.slug, "id_bigint", &raw.id);
+    text.set(&mut meeting.name, "meeting_name", &raw.name);
     let weekday = raw.weekday.as_ref().filter(|v| !v.is_blank());
     let start = raw.start_time.as_ref().filter(|v| !v.is_blank());
-    if slug.is_empty() && name.is_empty() && weekday.is_none() && start.is_none() {
+    if meeting.slug.is_empty() && meeting.name.is_empty() && weekday.is_none() && start.is_none() {
         text.out
             .push("", ProblemKind::RecordEmpty, "", Action::Skipped);
-        return None;
+        return false;
     }
 
     let time = start.and_then(|v| {
@@ -313,13 +316,13 @@ pub(crate) fn convert(
         }
         day
     });
-    let occurrences = match day {
+    match day {
         Some(day) => {
             if start.is_none() {
                 text.out
                     .push("start_time", ProblemKind::MissingTime, "", Action::Kept);
             }
-            vec![Occurrence { day, time }]
+            meeting.occurrences = vec![Occurrence { day, time }];
         }
         None => {
             if let (Some(v), None) = (start, weekday) {
@@ -330,70 +333,59 @@ pub(crate) fn convert(
                     Action::Ignored,
                 );
             }
-            Vec::new()
         }
-    };
+    }
 
-    let mut place = Place {
-        location: text.plain("location_text", raw.location_text.as_ref()),
-        address: text.plain("location_street", raw.street.as_ref()),
-        city: text.plain("location_municipality", raw.municipality.as_ref()),
-        state: text.plain("location_province", raw.province.as_ref()),
-        postal_code: text.plain("location_postal_code_1", raw.postal_code.as_ref()),
-        country: text.plain("location_nation", raw.nation.as_ref()),
-        neighborhood: text.plain("location_neighborhood", raw.neighborhood.as_ref()),
-        notes: text.plain("location_info", raw.location_info.as_ref()),
-        ..Place::default()
-    };
-    place.formatted_address = shared::assemble_address(&place);
+    let place = &mut meeting.place;
+    text.set(&mut place.location, "location_text", &raw.location_text);
+    text.set(&mut place.address, "location_street", &raw.street);
+    text.set(&mut place.city, "location_municipality", &raw.municipality);
+    text.set(&mut place.state, "location_province", &raw.province);
+    text.set(
+        &mut place.postal_code,
+        "location_postal_code_1",
+        &raw.postal_code,
+    );
+    text.set(&mut place.country, "location_nation", &raw.nation);
+    text.set(
+        &mut place.neighborhood,
+        "location_neighborhood",
+        &raw.neighborhood,
+    );
+    text.set(&mut place.notes, "location_info", &raw.location_info);
+    place.formatted_address = shared::assemble_address(place);
     place.approximate = place.address.is_empty();
     place.coordinates = coordinates(raw, text.out);
 
     let formats = formats(raw, table, &mut text);
-    let conference = Conference {
-        url: shared::web_url(
-            "virtual_meeting_link",
-            text.plain("virtual_meeting_link", raw.link.as_ref()),
-            text.out,
-        ),
-        url_notes: text.plain("virtual_meeting_additional_info", raw.link_info.as_ref()),
-        phone: text.plain("phone_meeting_number", raw.phone.as_ref()),
-        phone_notes: String::new(),
-    };
-    let attendance = attendance(raw, &place, &formats, &conference, text.out);
+    let conference = &mut meeting.conference;
+    let url = text.plain("virtual_meeting_link", raw.link.as_ref());
+    conference.url = shared::web_url("virtual_meeting_link", url, text.out);
+    let info = &raw.link_info;
+    text.set(
+        &mut conference.url_notes,
+        "virtual_meeting_additional_info",
+        info,
+    );
+    text.set(&mut conference.phone, "phone_meeting_number", &raw.phone);
+    meeting.attendance = attendance(raw, &meeting.place, &formats, &meeting.conference, text.out);
 
-    let mut regions = Vec::new();
     for region in [
         text.plain("service_body_name", raw.service_body.as_ref()),
-        place.city.clone(),
+        meeting.place.city.clone(),
     ] {
-        if !region.is_empty() && !regions.contains(&region) {
-            regions.push(region);
+        if !region.is_empty() && !meeting.regions.contains(&region) {
+            meeting.regions.push(region);
         }
     }
     let timezone = text.plain("time_zone", raw.time_zone.as_ref());
-    let mut meeting = Meeting {
-        slug,
-        name,
-        occurrences,
-        timezone: shared::timezone(timezone, default_timezone),
-        place,
-        regions,
-        types: formats.types,
-        attendance,
-        conference,
-        notes: text.plain("comments", raw.comments.as_ref()),
-        group: String::new(),
-        group_notes: String::new(),
-        contact: Contact {
-            email: text.plain("email_contact", raw.email.as_ref()),
-            ..Contact::default()
-        },
-        updated: String::new(),
-    };
-    shared::fill_name_and_slug(&mut meeting, index, text.out);
-    shared::check_reachable(&meeting, text.out);
-    Some(meeting)
+    meeting.timezone = shared::timezone(timezone, default_timezone);
+    meeting.types = formats.types;
+    text.set(&mut meeting.notes, "comments", &raw.comments);
+    text.set(&mut meeting.contact.email, "email_contact", &raw.email);
+    shared::fill_name_and_slug(meeting, index, text.out);
+    shared::check_reachable(meeting, text.out);
+    true
 }
 
 /// Coordinates from the latitude and longitude strings.

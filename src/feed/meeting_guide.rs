@@ -9,7 +9,7 @@ use super::lenient::{
 };
 use super::shared::{self, Text};
 use crate::model::{
-    Attendance, Conference, Contact, Meeting, Minutes, Occurrence, Place, TimeSpan, Weekday,
+    Attendance, Conference, Meeting, Minutes, Occurrence, Place, TimeSpan, Weekday,
     DEFAULT_DURATION,
 };
 
@@ -113,8 +113,8 @@ pub(crate) fn convert(
     meeting: &mut Meeting,
 ) -> bool {
     let mut text = Text { out };
-    meeting.name = text.plain("name", raw.name.as_ref());
-    meeting.slug = text.plain("slug", raw.slug.as_ref());
+    text.set(&mut meeting.name, "name", &raw.name);
+    text.set(&mut meeting.slug, "slug", &raw.slug);
     meeting.occurrences = occurrences(raw, text.out);
 
     let has_day_or_time = raw.day.as_ref().is_some_and(|v| !v.is_blank())
@@ -126,14 +126,18 @@ pub(crate) fn convert(
     }
 
     let place = &mut meeting.place;
-    place.location = text.plain("location", raw.location.as_ref());
-    place.address = text.plain("address", raw.address.as_ref());
-    place.city = text.plain("city", raw.city.as_ref());
-    place.state = text.plain("state", raw.state.as_ref());
-    place.postal_code = text.plain("postal_code", raw.postal_code.as_ref());
-    place.country = text.plain("country", raw.country.as_ref());
-    place.formatted_address = text.plain("formatted_address", raw.formatted_address.as_ref());
-    place.notes = text.plain("location_notes", raw.location_notes.as_ref());
+    text.set(&mut place.location, "location", &raw.location);
+    text.set(&mut place.address, "address", &raw.address);
+    text.set(&mut place.city, "city", &raw.city);
+    text.set(&mut place.state, "state", &raw.state);
+    text.set(&mut place.postal_code, "postal_code", &raw.postal_code);
+    text.set(&mut place.country, "country", &raw.country);
+    text.set(
+        &mut place.formatted_address,
+        "formatted_address",
+        &raw.formatted_address,
+    );
+    text.set(&mut place.notes, "location_notes", &raw.location_notes);
     if place.formatted_address.is_empty() {
         place.formatted_address = shared::assemble_address(place);
     }
@@ -155,19 +159,18 @@ pub(crate) fn convert(
     place.coordinates = coordinates(raw, text.out);
 
     meeting.types = shared::types(raw.types.as_ref(), "types", text.out);
-    meeting.conference = Conference {
-        url: shared::web_url(
-            "conference_url",
-            text.plain("conference_url", raw.conference_url.as_ref()),
-            text.out,
-        ),
-        url_notes: text.plain("conference_url_notes", raw.conference_url_notes.as_ref()),
-        phone: text.plain("conference_phone", raw.conference_phone.as_ref()),
-        phone_notes: text.plain(
-            "conference_phone_notes",
-            raw.conference_phone_notes.as_ref(),
-        ),
-    };
+    let conference = &mut meeting.conference;
+    let url = text.plain("conference_url", raw.conference_url.as_ref());
+    conference.url = shared::web_url("conference_url", url, text.out);
+    let notes = &raw.conference_url_notes;
+    text.set(&mut conference.url_notes, "conference_url_notes", notes);
+    text.set(
+        &mut conference.phone,
+        "conference_phone",
+        &raw.conference_phone,
+    );
+    let notes = &raw.conference_phone_notes;
+    text.set(&mut conference.phone_notes, "conference_phone_notes", notes);
     meeting.attendance = attendance(
         raw,
         &meeting.place,
@@ -190,20 +193,19 @@ pub(crate) fn convert(
     }
     meeting.regions = regions;
 
-    meeting.contact = Contact {
-        url: text.plain("url", raw.url.as_ref()),
-        feedback_url: text.plain("feedback_url", raw.feedback_url.as_ref()),
-        feedback_emails: text.list("feedback_emails", raw.feedback_emails.as_ref()),
-        email: text.first_of(&[("email", &raw.email), ("entity_email", &raw.entity_email)]),
-        phone: text.first_of(&[("phone", &raw.phone), ("entity_phone", &raw.entity_phone)]),
-        website: text.first_of(&[("website", &raw.website), ("entity_url", &raw.entity_url)]),
-    };
-    meeting.group = text.plain("group", raw.group.as_ref());
+    let contact = &mut meeting.contact;
+    text.set(&mut contact.url, "url", &raw.url);
+    text.set(&mut contact.feedback_url, "feedback_url", &raw.feedback_url);
+    contact.feedback_emails = text.list("feedback_emails", raw.feedback_emails.as_ref());
+    contact.email = text.first_of(&[("email", &raw.email), ("entity_email", &raw.entity_email)]);
+    contact.phone = text.first_of(&[("phone", &raw.phone), ("entity_phone", &raw.entity_phone)]);
+    contact.website = text.first_of(&[("website", &raw.website), ("entity_url", &raw.entity_url)]);
+    text.set(&mut meeting.group, "group", &raw.group);
     let timezone = text.plain("timezone", raw.timezone.as_ref());
     meeting.timezone = shared::timezone(timezone, default_timezone);
-    meeting.notes = text.plain("notes", raw.notes.as_ref());
-    meeting.group_notes = text.plain("group_notes", raw.group_notes.as_ref());
-    meeting.updated = text.plain("updated", raw.updated.as_ref());
+    text.set(&mut meeting.notes, "notes", &raw.notes);
+    text.set(&mut meeting.group_notes, "group_notes", &raw.group_notes);
+    text.set(&mut meeting.updated, "updated", &raw.updated);
     shared::fill_name_and_slug(meeting, index, text.out);
     shared::check_reachable(meeting, text.out);
     true

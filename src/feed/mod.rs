@@ -166,7 +166,7 @@ fn read_collecting(bytes: &[u8], options: &ReadOptions, problems: bool) -> Resul
             let mut reader = Reader::new(problems);
             stream(bytes, &mut |item: Item<&mut bmlt::Raw>| {
                 reader.take(item, |raw, index, out, meeting| {
-                    bmlt_into(raw, index, &table, zone, out, meeting)
+                    bmlt::convert(raw, index, &table, zone, out, meeting)
                 })
             })?;
             Ok(reader.finish(Format::Bmlt, table.type_names()))
@@ -205,7 +205,7 @@ fn read_collecting(bytes: &[u8], options: &ReadOptions, problems: bool) -> Resul
                     Item::NotObject(found) => Item::NotObject(found),
                 };
                 reader.take(item, |raw, index, out, meeting| {
-                    bmlt_into(raw, index, &table, zone, out, meeting)
+                    bmlt::convert(raw, index, &table, zone, out, meeting)
                 });
             }
             let on = reader.out.on();
@@ -332,24 +332,6 @@ fn formats_table(
         }
     }
     Ok(table)
-}
-
-/// [`bmlt::convert`] into a meeting in place, as [`Reader::take`] wants it.
-fn bmlt_into(
-    raw: &bmlt::Raw,
-    index: usize,
-    table: &bmlt::FormatTable,
-    zone: Option<&str>,
-    out: &mut Collector,
-    meeting: &mut Meeting,
-) -> bool {
-    match bmlt::convert(raw, index, table, zone, out) {
-        Some(converted) => {
-            *meeting = converted;
-            true
-        }
-        None => false,
-    }
 }
 
 /// Turns records into meetings one at a time, keeping count and collecting problems.

@@ -38,6 +38,13 @@ impl Text<'_> {
         }
     }
 
+    /// [`Text::plain`] into `to`: one call where an assignment at every field of a
+    /// meeting was a temporary, a drop and a copy each.
+    #[inline(never)]
+    pub(crate) fn set(&mut self, to: &mut String, field: &'static str, v: &Option<Val>) {
+        *to = self.plain(field, v.as_ref());
+    }
+
     /// [`Text::plain`] for what is not the usual text (kept apart so that the usual
     /// case is a small function).
     #[inline(never)]
