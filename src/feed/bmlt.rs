@@ -5,88 +5,55 @@
 use super::diagnostics::{Action, Collector, ProblemKind};
 use super::json::{Parsed, Parser};
 use super::lenient::{
-    add_minutes, read_coordinates, read_duration, read_time, slots, trim, Records, Val,
+    add_minutes, read_coordinates, read_duration, read_time, slots, trim, Records,
 };
 use super::shared::{self, Text};
 use crate::model::{
     Attendance, Conference, Meeting, Occurrence, Place, TimeSpan, Weekday, DEFAULT_DURATION,
 };
 
-/// One BMLT meeting as the server wrote it.
-#[derive(Debug, Default)]
-pub(crate) struct Raw<'de> {
-    id: Option<Val<'de>>,
-    name: Option<Val<'de>>,
-    weekday: Option<Val<'de>>,
-    start_time: Option<Val<'de>>,
-    duration_time: Option<Val<'de>>,
-    time_zone: Option<Val<'de>>,
-    venue_type: Option<Val<'de>>,
-    formats: Option<Val<'de>>,
-    format_ids: Option<Val<'de>>,
-    latitude: Option<Val<'de>>,
-    longitude: Option<Val<'de>>,
-    location_text: Option<Val<'de>>,
-    location_info: Option<Val<'de>>,
-    street: Option<Val<'de>>,
-    neighborhood: Option<Val<'de>>,
-    municipality: Option<Val<'de>>,
-    province: Option<Val<'de>>,
-    postal_code: Option<Val<'de>>,
-    nation: Option<Val<'de>>,
-    comments: Option<Val<'de>>,
-    link: Option<Val<'de>>,
-    link_info: Option<Val<'de>>,
-    phone: Option<Val<'de>>,
-    service_body: Option<Val<'de>>,
-    email: Option<Val<'de>>,
-}
-
 // The meeting keys the reader uses; every other key is skipped unread.
-slots!(Raw {
-    "id_bigint" => id,
-    "meeting_name" => name,
-    "weekday_tinyint" => weekday,
-    "start_time" => start_time,
-    "duration_time" => duration_time,
-    "time_zone" => time_zone,
-    "venue_type" => venue_type,
-    "formats" => formats,
-    "format_shared_id_list" => format_ids,
-    "latitude" => latitude,
-    "longitude" => longitude,
-    "location_text" => location_text,
-    "location_info" => location_info,
-    "location_street" => street,
-    "location_neighborhood" => neighborhood,
-    "location_municipality" => municipality,
-    "location_province" => province,
-    "location_postal_code_1" => postal_code,
-    "location_nation" => nation,
-    "comments" => comments,
-    "virtual_meeting_link" => link,
-    "virtual_meeting_additional_info" => link_info,
-    "phone_meeting_number" => phone,
-    "service_body_name" => service_body,
-    "email_contact" => email,
-});
-
-/// One entry of a `GetFormats` table.
-#[derive(Debug, Default)]
-pub(crate) struct RawFormat<'de> {
-    key: Option<Val<'de>>,
-    name: Option<Val<'de>>,
-    id: Option<Val<'de>>,
-    world_id: Option<Val<'de>>,
-}
+slots!(
+    /// One BMLT meeting as the server wrote it.
+    Raw {
+        "id_bigint" => id,
+        "meeting_name" => name,
+        "weekday_tinyint" => weekday,
+        "start_time" => start_time,
+        "duration_time" => duration_time,
+        "time_zone" => time_zone,
+        "venue_type" => venue_type,
+        "formats" => formats,
+        "format_shared_id_list" => format_ids,
+        "latitude" => latitude,
+        "longitude" => longitude,
+        "location_text" => location_text,
+        "location_info" => location_info,
+        "location_street" => street,
+        "location_neighborhood" => neighborhood,
+        "location_municipality" => municipality,
+        "location_province" => province,
+        "location_postal_code_1" => postal_code,
+        "location_nation" => nation,
+        "comments" => comments,
+        "virtual_meeting_link" => link,
+        "virtual_meeting_additional_info" => link_info,
+        "phone_meeting_number" => phone,
+        "service_body_name" => service_body,
+        "email_contact" => email,
+    }
+);
 
 // The `GetFormats` keys the reader uses.
-slots!(RawFormat {
-    "key_string" => key,
-    "name_string" => name,
-    "id" => id,
-    "world_id" => world_id,
-});
+slots!(
+    /// One entry of a `GetFormats` table.
+    RawFormat {
+        "key_string" => key,
+        "name_string" => name,
+        "id" => id,
+        "world_id" => world_id,
+    }
+);
 
 /// The `{meetings, formats}` envelope (`get_used_formats`).
 #[derive(Debug, Default)]
@@ -144,16 +111,16 @@ impl FormatTable {
             let super::lenient::Item::Record(raw) = item else {
                 continue;
             };
-            let key = text.plain("key_string", raw.key.as_ref());
-            let world = text.plain("world_id", raw.world_id.as_ref());
+            let key = text.plain("key_string", raw.key().as_ref());
+            let world = text.plain("world_id", raw.world_id().as_ref());
             let code = if world.is_empty() {
                 Some(key.to_ascii_uppercase())
             } else {
                 world_to_code(&world)
             };
             self.formats.push(Format {
-                id: text.plain("id", raw.id.as_ref()),
-                name: text.plain("name_string", raw.name.as_ref()),
+                id: text.plain("id", raw.id().as_ref()),
+                name: text.plain("name_string", raw.name().as_ref()),
                 key,
                 code,
             });
@@ -203,8 +170,8 @@ struct Formats {
 /// Type codes for a meeting: through `format_shared_id_list` and the table's `id`, else
 /// through the `formats` keys and the table's `key_string`, else the keys themselves.
 fn formats(raw: &Raw, table: &FormatTable, text: &mut Text) -> Formats {
-    let ids = text.plain("format_shared_id_list", raw.format_ids.as_ref());
-    let keys = text.plain("formats", raw.formats.as_ref());
+    let ids = text.plain("format_shared_id_list", raw.format_ids().as_ref());
+    let keys = text.plain("formats", raw.formats().as_ref());
     let mut result = Formats {
         types: Vec::new(),
         hybrid: false,
@@ -259,10 +226,10 @@ pub(crate) fn convert(
     meeting: &mut Meeting,
 ) -> bool {
     let mut text = Text { out };
-    text.set(&mut meeting.slug, "id_bigint", &raw.id);
-    text.set(&mut meeting.name, "meeting_name", &raw.name);
-    let weekday = raw.weekday.as_ref().filter(|v| !v.is_blank());
-    let start = raw.start_time.as_ref().filter(|v| !v.is_blank());
+    text.set(&mut meeting.slug, "id_bigint", raw.id());
+    text.set(&mut meeting.name, "meeting_name", raw.name());
+    let weekday = raw.weekday().as_ref().filter(|v| !v.is_blank());
+    let start = raw.start_time().as_ref().filter(|v| !v.is_blank());
     if meeting.slug.is_empty() && meeting.name.is_empty() && weekday.is_none() && start.is_none() {
         text.out
             .push("", ProblemKind::RecordEmpty, "", Action::Skipped);
@@ -280,7 +247,7 @@ pub(crate) fn convert(
             );
         }
         let start = start?;
-        let duration = match raw.duration_time.as_ref().filter(|v| !v.is_blank()) {
+        let duration = match raw.duration_time().as_ref().filter(|v| !v.is_blank()) {
             None => u32::from(DEFAULT_DURATION),
             Some(v) => match v.as_str().and_then(read_duration) {
                 Some(0) => u32::from(DEFAULT_DURATION),
@@ -337,52 +304,52 @@ pub(crate) fn convert(
     }
 
     let place = &mut meeting.place;
-    text.set(&mut place.location, "location_text", &raw.location_text);
-    text.set(&mut place.address, "location_street", &raw.street);
-    text.set(&mut place.city, "location_municipality", &raw.municipality);
-    text.set(&mut place.state, "location_province", &raw.province);
+    text.set(&mut place.location, "location_text", raw.location_text());
+    text.set(&mut place.address, "location_street", raw.street());
+    text.set(&mut place.city, "location_municipality", raw.municipality());
+    text.set(&mut place.state, "location_province", raw.province());
     text.set(
         &mut place.postal_code,
         "location_postal_code_1",
-        &raw.postal_code,
+        raw.postal_code(),
     );
-    text.set(&mut place.country, "location_nation", &raw.nation);
+    text.set(&mut place.country, "location_nation", raw.nation());
     text.set(
         &mut place.neighborhood,
         "location_neighborhood",
-        &raw.neighborhood,
+        raw.neighborhood(),
     );
-    text.set(&mut place.notes, "location_info", &raw.location_info);
+    text.set(&mut place.notes, "location_info", raw.location_info());
     place.formatted_address = shared::assemble_address(place);
     place.approximate = place.address.is_empty();
     place.coordinates = coordinates(raw, text.out);
 
     let formats = formats(raw, table, &mut text);
     let conference = &mut meeting.conference;
-    let url = text.plain("virtual_meeting_link", raw.link.as_ref());
+    let url = text.plain("virtual_meeting_link", raw.link().as_ref());
     conference.url = shared::web_url("virtual_meeting_link", url, text.out);
-    let info = &raw.link_info;
+    let info = raw.link_info();
     text.set(
         &mut conference.url_notes,
         "virtual_meeting_additional_info",
         info,
     );
-    text.set(&mut conference.phone, "phone_meeting_number", &raw.phone);
+    text.set(&mut conference.phone, "phone_meeting_number", raw.phone());
     meeting.attendance = attendance(raw, &meeting.place, &formats, &meeting.conference, text.out);
 
     for region in [
-        text.plain("service_body_name", raw.service_body.as_ref()),
+        text.plain("service_body_name", raw.service_body().as_ref()),
         meeting.place.city.clone(),
     ] {
         if !region.is_empty() && !meeting.regions.contains(&region) {
             meeting.regions.push(region);
         }
     }
-    let timezone = text.plain("time_zone", raw.time_zone.as_ref());
+    let timezone = text.plain("time_zone", raw.time_zone().as_ref());
     meeting.timezone = shared::timezone(timezone, default_timezone);
     meeting.types = formats.types;
-    text.set(&mut meeting.notes, "comments", &raw.comments);
-    text.set(&mut meeting.contact.email, "email_contact", &raw.email);
+    text.set(&mut meeting.notes, "comments", raw.comments());
+    text.set(&mut meeting.contact.email, "email_contact", raw.email());
     shared::fill_name_and_slug(meeting, index, text.out);
     shared::check_reachable(meeting, text.out);
     true
@@ -390,8 +357,8 @@ pub(crate) fn convert(
 
 /// Coordinates from the latitude and longitude strings.
 fn coordinates(raw: &Raw, out: &mut Collector) -> Option<crate::model::LatLon> {
-    let lat = raw.latitude.as_ref().filter(|v| !v.is_blank());
-    let lon = raw.longitude.as_ref().filter(|v| !v.is_blank());
+    let lat = raw.latitude().as_ref().filter(|v| !v.is_blank());
+    let lon = raw.longitude().as_ref().filter(|v| !v.is_blank());
     match (lat, lon) {
         (None, None) => None,
         (Some(lat), Some(lon)) => {
@@ -428,7 +395,7 @@ fn attendance(
     out: &mut Collector,
 ) -> Attendance {
     let closed = formats.types.iter().any(|t| t == "TC");
-    let venue = raw.venue_type.as_ref().filter(|v| !v.is_blank());
+    let venue = raw.venue_type().as_ref().filter(|v| !v.is_blank());
     let given = venue.and_then(|v| match v.as_int() {
         Some(1) => Some(Attendance::InPerson),
         Some(2) => Some(Attendance::Online),

@@ -80,10 +80,33 @@ pub(crate) trait Slots<'de> {
     fn index(&self, key: &str) -> u8;
     /// The field numbered `index`; `None` for [`NO_SLOT`].
     fn slot(&mut self, index: u8) -> Option<&mut Option<Val<'de>>>;
+    /// Makes every field absent again, in place (a new record, moved over the old one,
+    /// was a copy of every field).
+    fn clear(&mut self);
 }
 
 /// The slot number of a key a record type does not use.
 pub(crate) const NO_SLOT: u8 = u8::MAX;
+
+/// The place of `key` in `keys`, worked out when the program is built (a key that is
+/// not there fails the build).
+pub(crate) const fn slot_of(keys: &[&str], key: &str) -> usize {
+    let mut at = 0;
+    while at < keys.len() {
+        let (a, b) = (keys[at].as_bytes(), key.as_bytes());
+        if a.len() == b.len() {
+            let mut i = 0;
+            while i < a.len() && a[i] == b[i] {
+                i += 1;
+            }
+            if i == a.len() {
+                return at;
+            }
+        }
+        at += 1;
+    }
+    panic!("a record's key is not among its keys")
+}
 
 /// The number of `key` in `keys`, or [`NO_SLOT`]: one loop over a table for every
 /// record type (a chain of comparisons per type was 3 KB of the wasm, and records now
@@ -95,25 +118,90 @@ pub(crate) fn position_of(keys: &[&str], key: &str) -> u8 {
         .unwrap_or(NO_SLOT)
 }
 
-/// Implements [`Slots`] for a record type from `"key" => field` pairs, numbering the
-/// fields in order.
+/// The values of a record type's `N` keys, in the order of their slots, and which slots
+/// were filled since the record was last cleared.
+#[derive(Debug)]
+pub(crate) struct Values<'de, const N: usize> {
+    values: [Option<Val<'de>>; N],
+    /// Bit `i` for slot `i`: clearing a record touches only the slots it filled.
+    filled: u64,
+}
+
+impl<const N: usize> Default for Values<'_, N> {
+    fn default() -> Self {
+        const { assert!(N <= 64, "a record type has at most 64 keys") };
+        Values {
+            values: [const { None }; N],
+            filled: 0,
+        }
+    }
+}
+
+impl<'de, const N: usize> Values<'de, N> {
+    /// The value of slot `at` (a constant below `N`).
+    #[inline(always)]
+    pub(crate) fn get(&self, at: usize) -> &Option<Val<'de>> {
+        &self.values[at]
+    }
+
+    /// Slot `index` (`None` for [`NO_SLOT`]), marked as filled.
+    pub(crate) fn slot(&mut self, index: u8) -> Option<&mut Option<Val<'de>>> {
+        let at = usize::from(index);
+        let value = self.values.get_mut(at)?;
+        self.filled |= 1 << at;
+        Some(value)
+    }
+
+    /// Makes every slot filled since the last clear empty again.
+    pub(crate) fn clear(&mut self) {
+        let mut filled = std::mem::take(&mut self.filled);
+        while filled != 0 {
+            if let Some(value) = self.values.get_mut(filled.trailing_zeros() as usize) {
+                *value = None;
+            }
+            filled &= filled - 1;
+        }
+    }
+}
+
+/// Defines a record type read by [`Slots`] from `"key" => field` pairs: its values are
+/// [`Values`], in the order of the pairs (one loop clears a record and one index finds a
+/// slot, where code for every field of every type was 2 KB of the wasm), and
+/// `record.field()` is the value of `"key"`, `None` when absent.
 macro_rules! slots {
-    ($record:ident { $($key:literal => $field:ident,)* }) => {
+    ($(#[$doc:meta])* $record:ident { $($key:literal => $field:ident,)* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Default)]
+        pub(crate) struct $record<'de>(
+            $crate::feed::lenient::Values<'de, { [$($key),*].len() }>,
+        );
+
+        impl $record<'static> {
+            /// The keys, in the order of their slots.
+            const KEYS: [&'static str; [$($key),*].len()] = [$($key),*];
+        }
+
+        impl<'de> $record<'de> {
+            $(
+                #[doc = concat!("The value of `", $key, "`, `None` when absent.")]
+                pub(crate) fn $field(&self) -> &Option<$crate::feed::lenient::Val<'de>> {
+                    const AT: usize = $crate::feed::lenient::slot_of(&$record::KEYS, $key);
+                    self.0.get(AT)
+                }
+            )*
+        }
+
         impl<'de> $crate::feed::lenient::Slots<'de> for $record<'de> {
             fn index(&self, key: &str) -> u8 {
-                $crate::feed::lenient::position_of(&[$($key),*], key)
+                $crate::feed::lenient::position_of(&$record::KEYS, key)
             }
 
-            #[allow(unused_assignments)]
-            fn slot(&mut self, index: u8) -> Option<&mut Option<Val<'de>>> {
-                let mut at = 0;
-                $(
-                    if index == at {
-                        return Some(&mut self.$field);
-                    }
-                    at += 1;
-                )*
-                None
+            fn slot(&mut self, index: u8) -> Option<&mut Option<$crate::feed::lenient::Val<'de>>> {
+                self.0.slot(index)
+            }
+
+            fn clear(&mut self) {
+                self.0.clear();
             }
         }
     };
@@ -179,7 +267,7 @@ pub(crate) fn stream<'de, T: Slots<'de> + Default>(
                 Val::Object => each(Item::Record(&mut record)),
                 other => each(Item::NotObject(kind(&other))),
             }
-            record = T::default();
+            record.clear();
             Ok(())
         },
         &mut |p, _| p.skip(),
@@ -564,16 +652,27 @@ pub(crate) fn read_coordinate_pair(s: &str) -> Option<LatLon> {
 mod tests {
     use super::*;
 
-    #[derive(Debug, Default)]
-    struct Pair<'de> {
-        a: Option<Val<'de>>,
-        ab: Option<Val<'de>>,
-    }
+    slots!(
+        /// Two keys, one the start of the other.
+        Pair {
+            "a" => a,
+            "ab" => ab,
+        }
+    );
 
-    slots!(Pair {
-        "a" => a,
-        "ab" => ab,
-    });
+    #[test]
+    fn a_record_gives_each_key_its_value_and_clears_in_place() {
+        let item = read_item::<Pair>(&mut Parser::new(br#"{"ab":2,"x":0,"a":1}"#));
+        let Ok(Item::Record(mut pair)) = item else {
+            panic!("not a record: {item:?}");
+        };
+        assert_eq!(
+            (pair.a(), pair.ab()),
+            (&Some(Val::Int(1)), &Some(Val::Int(2)))
+        );
+        pair.clear();
+        assert_eq!((pair.a(), pair.ab()), (&None, &None));
+    }
 
     #[test]
     fn records_in_a_list_read_as_each_alone_whatever_their_key_order() {

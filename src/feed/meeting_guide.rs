@@ -13,94 +13,52 @@ use crate::model::{
     DEFAULT_DURATION,
 };
 
-/// One record as the feed wrote it; `None` for a key that is absent.
-#[derive(Debug, Default)]
-pub(crate) struct Raw<'de> {
-    name: Option<Val<'de>>,
-    slug: Option<Val<'de>>,
-    day: Option<Val<'de>>,
-    time: Option<Val<'de>>,
-    end_time: Option<Val<'de>>,
-    timezone: Option<Val<'de>>,
-    formatted_address: Option<Val<'de>>,
-    address: Option<Val<'de>>,
-    city: Option<Val<'de>>,
-    state: Option<Val<'de>>,
-    postal_code: Option<Val<'de>>,
-    country: Option<Val<'de>>,
-    latitude: Option<Val<'de>>,
-    longitude: Option<Val<'de>>,
-    coordinates: Option<Val<'de>>,
-    approximate: Option<Val<'de>>,
-    region: Option<Val<'de>>,
-    sub_region: Option<Val<'de>>,
-    regions: Option<Val<'de>>,
-    location: Option<Val<'de>>,
-    location_notes: Option<Val<'de>>,
-    notes: Option<Val<'de>>,
-    group: Option<Val<'de>>,
-    group_notes: Option<Val<'de>>,
-    types: Option<Val<'de>>,
-    conference_url: Option<Val<'de>>,
-    conference_url_notes: Option<Val<'de>>,
-    conference_phone: Option<Val<'de>>,
-    conference_phone_notes: Option<Val<'de>>,
-    attendance_option: Option<Val<'de>>,
-    url: Option<Val<'de>>,
-    feedback_url: Option<Val<'de>>,
-    feedback_emails: Option<Val<'de>>,
-    updated: Option<Val<'de>>,
-    email: Option<Val<'de>>,
-    phone: Option<Val<'de>>,
-    website: Option<Val<'de>>,
-    entity_email: Option<Val<'de>>,
-    entity_phone: Option<Val<'de>>,
-    entity_url: Option<Val<'de>>,
-}
-
 // The keys the reader uses; every other key is skipped unread.
-slots!(Raw {
-    "name" => name,
-    "slug" => slug,
-    "day" => day,
-    "time" => time,
-    "end_time" => end_time,
-    "timezone" => timezone,
-    "formatted_address" => formatted_address,
-    "address" => address,
-    "city" => city,
-    "state" => state,
-    "postal_code" => postal_code,
-    "country" => country,
-    "latitude" => latitude,
-    "longitude" => longitude,
-    "coordinates" => coordinates,
-    "approximate" => approximate,
-    "region" => region,
-    "sub_region" => sub_region,
-    "regions" => regions,
-    "location" => location,
-    "location_notes" => location_notes,
-    "notes" => notes,
-    "group" => group,
-    "group_notes" => group_notes,
-    "types" => types,
-    "conference_url" => conference_url,
-    "conference_url_notes" => conference_url_notes,
-    "conference_phone" => conference_phone,
-    "conference_phone_notes" => conference_phone_notes,
-    "attendance_option" => attendance_option,
-    "url" => url,
-    "feedback_url" => feedback_url,
-    "feedback_emails" => feedback_emails,
-    "updated" => updated,
-    "email" => email,
-    "phone" => phone,
-    "website" => website,
-    "entity_email" => entity_email,
-    "entity_phone" => entity_phone,
-    "entity_url" => entity_url,
-});
+slots!(
+    /// One record as the feed wrote it; `None` for a key that is absent.
+    Raw {
+        "name" => name,
+        "slug" => slug,
+        "day" => day,
+        "time" => time,
+        "end_time" => end_time,
+        "timezone" => timezone,
+        "formatted_address" => formatted_address,
+        "address" => address,
+        "city" => city,
+        "state" => state,
+        "postal_code" => postal_code,
+        "country" => country,
+        "latitude" => latitude,
+        "longitude" => longitude,
+        "coordinates" => coordinates,
+        "approximate" => approximate,
+        "region" => region,
+        "sub_region" => sub_region,
+        "regions" => regions,
+        "location" => location,
+        "location_notes" => location_notes,
+        "notes" => notes,
+        "group" => group,
+        "group_notes" => group_notes,
+        "types" => types,
+        "conference_url" => conference_url,
+        "conference_url_notes" => conference_url_notes,
+        "conference_phone" => conference_phone,
+        "conference_phone_notes" => conference_phone_notes,
+        "attendance_option" => attendance_option,
+        "url" => url,
+        "feedback_url" => feedback_url,
+        "feedback_emails" => feedback_emails,
+        "updated" => updated,
+        "email" => email,
+        "phone" => phone,
+        "website" => website,
+        "entity_email" => entity_email,
+        "entity_phone" => entity_phone,
+        "entity_url" => entity_url,
+    }
+);
 
 /// Turns one record into `meeting` (a default one, filled in place: a meeting is large,
 /// and moving it out and into the list was a hot spot of reading); `false` when nothing
@@ -113,12 +71,12 @@ pub(crate) fn convert(
     meeting: &mut Meeting,
 ) -> bool {
     let mut text = Text { out };
-    text.set(&mut meeting.name, "name", &raw.name);
-    text.set(&mut meeting.slug, "slug", &raw.slug);
+    text.set(&mut meeting.name, "name", raw.name());
+    text.set(&mut meeting.slug, "slug", raw.slug());
     meeting.occurrences = occurrences(raw, text.out);
 
-    let has_day_or_time = raw.day.as_ref().is_some_and(|v| !v.is_blank())
-        || raw.time.as_ref().is_some_and(|v| !v.is_blank());
+    let has_day_or_time = raw.day().as_ref().is_some_and(|v| !v.is_blank())
+        || raw.time().as_ref().is_some_and(|v| !v.is_blank());
     if meeting.name.is_empty() && meeting.slug.is_empty() && !has_day_or_time {
         text.out
             .push("", ProblemKind::RecordEmpty, "", Action::Skipped);
@@ -126,22 +84,22 @@ pub(crate) fn convert(
     }
 
     let place = &mut meeting.place;
-    text.set(&mut place.location, "location", &raw.location);
-    text.set(&mut place.address, "address", &raw.address);
-    text.set(&mut place.city, "city", &raw.city);
-    text.set(&mut place.state, "state", &raw.state);
-    text.set(&mut place.postal_code, "postal_code", &raw.postal_code);
-    text.set(&mut place.country, "country", &raw.country);
+    text.set(&mut place.location, "location", raw.location());
+    text.set(&mut place.address, "address", raw.address());
+    text.set(&mut place.city, "city", raw.city());
+    text.set(&mut place.state, "state", raw.state());
+    text.set(&mut place.postal_code, "postal_code", raw.postal_code());
+    text.set(&mut place.country, "country", raw.country());
     text.set(
         &mut place.formatted_address,
         "formatted_address",
-        &raw.formatted_address,
+        raw.formatted_address(),
     );
-    text.set(&mut place.notes, "location_notes", &raw.location_notes);
+    text.set(&mut place.notes, "location_notes", raw.location_notes());
     if place.formatted_address.is_empty() {
         place.formatted_address = shared::assemble_address(place);
     }
-    place.approximate = match &raw.approximate {
+    place.approximate = match raw.approximate() {
         Some(v) if !v.is_blank() => match approximate(v) {
             Some(a) => a,
             None => {
@@ -158,18 +116,18 @@ pub(crate) fn convert(
     };
     place.coordinates = coordinates(raw, text.out);
 
-    meeting.types = shared::types(raw.types.as_ref(), "types", text.out);
+    meeting.types = shared::types(raw.types().as_ref(), "types", text.out);
     let conference = &mut meeting.conference;
-    let url = text.plain("conference_url", raw.conference_url.as_ref());
+    let url = text.plain("conference_url", raw.conference_url().as_ref());
     conference.url = shared::web_url("conference_url", url, text.out);
-    let notes = &raw.conference_url_notes;
+    let notes = raw.conference_url_notes();
     text.set(&mut conference.url_notes, "conference_url_notes", notes);
     text.set(
         &mut conference.phone,
         "conference_phone",
-        &raw.conference_phone,
+        raw.conference_phone(),
     );
-    let notes = &raw.conference_phone_notes;
+    let notes = raw.conference_phone_notes();
     text.set(&mut conference.phone_notes, "conference_phone_notes", notes);
     meeting.attendance = attendance(
         raw,
@@ -179,9 +137,9 @@ pub(crate) fn convert(
         text.out,
     );
 
-    let mut regions = text.list("regions", raw.regions.as_ref());
+    let mut regions = text.list("regions", raw.regions().as_ref());
     if regions.is_empty() {
-        for (field, value) in [("region", &raw.region), ("sub_region", &raw.sub_region)] {
+        for (field, value) in [("region", raw.region()), ("sub_region", raw.sub_region())] {
             let region = text.plain(field, value.as_ref());
             if !region.is_empty() {
                 regions.push(region);
@@ -194,18 +152,23 @@ pub(crate) fn convert(
     meeting.regions = regions;
 
     let contact = &mut meeting.contact;
-    text.set(&mut contact.url, "url", &raw.url);
-    text.set(&mut contact.feedback_url, "feedback_url", &raw.feedback_url);
-    contact.feedback_emails = text.list("feedback_emails", raw.feedback_emails.as_ref());
-    contact.email = text.first_of(&[("email", &raw.email), ("entity_email", &raw.entity_email)]);
-    contact.phone = text.first_of(&[("phone", &raw.phone), ("entity_phone", &raw.entity_phone)]);
-    contact.website = text.first_of(&[("website", &raw.website), ("entity_url", &raw.entity_url)]);
-    text.set(&mut meeting.group, "group", &raw.group);
-    let timezone = text.plain("timezone", raw.timezone.as_ref());
+    text.set(&mut contact.url, "url", raw.url());
+    text.set(
+        &mut contact.feedback_url,
+        "feedback_url",
+        raw.feedback_url(),
+    );
+    contact.feedback_emails = text.list("feedback_emails", raw.feedback_emails().as_ref());
+    contact.email = text.first_of(&[("email", raw.email()), ("entity_email", raw.entity_email())]);
+    contact.phone = text.first_of(&[("phone", raw.phone()), ("entity_phone", raw.entity_phone())]);
+    contact.website =
+        text.first_of(&[("website", raw.website()), ("entity_url", raw.entity_url())]);
+    text.set(&mut meeting.group, "group", raw.group());
+    let timezone = text.plain("timezone", raw.timezone().as_ref());
     meeting.timezone = shared::timezone(timezone, default_timezone);
-    text.set(&mut meeting.notes, "notes", &raw.notes);
-    text.set(&mut meeting.group_notes, "group_notes", &raw.group_notes);
-    text.set(&mut meeting.updated, "updated", &raw.updated);
+    text.set(&mut meeting.notes, "notes", raw.notes());
+    text.set(&mut meeting.group_notes, "group_notes", raw.group_notes());
+    text.set(&mut meeting.updated, "updated", raw.updated());
     shared::fill_name_and_slug(meeting, index, text.out);
     shared::check_reachable(meeting, text.out);
     true
@@ -226,7 +189,7 @@ fn occurrences(raw: &Raw, out: &mut Collector) -> Vec<Occurrence> {
             out.push_val("day", ProblemKind::UnreadableDay, v, Action::Ignored);
         }
     };
-    match &raw.day {
+    match raw.day() {
         None => {}
         Some(v) if v.is_blank() => {}
         Some(Val::List(items)) => {
@@ -243,10 +206,10 @@ fn occurrences(raw: &Raw, out: &mut Collector) -> Vec<Occurrence> {
     }
 
     let time = time_span(raw, out);
-    let has_time = raw.time.as_ref().is_some_and(|v| !v.is_blank());
+    let has_time = raw.time().as_ref().is_some_and(|v| !v.is_blank());
     if days == 0 {
-        let day_given = raw.day.as_ref().is_some_and(|v| !v.is_blank());
-        if let (true, false, Some(v)) = (has_time, day_given, &raw.time) {
+        let day_given = raw.day().as_ref().is_some_and(|v| !v.is_blank());
+        if let (true, false, Some(v)) = (has_time, day_given, raw.time()) {
             out.push_val("time", ProblemKind::TimeWithoutDay, v, Action::Ignored);
         }
         return Vec::new();
@@ -263,11 +226,11 @@ fn occurrences(raw: &Raw, out: &mut Collector) -> Vec<Occurrence> {
 
 /// Start and end: an end before the start runs past midnight, a missing end is an hour on.
 fn time_span(raw: &Raw, out: &mut Collector) -> Option<TimeSpan> {
-    let start = read_clock("time", raw.time.as_ref(), out)?;
-    let end = match read_clock("end_time", raw.end_time.as_ref(), out) {
+    let start = read_clock("time", raw.time().as_ref(), out)?;
+    let end = match read_clock("end_time", raw.end_time().as_ref(), out) {
         Some(end) if end != start => end,
         Some(_) => {
-            if let Some(v) = &raw.end_time {
+            if let Some(v) = raw.end_time() {
                 out.push_val("end_time", ProblemKind::EndTimeIsStart, v, Action::Ignored);
             }
             add_minutes(start, u32::from(DEFAULT_DURATION))
@@ -315,8 +278,8 @@ fn approximate(v: &Val) -> Option<bool> {
 
 /// Coordinates from `latitude`/`longitude`, else from a `coordinates: "lat,lng"` string.
 fn coordinates(raw: &Raw, out: &mut Collector) -> Option<crate::model::LatLon> {
-    let lat = raw.latitude.as_ref().filter(|v| !v.is_blank());
-    let lon = raw.longitude.as_ref().filter(|v| !v.is_blank());
+    let lat = raw.latitude().as_ref().filter(|v| !v.is_blank());
+    let lon = raw.longitude().as_ref().filter(|v| !v.is_blank());
     if let (Some(lat), Some(lon)) = (lat, lon) {
         if let Some(point) = read_coordinates(lat, lon) {
             return Some(point);
@@ -349,7 +312,7 @@ fn coordinates(raw: &Raw, out: &mut Collector) -> Option<crate::model::LatLon> {
         );
         return None;
     }
-    let v = raw.coordinates.as_ref().filter(|v| !v.is_blank())?;
+    let v = raw.coordinates().as_ref().filter(|v| !v.is_blank())?;
     let point = match v {
         Val::Str(s) => read_coordinate_pair(s),
         Val::List(items) if items.len() == 2 => read_coordinates(&items[0], &items[1]),
@@ -374,7 +337,7 @@ fn attendance(
     conference: &Conference,
     out: &mut Collector,
 ) -> Attendance {
-    if let Some(v) = raw.attendance_option.as_ref().filter(|v| !v.is_blank()) {
+    if let Some(v) = raw.attendance_option().as_ref().filter(|v| !v.is_blank()) {
         let given = v.as_str().map(trim).and_then(|s| {
             [
                 ("in_person", Attendance::InPerson),
