@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use super::json::{KeyOrder, Parsed, Parser};
+use super::json::{KeyOrder, OnElement, Parsed, Parser};
 use crate::model::{LatLon, Minutes, Weekday, MINUTES_PER_DAY};
 
 /// Any JSON value a field can hold, borrowing strings from the feed when it can.
@@ -221,22 +221,22 @@ pub(crate) enum Item<T> {
 #[cfg(test)]
 pub(crate) fn read_item<'de, T: Slots<'de> + Default>(p: &mut Parser<'de>) -> Parsed<Item<T>> {
     let mut record = T::default();
-    let value = read_record(p, &mut record, &mut Vec::new())?;
-    Ok(match value {
-        Val::Object => Item::Record(record),
-        other => Item::NotObject(kind(&other)),
+    Ok(match read_record(p, &mut record, &mut Vec::new())? {
+        None => Item::Record(record),
+        Some(found) => Item::NotObject(found),
     })
 }
 
-/// Reads one value: an object's entries into `record`'s slots, anything else as it is
-/// (a list's elements are skipped). `order` holds the keys of the previous record, which
-/// the next one most likely repeats. Not generic, so every record type shares it.
+/// Reads one value: an object's entries into `record`'s slots (`None`), anything else
+/// skipped and named by its kind (a list's elements are skipped). `order` holds the keys
+/// of the previous record, which the next one most likely repeats. Not generic, so every
+/// record type shares it.
 fn read_record<'de>(
     p: &mut Parser<'de>,
     record: &mut dyn Slots<'de>,
     order: &mut KeyOrder<'de>,
-) -> Parsed<Val<'de>> {
-    p.record(order, &mut |p, key, index| {
+) -> Parsed<Option<&'static str>> {
+    let value = p.record(order, &mut |p, key, index| {
         if let Some(key) = key {
             *index = record.index(key);
         }
@@ -247,6 +247,10 @@ fn read_record<'de>(
             }
             None => p.skip(),
         }
+    })?;
+    Ok(match value {
+        Val::Object => None,
+        other => Some(kind(&other)),
     })
 }
 
@@ -261,17 +265,21 @@ pub(crate) fn stream<'de, T: Slots<'de> + Default>(
 ) -> Parsed<Option<&'static str>> {
     let mut record = T::default();
     let mut order = Vec::new();
-    let value = p.any(
-        &mut |p| {
-            match read_record(p, &mut record, &mut order)? {
-                Val::Object => each(Item::Record(&mut record)),
-                other => each(Item::NotObject(kind(&other))),
-            }
-            record.clear();
-            Ok(())
-        },
-        &mut |p, _| p.skip(),
-    )?;
+    list(p, &mut |p| {
+        match read_record(p, &mut record, &mut order)? {
+            None => each(Item::Record(&mut record)),
+            Some(found) => each(Item::NotObject(found)),
+        }
+        record.clear();
+        Ok(())
+    })
+}
+
+/// Reads a list, handing each element to `element`; what was found instead when it was
+/// not one (`null` counts as an empty list). Not generic: [`stream`] is, for every
+/// record type.
+fn list<'de>(p: &mut Parser<'de>, element: OnElement<'_, 'de>) -> Parsed<Option<&'static str>> {
+    let value = p.any(element, &mut |p, _| p.skip())?;
     Ok(match value {
         Val::Null | Val::List(_) => None,
         other => Some(kind(&other)),
