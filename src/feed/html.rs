@@ -69,7 +69,7 @@ pub(crate) fn plain(s: &str) -> Plain {
     }
     out.push_str(rest);
     // Lines made by <br> keep no stray spaces at their ends.
-    let text = if out.as_bytes().contains(&b'\n') {
+    if out.as_bytes().contains(&b'\n') {
         let mut joined = String::with_capacity(out.len());
         for line in out.split('\n') {
             if !joined.is_empty() {
@@ -77,11 +77,12 @@ pub(crate) fn plain(s: &str) -> Plain {
             }
             joined.push_str(trim_blanks(line));
         }
-        trim(&joined).to_owned()
-    } else {
-        trim(&out).to_owned()
-    };
-    Plain { text, had_html }
+        out = joined;
+    }
+    Plain {
+        text: trim(&out).to_owned(),
+        had_html,
+    }
 }
 
 /// `s` without spaces, tabs and carriage returns at either end (a byte loop: a pattern of

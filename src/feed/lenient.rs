@@ -790,6 +790,10 @@ mod tests {
         assert_eq!(read_day(&Val::Str("Tues".into())), day(2));
         assert_eq!(read_day(&Val::Str("th".into())), day(4));
         assert_eq!(read_day(&Val::Str("t".into())), DayRead::Unreadable);
+        assert_eq!(read_day(&Val::Str(" Tues. ".into())), day(2));
+        assert_eq!(read_day(&Val::Str("wed..".into())), day(3));
+        assert_eq!(read_day(&Val::Str("...".into())), DayRead::Unreadable);
+        assert_eq!(read_day(&Val::Str("mo.n".into())), DayRead::Unreadable);
         assert_eq!(read_day(&Val::Int(7)), DayRead::Seven);
         assert_eq!(read_day(&Val::Int(8)), DayRead::Unreadable);
         assert_eq!(read_day(&Val::Float(2.0)), day(2));
