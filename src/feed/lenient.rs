@@ -76,13 +76,40 @@ pub(crate) fn kind(v: &Val) -> &'static str {
 /// A record type whose fields are read by key from a JSON object: the last value of a
 /// repeated key counts, and a value of an unexpected kind is kept for the reader to judge.
 pub(crate) trait Slots<'de> {
-    /// The number of the field `key` goes to; [`NO_SLOT`] for a key the reader does not use.
-    fn index(&self, key: &str) -> u8;
-    /// The field numbered `index`; `None` for [`NO_SLOT`].
-    fn slot(&mut self, index: u8) -> Option<&mut Option<Val<'de>>>;
-    /// Makes every field absent again, in place (a new record, moved over the old one,
-    /// was a copy of every field).
-    fn clear(&mut self);
+    /// Its keys and values, seen alike for every record type (so that reading and
+    /// clearing records is one copy of code for all of them).
+    fn slots(&mut self) -> Fields<'_, 'de>;
+}
+
+/// A record's keys, its values in the order of its keys, and which values were filled
+/// since it was last cleared (bit `i` for value `i`).
+pub(crate) struct Fields<'a, 'de> {
+    keys: &'static [&'static str],
+    values: &'a mut [Option<Val<'de>>],
+    filled: &'a mut u64,
+}
+
+impl<'de> Fields<'_, 'de> {
+    /// The value numbered `index`, marked as filled; `None` for [`NO_SLOT`].
+    fn slot(&mut self, index: u8) -> Option<&mut Option<Val<'de>>> {
+        let at = usize::from(index);
+        let value = self.values.get_mut(at)?;
+        // `at` is below the number of values, at most 64.
+        *self.filled |= 1 << at;
+        Some(value)
+    }
+
+    /// Makes every value filled since the last clear absent again, in place (a new
+    /// record, moved over the old one, was a copy of every field).
+    pub(crate) fn clear(&mut self) {
+        let mut filled = std::mem::take(self.filled);
+        while filled != 0 {
+            if let Some(value) = self.values.get_mut(filled.trailing_zeros() as usize) {
+                *value = None;
+            }
+            filled &= filled - 1;
+        }
+    }
 }
 
 /// The slot number of a key a record type does not use.
@@ -144,22 +171,12 @@ impl<'de, const N: usize> Values<'de, N> {
         &self.values[at]
     }
 
-    /// Slot `index` (`None` for [`NO_SLOT`]), marked as filled.
-    pub(crate) fn slot(&mut self, index: u8) -> Option<&mut Option<Val<'de>>> {
-        let at = usize::from(index);
-        let value = self.values.get_mut(at)?;
-        self.filled |= 1 << at;
-        Some(value)
-    }
-
-    /// Makes every slot filled since the last clear empty again.
-    pub(crate) fn clear(&mut self) {
-        let mut filled = std::mem::take(&mut self.filled);
-        while filled != 0 {
-            if let Some(value) = self.values.get_mut(filled.trailing_zeros() as usize) {
-                *value = None;
-            }
-            filled &= filled - 1;
+    /// The values with the record type's `keys`, as [`Slots::slots`] gives them.
+    pub(crate) fn fields(&mut self, keys: &'static [&'static str]) -> Fields<'_, 'de> {
+        Fields {
+            keys,
+            values: &mut self.values,
+            filled: &mut self.filled,
         }
     }
 }
@@ -192,16 +209,8 @@ macro_rules! slots {
         }
 
         impl<'de> $crate::feed::lenient::Slots<'de> for $record<'de> {
-            fn index(&self, key: &str) -> u8 {
-                $crate::feed::lenient::position_of(&$record::KEYS, key)
-            }
-
-            fn slot(&mut self, index: u8) -> Option<&mut Option<$crate::feed::lenient::Val<'de>>> {
-                self.0.slot(index)
-            }
-
-            fn clear(&mut self) {
-                self.0.clear();
+            fn slots(&mut self) -> $crate::feed::lenient::Fields<'_, 'de> {
+                self.0.fields(&$record::KEYS)
             }
         }
     };
@@ -221,26 +230,26 @@ pub(crate) enum Item<T> {
 #[cfg(test)]
 pub(crate) fn read_item<'de, T: Slots<'de> + Default>(p: &mut Parser<'de>) -> Parsed<Item<T>> {
     let mut record = T::default();
-    Ok(match read_record(p, &mut record, &mut Vec::new())? {
+    Ok(match read_record(p, record.slots(), &mut Vec::new())? {
         None => Item::Record(record),
         Some(found) => Item::NotObject(found),
     })
 }
 
-/// Reads one value: an object's entries into `record`'s slots (`None`), anything else
+/// Reads one value: an object's entries into a record's `fields` (`None`), anything else
 /// skipped and named by its kind (a list's elements are skipped). `order` holds the keys
 /// of the previous record, which the next one most likely repeats. Not generic, so every
 /// record type shares it.
 fn read_record<'de>(
     p: &mut Parser<'de>,
-    record: &mut dyn Slots<'de>,
+    mut fields: Fields<'_, 'de>,
     order: &mut KeyOrder<'de>,
 ) -> Parsed<Option<&'static str>> {
     let value = p.record(order, &mut |p, key, index| {
         if let Some(key) = key {
-            *index = record.index(key);
+            *index = position_of(fields.keys, key);
         }
-        match record.slot(*index) {
+        match fields.slot(*index) {
             Some(slot) => {
                 *slot = Some(p.value()?);
                 Ok(())
@@ -266,11 +275,11 @@ pub(crate) fn stream<'de, T: Slots<'de> + Default>(
     let mut record = T::default();
     let mut order = Vec::new();
     list(p, &mut |p| {
-        match read_record(p, &mut record, &mut order)? {
+        match read_record(p, record.slots(), &mut order)? {
             None => each(Item::Record(&mut record)),
             Some(found) => each(Item::NotObject(found)),
         }
-        record.clear();
+        record.slots().clear();
         Ok(())
     })
 }
@@ -678,7 +687,7 @@ mod tests {
             (pair.a(), pair.ab()),
             (&Some(Val::Int(1)), &Some(Val::Int(2)))
         );
-        pair.clear();
+        pair.slots().clear();
         assert_eq!((pair.a(), pair.ab()), (&None, &None));
     }
 
