@@ -17,12 +17,11 @@ mod view;
 mod widget;
 
 use crate::model::LatLon;
-use gloo_events::{EventListener, EventListenerOptions};
 use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, Event, HtmlElement, ShadowRoot};
 use widget::State;
 
 #[wasm_bindgen]
@@ -72,11 +71,28 @@ fn opt(options: &Object, name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The events a widget listens to on its shadow root (and `popstate` on the window).
+const EVENTS: [&str; 4] = ["click", "change", "input", "keydown"];
+
 /// One mounted widget.
 #[wasm_bindgen]
 pub struct Widget {
     state: Rc<RefCell<State>>,
-    _listeners: Vec<EventListener>,
+    /// The shadow root.
+    root: ShadowRoot,
+    /// The one listener of every event in [`EVENTS`] and of `popstate`.
+    on_event: Closure<dyn FnMut(Event)>,
+}
+
+impl Widget {
+    /// Adds (`on`) or removes the widget's listeners.
+    fn listen(&self, on: bool) {
+        let f = self.on_event.as_ref().unchecked_ref();
+        for kind in EVENTS {
+            dom::listen(Some(&self.root), kind, f, on);
+        }
+        dom::listen(None, "popstate", f, on);
+    }
 }
 
 #[wasm_bindgen]
@@ -96,34 +112,19 @@ impl Widget {
             &host, &options, key, &types, hooks,
         )?));
         let root = state.borrow().els.root.clone();
-        let mut listeners = Vec::new();
-        for kind in ["click", "change", "input", "keydown"] {
-            let weak = Rc::downgrade(&state);
-            listeners.push(EventListener::new(&root, kind, move |e| {
-                if let Some(s) = weak.upgrade() {
-                    widget::event(&s, e);
-                }
-            }));
-        }
-        if let Some(w) = web_sys::window() {
-            let weak = Rc::downgrade(&state);
-            listeners.push(EventListener::new_with_options(
-                &w,
-                "popstate",
-                EventListenerOptions::default(),
-                move |_| {
-                    if let Some(s) = weak.upgrade() {
-                        if let Ok(mut s) = s.try_borrow_mut() {
-                            s.url_changed();
-                        }
-                    }
-                },
-            ));
-        }
-        Ok(Widget {
+        let weak = Rc::downgrade(&state);
+        let on_event = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+            if let Some(s) = weak.upgrade() {
+                widget::event(&s, &e);
+            }
+        });
+        let widget = Widget {
             state,
-            _listeners: listeners,
-        })
+            root,
+            on_event,
+        };
+        widget.listen(true);
+        Ok(widget)
     }
 
     /// Adds one feed, as its UTF-8 bytes (`formats`: a BMLT GetFormats answer, or empty).
@@ -210,8 +211,7 @@ impl Widget {
 
 impl Drop for Widget {
     fn drop(&mut self) {
-        if let Ok(s) = self.state.try_borrow() {
-            dom::clear(&s.els.root);
-        }
+        self.listen(false);
+        dom::clear(&self.root);
     }
 }

@@ -39,16 +39,17 @@ pub fn write(hash: &str, key: &str, pairs: &[(&str, String)]) -> String {
         out.push('.');
         out.push_str(name);
         out.push('=');
-        encode(&mut out, value);
+        encode(&mut out, value, b"-_.~,");
     }
     out
 }
 
-/// Percent-encodes everything but letters, digits, `-_.~` and the `,` list separator.
-fn encode(out: &mut String, s: &str) {
+/// Percent-encodes the UTF-8 of `s` but letters, digits and `keep`: the hash keeps `-_.~`
+/// and the `,` list separator; `-_.!~*'()` is what `encodeURIComponent` keeps.
+pub fn encode(out: &mut String, s: &str, keep: &[u8]) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~,".contains(&b) {
+        if b.is_ascii_alphanumeric() || keep.contains(&b) {
             out.push(b as char);
         } else {
             out.push('%');

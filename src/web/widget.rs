@@ -1,7 +1,7 @@
 //! One widget's state and behaviour: what is loaded, what the visitor chose, what is
 //! shown, and how each event changes it. Rendering is in [`super::view`].
 
-use super::dom::{focus, show};
+use super::dom::{self, find, first_el, focus, show};
 use super::engine;
 use super::filters::{Filters, NAMES};
 use super::i18n::{Lang, Msg};
@@ -15,7 +15,7 @@ use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
+use web_sys::{Element, Event, HtmlElement};
 
 /// Rows rendered at a time.
 pub const PAGE: usize = 50;
@@ -91,10 +91,11 @@ impl State {
         let days: Vec<String> = hooks
             .days()
             .ok()
+            .filter(Array::is_array)
             .map(|a| {
-                Array::from(&a)
-                    .iter()
-                    .filter_map(|d| d.as_string())
+                let a: &Array = a.unchecked_ref();
+                (0..a.length())
+                    .filter_map(|i| a.get(i).as_string())
                     .collect()
             })
             .filter(|d: &Vec<String>| d.len() == 7)
@@ -243,7 +244,7 @@ impl State {
         self.counted = true;
         let query = self.filters.query(self.now, self.place_point);
         self.facets = engine::facets(&self.index, &query);
-        let _ = view::controls::fill(self, &self.facets.clone());
+        view::controls::fill(self, &self.facets.clone());
         view::controls::sync(self, &self.facets);
     }
 
@@ -285,7 +286,12 @@ impl State {
     }
 
     fn read_now(&self) -> Option<Now> {
-        let a = Array::from(&self.hooks.now(&self.timezone).ok()?);
+        let a = self
+            .hooks
+            .now(&self.timezone)
+            .ok()
+            .filter(Array::is_array)?;
+        let a: &Array = a.unchecked_ref();
         let day = Weekday::new(a.get(0).as_f64()? as u8)?;
         let minute = a.get(1).as_f64()? as u16;
         (minute < 1440).then_some(Now { day, minute })
@@ -336,7 +342,7 @@ impl State {
     /// Renders the next page of rows.
     pub fn more(&mut self) {
         let to = (self.shown + PAGE).min(self.results.hits.len());
-        let _ = view::list::rows(self, self.shown, to);
+        view::list::rows(self, self.shown, to);
         self.shown = to;
         show(&self.els.more, self.shown < self.results.hits.len());
     }
@@ -362,39 +368,32 @@ impl State {
             return;
         }
         let push = std::mem::take(&mut self.url_push);
-        let Some(w) = web_sys::window() else { return };
-        let hash = w.location().hash().unwrap_or_default();
+        let href = href();
+        let (page, hash) = href.split_once('#').unwrap_or((&href, ""));
         let mut pairs: Vec<(&str, String)> =
             NAMES.iter().map(|n| (*n, self.filters.get(n))).collect();
         pairs.push(("open", self.open.clone().unwrap_or_default()));
-        let new = url_state::write(&hash, &self.key, &pairs);
-        if new == hash || (new == "#" && hash.is_empty()) {
+        let new = url_state::write(hash, &self.key, &pairs);
+        if new.strip_prefix('#') == Some(hash) {
             return;
         }
-        let url = if new == "#" {
-            let l = w.location();
-            let mut u = l.pathname().unwrap_or_default();
-            u.push_str(&l.search().unwrap_or_default());
-            u
-        } else {
-            new
-        };
-        if let Ok(h) = w.history() {
-            let _ = if push {
-                h.push_state_with_url(&JsValue::NULL, "", Some(&url))
-            } else {
-                h.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-            };
+        // The whole URL, not the hash alone: a page's `<base href>` does not move it.
+        let mut url = String::from(page);
+        if new != "#" {
+            url.push_str(&new);
         }
+        let _ = if push {
+            dom::push_state(&JsValue::NULL, "", &url)
+        } else {
+            dom::replace_state(&JsValue::NULL, "", &url)
+        };
     }
 
     /// Applies this widget's URL parameters to the filters (keeping the embed's initial
     /// filters when the URL has none).
     fn apply_url(&mut self) -> bool {
-        let Some(w) = web_sys::window() else {
-            return false;
-        };
-        let pairs = url_state::read(&w.location().hash().unwrap_or_default(), &self.key);
+        let href = href();
+        let pairs = url_state::read(href.split_once('#').map_or("", |h| h.1), &self.key);
         if pairs.is_empty() {
             return false;
         }
@@ -460,9 +459,10 @@ impl State {
                 }
                 super::text::u32_text(n as u32)
             } else if Array::is_array(&v) {
-                let parts: Vec<String> = Array::from(&v)
-                    .iter()
-                    .map(|x| {
+                let a: &Array = v.unchecked_ref();
+                let parts: Vec<String> = (0..a.length())
+                    .map(|i| {
+                        let x = a.get(i);
                         x.as_string().unwrap_or_else(|| {
                             super::text::u32_text(x.as_f64().unwrap_or(-1.0) as u32)
                         })
@@ -510,7 +510,7 @@ impl State {
                     JsValue::from_str(&s)
                 });
             let distance = h.distance.map_or(JsValue::NULL, |d| {
-                JsValue::from(js_sys::Math::round(d * 100.0) / 100.0)
+                JsValue::from((d * 100.0).round() / 100.0)
             });
             let _ = Reflect::set(&o, &"slug".into(), &JsValue::from_str(&m.slug));
             let _ = Reflect::set(&o, &"day".into(), &day);
@@ -527,7 +527,7 @@ impl State {
             return;
         };
         self.open = Some(slug.into());
-        if let Ok(Some(h)) = view::detail::render(self, i as u32) {
+        if let Some(h) = view::detail::render(self, i as u32) {
             show(&self.els.results, false);
             show(&self.els.controls, false);
             show(&self.els.detail, true);
@@ -545,10 +545,10 @@ impl State {
         show(&self.els.results, true);
         show(&self.els.controls, true);
         super::dom::clear(&self.els.detail);
-        let mut row = self.els.list.first_element_child();
+        let mut row = first_el(&self.els.list);
         while let Some(r) = row {
             if r.get_attribute("data-slug").as_deref() == Some(&slug) {
-                if let Ok(Some(b)) = r.query_selector("button") {
+                if let Some(b) = find(&r, "button") {
                     focus(&b);
                 }
                 break;
@@ -586,7 +586,7 @@ impl State {
                 .map(|b| b.code.clone())
                 .collect();
             self.filters.types = checked;
-        } else if let Some(value) = view::controls::value(target) {
+        } else if let Some(value) = dom::value(target) {
             if typing && name != "text" {
                 return;
             }
@@ -609,7 +609,7 @@ impl State {
             Some(p) => {
                 self.filters.near = Some(p);
                 self.filters.place.clear();
-                self.els.place.set_value("");
+                dom::set_value(&self.els.place, "");
                 let mut note = String::from("✓ ");
                 note.push_str(self.lang.t(Msg::MyLocation));
                 self.els.geo_note.set_text_content(Some(&note));
@@ -623,16 +623,25 @@ impl State {
     }
 }
 
-/// Routes an event from the shadow root.
+/// The page's URL.
+fn href() -> String {
+    dom::LOCATION.with(|l| l.href().unwrap_or_default())
+}
+
+/// Routes an event from the shadow root, or the window's `popstate` (back/forward).
 pub fn event(state: &Rc<RefCell<State>>, e: &Event) {
+    let kind = e.type_();
+    if kind == "popstate" {
+        if let Ok(mut s) = state.try_borrow_mut() {
+            s.url_changed();
+        }
+        return;
+    }
     let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
         return;
     };
-    let kind = e.type_();
     if kind == "keydown" {
-        let escape = e
-            .dyn_ref::<KeyboardEvent>()
-            .is_some_and(|k| k.key() == "Escape");
+        let escape = dom::key(e).is_some_and(|k| k == "Escape");
         if let (true, Ok(mut s)) = (escape, state.try_borrow_mut()) {
             s.close(true);
         }
@@ -660,11 +669,11 @@ pub fn event(state: &Rc<RefCell<State>>, e: &Event) {
         "more" => {
             let first = s.shown;
             s.more();
-            let mut row = s.els.list.first_element_child();
+            let mut row = first_el(&s.els.list);
             for _ in 0..first {
                 row = row.and_then(|r| r.next_element_sibling());
             }
-            if let Some(b) = row.and_then(|r| r.query_selector("button").ok().flatten()) {
+            if let Some(b) = row.and_then(|r| find(&r, "button")) {
                 focus(&b);
             }
         }
