@@ -27,19 +27,22 @@ use widget::State;
 #[wasm_bindgen]
 extern "C" {
     /// Browser services the loader provides to each widget, in the widget's language.
+    /// `now`, `days`, `time`, `num`, `later` and `changed` must not throw (they are bound
+    /// without `catch`: no error path in the wasm for each call); the others may.
     pub type Hooks;
-    /// `[day, minute]` now in the IANA zone `tz` (the browser's own zone when empty).
-    #[wasm_bindgen(method, catch)]
-    fn now(this: &Hooks, tz: &str) -> Result<JsValue, JsValue>;
+    /// `[day, minute]` now in the IANA zone `tz` (the browser's own zone when empty), or
+    /// `null`.
+    #[wasm_bindgen(method)]
+    fn now(this: &Hooks, tz: &str) -> JsValue;
     /// The seven weekday names, Sunday first.
-    #[wasm_bindgen(method, catch)]
-    fn days(this: &Hooks) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method)]
+    fn days(this: &Hooks) -> JsValue;
     /// A time of day (minutes after midnight) as the visitor's locale writes it.
-    #[wasm_bindgen(method, catch)]
-    fn time(this: &Hooks, minute: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method)]
+    fn time(this: &Hooks, minute: u32) -> JsValue;
     /// A number with at most one decimal, localized.
-    #[wasm_bindgen(method, catch)]
-    fn num(this: &Hooks, n: f64) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method)]
+    fn num(this: &Hooks, n: f64) -> JsValue;
     /// A date (milliseconds since the epoch), localized.
     #[wasm_bindgen(method, catch)]
     fn date(this: &Hooks, ms: f64) -> Result<JsValue, JsValue>;
@@ -56,11 +59,11 @@ extern "C" {
     #[wasm_bindgen(method, catch)]
     fn rows(this: &Hooks, list: &Element, packed: &str, from: u32) -> Result<JsValue, JsValue>;
     /// Calls the widget's `writeUrl` in `ms` ms, instead of any call still waiting.
-    #[wasm_bindgen(method, catch)]
-    fn later(this: &Hooks, ms: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method)]
+    fn later(this: &Hooks, ms: u32);
     /// Fires `meeting-search:results` with the count.
-    #[wasm_bindgen(method, catch)]
-    fn changed(this: &Hooks, count: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method)]
+    fn changed(this: &Hooks, count: u32);
 }
 
 /// A string option of the loader's options object (empty when missing).

@@ -88,9 +88,7 @@ impl State {
         hooks: Hooks,
     ) -> Result<State, JsValue> {
         let lang = Lang::from_tag(&opt(options, "lang"));
-        let days: Vec<String> = hooks
-            .days()
-            .ok()
+        let days: Vec<String> = Some(hooks.days())
             .filter(Array::is_array)
             .map(|a| {
                 let a: &Array = a.unchecked_ref();
@@ -252,8 +250,7 @@ impl State {
     pub fn num(&self, n: f64) -> String {
         self.hooks
             .num(n)
-            .ok()
-            .and_then(|s| s.as_string())
+            .as_string()
             .unwrap_or_else(|| super::text::u32_text(n as u32))
     }
 
@@ -261,8 +258,7 @@ impl State {
     pub fn time(&self, minute: u16) -> String {
         self.hooks
             .time(u32::from(minute))
-            .ok()
-            .and_then(|v| v.as_string())
+            .as_string()
             .unwrap_or_default()
     }
 
@@ -286,11 +282,7 @@ impl State {
     }
 
     fn read_now(&self) -> Option<Now> {
-        let a = self
-            .hooks
-            .now(&self.timezone)
-            .ok()
-            .filter(Array::is_array)?;
+        let a = Some(self.hooks.now(&self.timezone)).filter(Array::is_array)?;
         let a: &Array = a.unchecked_ref();
         let day = Weekday::new(a.get(0).as_f64()? as u8)?;
         let minute = a.get(1).as_f64()? as u16;
@@ -336,7 +328,7 @@ impl State {
         self.els.status.set_text_content(Some(&status));
         self.shown = 0;
         self.more();
-        let _ = self.hooks.changed(n);
+        self.hooks.changed(n);
     }
 
     /// Renders the next page of rows.
@@ -353,7 +345,7 @@ impl State {
     pub fn write_url(&mut self, push: bool) {
         self.url_push |= push;
         self.url_pending = true;
-        let _ = self.hooks.later(URL_DELAY);
+        self.hooks.later(URL_DELAY);
     }
 
     /// Forgets a URL write not made yet (the URL changed under it).
