@@ -46,7 +46,18 @@ impl Lang {
             Lang::Es => ES,
             Lang::Fr => FR,
         };
-        all.split('\n').nth(m as usize).unwrap_or_default()
+        // A plain scan: `split` and `nth` bring their own searcher code.
+        let (mut from, mut n) = (0, m as usize);
+        for (i, b) in all.bytes().enumerate() {
+            if b == b'\n' {
+                if n == 0 {
+                    return all.get(from..i).unwrap_or_default();
+                }
+                n -= 1;
+                from = i + 1;
+            }
+        }
+        all.get(from..).unwrap_or_default()
     }
 
     /// "1 meeting" / "14 meetings": the noun for `n` results.
