@@ -7,13 +7,15 @@
 /// This widget's `(name, value)` pairs in `hash`, decoded.
 pub fn read(hash: &str, key: &str) -> Vec<(String, String)> {
     let hash = hash.strip_prefix('#').unwrap_or(hash);
-    hash.split('&')
-        .filter_map(|p| {
-            let (k, v) = p.split_once('=')?;
+    let mut out = Vec::new();
+    for p in hash.split('&') {
+        let pair = p.split_once('=').and_then(|(k, v)| {
             let name = k.strip_prefix(key)?.strip_prefix('.')?;
             Some((decode(name)?, decode(v)?))
-        })
-        .collect()
+        });
+        out.extend(pair);
+    }
+    out
 }
 
 /// `hash` with this widget's parameters replaced by `pairs` (empty values left out).

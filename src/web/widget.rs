@@ -92,9 +92,11 @@ impl State {
             .filter(Array::is_array)
             .map(|a| {
                 let a: &Array = a.unchecked_ref();
-                (0..a.length())
-                    .filter_map(|i| a.get(i).as_string())
-                    .collect()
+                let mut days = Vec::new();
+                for i in 0..a.length() {
+                    days.extend(a.get(i).as_string());
+                }
+                days
             })
             .filter(|d: &Vec<String>| d.len() == 7)
             .unwrap_or_else(|| (0..7).map(super::text::u32_text).collect());
@@ -452,15 +454,18 @@ impl State {
                 super::text::u32_text(n as u32)
             } else if Array::is_array(&v) {
                 let a: &Array = v.unchecked_ref();
-                let parts: Vec<String> = (0..a.length())
-                    .map(|i| {
-                        let x = a.get(i);
-                        x.as_string().unwrap_or_else(|| {
-                            super::text::u32_text(x.as_f64().unwrap_or(-1.0) as u32)
-                        })
-                    })
-                    .collect();
-                super::text::join(&parts, ",")
+                let mut text = String::new();
+                for i in 0..a.length() {
+                    if i > 0 {
+                        text.push(',');
+                    }
+                    let x = a.get(i);
+                    match x.as_string() {
+                        Some(part) => text.push_str(&part),
+                        None => push_u32(&mut text, x.as_f64().unwrap_or(-1.0) as u32),
+                    }
+                }
+                text
             } else {
                 continue;
             };
@@ -570,14 +575,12 @@ impl State {
     fn control(&mut self, target: &Element, typing: bool) {
         let name = target.get_attribute("name").unwrap_or_default();
         if name == "type" {
-            let checked: Vec<String> = self
-                .els
-                .type_boxes
-                .iter()
-                .filter(|b| b.input.checked())
-                .map(|b| b.code.clone())
-                .collect();
-            self.filters.types = checked;
+            self.filters.types.clear();
+            for b in &self.els.type_boxes {
+                if b.input.checked() {
+                    self.filters.types.push(b.code.clone());
+                }
+            }
         } else if let Some(value) = dom::value(target) {
             if typing && name != "text" {
                 return;
