@@ -347,15 +347,15 @@ const FIND: [&str; 17] = [
 /// The options of `select` after its first ("any"), labelled `msgs` then `names`, as
 /// choices.
 fn choices(select: &Element, lang: Lang, msgs: &[Msg], names: &[String]) -> Vec<Choice> {
-    let labels = msgs
-        .iter()
-        .map(|m| lang.t(*m))
-        .chain(names.iter().map(String::as_str));
     let mut option = first_el(select);
     let mut out = Vec::new();
-    for label in labels {
+    for i in 0..msgs.len() + names.len() {
         option = option.and_then(|o| o.next_element_sibling());
         let Some(o) = option.clone() else { break };
+        let label = match msgs.get(i) {
+            Some(m) => lang.t(*m),
+            None => names.get(i - msgs.len()).map_or("", String::as_str),
+        };
         out.push(Choice::new(label.into(), o));
     }
     out

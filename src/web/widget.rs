@@ -364,8 +364,10 @@ impl State {
         let push = std::mem::take(&mut self.url_push);
         let href = href();
         let (page, hash) = href.split_once('#').unwrap_or((&href, ""));
-        let mut pairs: Vec<(&str, String)> =
-            NAMES.iter().map(|n| (*n, self.filters.get(n))).collect();
+        let mut pairs = Vec::with_capacity(NAMES.len() + 1);
+        for name in NAMES {
+            pairs.push((name, self.filters.get(name)));
+        }
         pairs.push(("open", self.open.clone().unwrap_or_default()));
         let new = url_state::write(hash, &self.key, &pairs);
         if new.strip_prefix('#') == Some(hash) {

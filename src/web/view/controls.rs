@@ -14,29 +14,30 @@ use web_sys::HtmlInputElement;
 
 /// Builds the type checkboxes (by name) and the region options (as an indented tree).
 pub fn fill(s: &mut State, all: &Facets) {
-    let types: Vec<(String, String)> = all
-        .types
-        .iter()
-        .map(|(c, _)| (s.type_name(c).to_owned(), c.clone()))
-        .collect();
+    let mut types: Vec<(&str, &str)> = Vec::with_capacity(all.types.len());
+    for (code, _) in &all.types {
+        types.push((s.type_name(code), code));
+    }
     let order = engine::order_by(types.len(), &mut |a, b| types[a].cmp(&types[b]));
+    let mut boxes = Vec::with_capacity(order.len());
     for (name, code) in engine::permute(types, &order) {
         let label = add(&s.els.types, "label", "type");
         let input: HtmlInputElement = add(&label, "input", "").unchecked_into();
         set(&input, "type", "checkbox");
         set(&input, "name", "type");
-        set(&input, "value", &code);
-        input.set_checked(s.filters.types.contains(&code));
-        add_text(&label, "span", "", &name);
+        set(&input, "value", code);
+        input.set_checked(s.filters.types.iter().any(|t| t == code));
+        add_text(&label, "span", "", name);
         let count = add(&label, "span", "n");
-        s.els.type_boxes.push(TypeBox {
-            code,
+        boxes.push(TypeBox {
+            code: code.into(),
             input,
             label,
             count,
             shown: std::cell::Cell::new(u32::MAX),
         });
     }
+    s.els.type_boxes.extend(boxes);
     for (path, _) in &all.regions {
         let Some(name) = path.last() else { continue };
         let mut label = String::new();

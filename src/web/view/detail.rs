@@ -84,12 +84,11 @@ pub fn render(s: &State, i: u32) -> Option<Element> {
         );
         if !m.conference.phone.is_empty() {
             let mut tel = String::from("tel:");
-            tel.extend(
-                m.conference
-                    .phone
-                    .chars()
-                    .filter(|c| c.is_ascii_digit() || matches!(c, '+' | ',' | '*' | '#')),
-            );
+            for c in m.conference.phone.chars() {
+                if c.is_ascii_digit() || matches!(c, '+' | ',' | '*' | '#') {
+                    tel.push(c);
+                }
+            }
             add_link(&actions, &tel, s.lang.t(Msg::Call), "btn");
         }
     }

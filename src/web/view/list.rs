@@ -65,7 +65,11 @@ const NEXT: char = '\u{2}';
 /// never shown anyway).
 fn field(out: &mut String, t: &str) {
     if t.bytes().any(|b| b == 1 || b == 2) {
-        out.extend(t.chars().filter(|c| *c != FIELD && *c != NEXT));
+        for c in t.chars() {
+            if c != FIELD && c != NEXT {
+                out.push(c);
+            }
+        }
     } else {
         out.push_str(t);
     }
