@@ -422,7 +422,7 @@ impl State {
             };
             self.open = None;
         }
-        if before == (self.filters.clone(), self.open.clone()) {
+        if before.0 == self.filters && before.1 == self.open {
             return;
         }
         view::controls::set_values(self, Some(&before.0));
