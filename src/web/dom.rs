@@ -3,8 +3,9 @@
 //!
 //! Every distinct DOM method the wasm calls is one import plus its glue in the loader, so
 //! the widget uses few of them: one `value` for inputs and selects alike, `class` and
-//! `hidden` set as attributes or properties, the page's `document`, `location` and `window`
-//! read directly (not through `js_sys::global()`'s four probes). The bindings declared here
+//! `hidden` set as attributes or properties, the page's document, window and location
+//! reached from the widget's own nodes (not through `js_sys::global()`'s four probes, nor
+//! thread-local statics). The bindings declared here
 //! without `catch` are the calls that cannot throw as the widget makes them (valid tag
 //! names and selectors, new elements appended to its own), so their results need no
 //! error paths.
@@ -12,19 +13,10 @@
 use js_sys::{Function, Object, Reflect};
 use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
-use web_sys::{CssStyleSheet, Element, Event, Location, Node, ShadowRoot};
+use web_sys::{CssStyleSheet, Element, Event, Node, ShadowRoot};
 
 #[wasm_bindgen]
 extern "C" {
-    /// The page's document.
-    #[wasm_bindgen(thread_local_v2, js_name = document)]
-    static DOCUMENT: JsValue;
-    /// The page's location (its `href` holds the hash the widget keeps its state in).
-    #[wasm_bindgen(thread_local_v2, js_name = location)]
-    pub static LOCATION: Location;
-    /// The window, for `popstate`.
-    #[wasm_bindgen(thread_local_v2, js_name = window)]
-    pub static WINDOW: JsValue;
     /// `history.pushState(null, "", url)`.
     #[wasm_bindgen(js_namespace = history, js_name = pushState, catch)]
     pub fn push_state(data: &JsValue, unused: &str, url: &str) -> Res<()>;
@@ -34,6 +26,14 @@ extern "C" {
 
     /// Any DOM object, seen through the few members the widget calls on it.
     type Dom;
+    #[wasm_bindgen(method, getter, js_name = ownerDocument)]
+    fn owner_document(this: &Dom) -> Dom;
+    #[wasm_bindgen(method, getter, js_name = defaultView)]
+    fn default_view(this: &Dom) -> Option<Dom>;
+    #[wasm_bindgen(method, getter)]
+    fn location(this: &Dom) -> Option<Dom>;
+    #[wasm_bindgen(method, getter)]
+    fn href(this: &Dom) -> String;
     #[wasm_bindgen(method, js_name = createElement)]
     fn create_element(this: &Dom, tag: &str) -> Element;
     #[wasm_bindgen(method, js_name = appendChild)]
@@ -69,7 +69,7 @@ fn dom(x: &JsValue) -> &Dom {
 
 /// Appends a new `<tag class=class>` (no class when empty) to `parent`.
 pub fn add(parent: &Node, tag: &str, class: &str) -> Element {
-    let e = DOCUMENT.with(|d| dom(d).create_element(tag));
+    let e = dom(parent).owner_document().create_element(tag);
     if !class.is_empty() {
         set(&e, "class", class);
     }
@@ -116,19 +116,29 @@ pub fn attach_shadow(host: &Element) -> Res<ShadowRoot> {
     dom(host).attach_shadow(&init)
 }
 
-/// Adds (`on`) or removes the listener `f` for `kind` events on `target` (the window
-/// when `None`).
-pub fn listen(target: Option<&Node>, kind: &str, f: &Function, on: bool) {
-    let go = |t: &JsValue| {
-        if on {
-            dom(t).add_event_listener(kind, f);
-        } else {
-            dom(t).remove_event_listener(kind, f);
+/// The URL of the page `n` is in (empty when the document has none).
+pub fn href(n: &Node) -> String {
+    let doc = dom(n).owner_document();
+    doc.location().map(|l| l.href()).unwrap_or_default()
+}
+
+/// Adds (`on`) or removes the listener `f` for `kind` events on `n`, or on the window of
+/// its page when `window`.
+pub fn listen(n: &Node, window: bool, kind: &str, f: &Function, on: bool) {
+    let view;
+    let t = if window {
+        match dom(n).owner_document().default_view() {
+            Some(v) => view = v,
+            None => return,
         }
+        &view
+    } else {
+        dom(n)
     };
-    match target {
-        Some(t) => go(t),
-        None => WINDOW.with(go),
+    if on {
+        t.add_event_listener(kind, f);
+    } else {
+        t.remove_event_listener(kind, f);
     }
 }
 

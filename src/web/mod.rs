@@ -92,9 +92,9 @@ impl Widget {
     fn listen(&self, on: bool) {
         let f = self.on_event.as_ref().unchecked_ref();
         for kind in EVENTS {
-            dom::listen(Some(&self.root), kind, f, on);
+            dom::listen(&self.root, false, kind, f, on);
         }
-        dom::listen(None, "popstate", f, on);
+        dom::listen(&self.root, true, "popstate", f, on);
     }
 }
 

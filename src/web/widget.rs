@@ -362,7 +362,7 @@ impl State {
             return;
         }
         let push = std::mem::take(&mut self.url_push);
-        let href = href();
+        let href = dom::href(&self.els.root);
         let (page, hash) = href.split_once('#').unwrap_or((&href, ""));
         let mut pairs = Vec::with_capacity(NAMES.len() + 1);
         for name in NAMES {
@@ -388,7 +388,7 @@ impl State {
     /// Applies this widget's URL parameters to the filters (keeping the embed's initial
     /// filters when the URL has none).
     fn apply_url(&mut self) -> bool {
-        let href = href();
+        let href = dom::href(&self.els.root);
         let pairs = url_state::read(href.split_once('#').map_or("", |h| h.1), &self.key);
         if pairs.is_empty() {
             return false;
@@ -618,11 +618,6 @@ impl State {
             }
         }
     }
-}
-
-/// The page's URL.
-fn href() -> String {
-    dom::LOCATION.with(|l| l.href().unwrap_or_default())
 }
 
 /// Routes an event from the shadow root, or the window's `popstate` (back/forward).
