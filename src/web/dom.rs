@@ -1,35 +1,145 @@
-//! Small DOM helpers. Feed text only ever reaches the page through `set_text_content`
-//! and attribute values, never as markup.
+//! Small DOM helpers, and the DOM bindings the widget declares itself. Feed text only ever
+//! reaches the page through `set_text_content` and attribute values, never as markup.
+//!
+//! Every distinct DOM method the wasm calls is one import plus its glue in the loader, so
+//! the widget uses few of them: one `value` for inputs and selects alike, `class` and
+//! `hidden` set as attributes or properties, the page's document, window and location
+//! reached from the widget's own nodes (not through `js_sys::global()`'s four probes, nor
+//! thread-local statics). The bindings declared here
+//! without `catch` are the calls that cannot throw as the widget makes them (valid tag
+//! names and selectors, new elements appended to its own), so their results need no
+//! error paths.
 
+use js_sys::{Function, Object, Reflect};
 use std::cell::OnceCell;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CssStyleSheet, Document, Element, HtmlElement, Node};
+use wasm_bindgen::prelude::*;
+use web_sys::{CssStyleSheet, Element, Event, Node, ShadowRoot};
+
+#[wasm_bindgen]
+extern "C" {
+    /// `history.pushState(null, "", url)`.
+    #[wasm_bindgen(js_namespace = history, js_name = pushState, catch)]
+    pub fn push_state(data: &JsValue, unused: &str, url: &str) -> Res<()>;
+    /// `history.replaceState(null, "", url)`.
+    #[wasm_bindgen(js_namespace = history, js_name = replaceState, catch)]
+    pub fn replace_state(data: &JsValue, unused: &str, url: &str) -> Res<()>;
+
+    /// Any DOM object, seen through the few members the widget calls on it.
+    type Dom;
+    #[wasm_bindgen(method, getter, js_name = ownerDocument)]
+    fn owner_document(this: &Dom) -> Dom;
+    #[wasm_bindgen(method, getter, js_name = defaultView)]
+    fn default_view(this: &Dom) -> Option<Dom>;
+    #[wasm_bindgen(method, getter)]
+    fn location(this: &Dom) -> Option<Dom>;
+    #[wasm_bindgen(method, getter)]
+    fn href(this: &Dom) -> String;
+    #[wasm_bindgen(method, js_name = createElement)]
+    fn create_element(this: &Dom, tag: &str) -> Element;
+    #[wasm_bindgen(method, js_name = appendChild)]
+    fn append_child(this: &Dom, child: &Node);
+    #[wasm_bindgen(method, js_name = querySelector)]
+    fn query_selector(this: &Dom, selector: &str) -> Option<Element>;
+    #[wasm_bindgen(method, getter, js_name = firstElementChild)]
+    fn first_element_child(this: &Dom) -> Option<Element>;
+    #[wasm_bindgen(method, getter)]
+    fn value(this: &Dom) -> Option<String>;
+    #[wasm_bindgen(method, setter)]
+    fn set_value(this: &Dom, value: &str);
+    #[wasm_bindgen(method, setter)]
+    fn set_hidden(this: &Dom, hidden: bool);
+    #[wasm_bindgen(method)]
+    fn focus(this: &Dom);
+    #[wasm_bindgen(method, getter)]
+    fn key(this: &Dom) -> Option<String>;
+    #[wasm_bindgen(method, js_name = addEventListener)]
+    fn add_event_listener(this: &Dom, kind: &str, f: &Function);
+    #[wasm_bindgen(method, js_name = removeEventListener)]
+    fn remove_event_listener(this: &Dom, kind: &str, f: &Function);
+    #[wasm_bindgen(method, catch, js_name = attachShadow)]
+    fn attach_shadow(this: &Dom, init: &Object) -> Res<ShadowRoot>;
+}
 
 /// A DOM call's result.
 pub type Res<T> = Result<T, JsValue>;
 
-/// Creates `<tag class=class>` (no class when empty).
-pub fn el(doc: &Document, tag: &str, class: &str) -> Res<Element> {
-    let e = doc.create_element(tag)?;
-    if !class.is_empty() {
-        e.set_class_name(class);
-    }
-    Ok(e)
+fn dom(x: &JsValue) -> &Dom {
+    x.unchecked_ref()
 }
 
-/// Appends a new `<tag class=class>` to `parent`.
-pub fn add(parent: &Node, tag: &str, class: &str) -> Res<Element> {
-    let doc = parent.owner_document().ok_or(JsValue::NULL)?;
-    let e = el(&doc, tag, class)?;
-    parent.append_child(&e)?;
-    Ok(e)
+/// Appends a new `<tag class=class>` (no class when empty) to `parent`.
+pub fn add(parent: &Node, tag: &str, class: &str) -> Element {
+    let e = dom(parent).owner_document().create_element(tag);
+    if !class.is_empty() {
+        set(&e, "class", class);
+    }
+    dom(parent).append_child(&e);
+    e
 }
 
 /// Appends a new `<tag class=class>` holding `text` as text.
-pub fn add_text(parent: &Node, tag: &str, class: &str, text: &str) -> Res<Element> {
-    let e = add(parent, tag, class)?;
+pub fn add_text(parent: &Node, tag: &str, class: &str, text: &str) -> Element {
+    let e = add(parent, tag, class);
     e.set_text_content(Some(text));
-    Ok(e)
+    e
+}
+
+/// The first element under `n` matching `selector` (a valid one).
+pub fn find(n: &Node, selector: &str) -> Option<Element> {
+    dom(n).query_selector(selector)
+}
+
+/// The first child element of an element or a shadow root.
+pub fn first_el(n: &Node) -> Option<Element> {
+    dom(n).first_element_child()
+}
+
+/// The value of an `<input>` or a `<select>` (`None` for other elements).
+pub fn value(e: &Element) -> Option<String> {
+    dom(e).value()
+}
+
+/// Sets the value of an `<input>` or a `<select>`.
+pub fn set_value(e: &Element, value: &str) {
+    dom(e).set_value(value);
+}
+
+/// A keyboard event's key (`None` for other events).
+pub fn key(e: &Event) -> Option<String> {
+    dom(e).key()
+}
+
+/// Attaches an open shadow root to `host`.
+pub fn attach_shadow(host: &Element) -> Res<ShadowRoot> {
+    let init = Object::new();
+    Reflect::set(&init, &"mode".into(), &"open".into())?;
+    dom(host).attach_shadow(&init)
+}
+
+/// The URL of the page `n` is in (empty when the document has none).
+pub fn href(n: &Node) -> String {
+    let doc = dom(n).owner_document();
+    doc.location().map(|l| l.href()).unwrap_or_default()
+}
+
+/// Adds (`on`) or removes the listener `f` for `kind` events on `n`, or on the window of
+/// its page when `window`.
+pub fn listen(n: &Node, window: bool, kind: &str, f: &Function, on: bool) {
+    let view;
+    let t = if window {
+        match dom(n).owner_document().default_view() {
+            Some(v) => view = v,
+            None => return,
+        }
+        &view
+    } else {
+        dom(n)
+    };
+    if on {
+        t.add_event_listener(kind, f);
+    } else {
+        t.remove_event_listener(kind, f);
+    }
 }
 
 /// Sets an attribute, ignoring the (impossible for valid names) error.
@@ -39,18 +149,12 @@ pub fn set(e: &Element, name: &str, value: &str) {
 
 /// Shows or hides `e` with the `hidden` attribute.
 pub fn show(e: &Element, visible: bool) {
-    if visible {
-        let _ = e.remove_attribute("hidden");
-    } else {
-        set(e, "hidden", "");
-    }
+    dom(e).set_hidden(!visible);
 }
 
-/// Moves keyboard focus to `e` when it can take it.
+/// Moves keyboard focus to `e` (elements that cannot take it ignore it).
 pub fn focus(e: &Element) {
-    if let Some(h) = e.dyn_ref::<HtmlElement>() {
-        let _ = h.focus();
-    }
+    dom(e).focus();
 }
 
 /// Removes every child of `n`.
@@ -71,17 +175,16 @@ pub fn safe_url(url: &str) -> Option<&str> {
 }
 
 /// Appends a link to `href` (when safe) with `text`; external links open a new tab.
-pub fn add_link(parent: &Node, href: &str, text: &str, class: &str) -> Res<Option<Element>> {
+pub fn add_link(parent: &Node, href: &str, text: &str, class: &str) {
     let Some(href) = safe_url(href) else {
-        return Ok(None);
+        return;
     };
-    let a = add_text(parent, "a", class, text)?;
+    let a = add_text(parent, "a", class, text);
     set(&a, "href", href);
     if href.as_bytes()[..4].eq_ignore_ascii_case(b"http") {
         set(&a, "target", "_blank");
         set(&a, "rel", "noopener noreferrer");
     }
-    Ok(Some(a))
 }
 
 thread_local! {

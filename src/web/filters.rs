@@ -76,19 +76,20 @@ impl Filters {
         match name {
             "day" => {
                 self.today = value.eq_ignore_ascii_case("today");
-                self.days = value
-                    .split(',')
-                    .filter_map(|d| Weekday::new(u8::try_from(parse_u32(d.trim())?).ok()?))
-                    .collect();
+                self.days.clear();
+                for d in value.split(',') {
+                    let day = parse_u32(d.trim()).and_then(|n| Weekday::new(u8::try_from(n).ok()?));
+                    self.days.extend(day);
+                }
             }
             "time" => self.time = TIMES.iter().find(|t| t.1 == value).map(|t| t.0),
             "type" => {
-                self.types = value
-                    .split(',')
-                    .map(str::trim)
-                    .filter(|t| !t.is_empty())
-                    .map(str::to_ascii_uppercase)
-                    .collect();
+                self.types.clear();
+                for t in value.split(',').map(str::trim) {
+                    if !t.is_empty() {
+                        self.types.push(t.to_ascii_uppercase());
+                    }
+                }
             }
             "region" => self.region = value.into(),
             "attendance" => {

@@ -54,10 +54,9 @@ pub fn calendar(m: &Meeting) -> String {
     for (i, o) in m.occurrences.iter().enumerate() {
         let Some(t) = o.time else { continue };
         out.push_str("BEGIN:VEVENT\r\nUID:");
-        out.push_str(
-            &m.slug
-                .replace(|c: char| !c.is_ascii_alphanumeric() && c != '-', "-"),
-        );
+        for c in m.slug.chars() {
+            out.push(if c.is_ascii_alphanumeric() { c } else { '-' });
+        }
         out.push('-');
         push_u32(&mut out, i as u32);
         out.push_str("@meeting-search\r\nDTSTAMP:20240101T000000Z\r\nDTSTART");

@@ -17,30 +17,32 @@ mod view;
 mod widget;
 
 use crate::model::LatLon;
-use gloo_events::{EventListener, EventListenerOptions};
 use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, Event, HtmlElement, ShadowRoot};
 use widget::State;
 
 #[wasm_bindgen]
 extern "C" {
     /// Browser services the loader provides to each widget, in the widget's language.
+    /// `now`, `days`, `time`, `num`, `later` and `changed` must not throw (they are bound
+    /// without `catch`: no error path in the wasm for each call); the others may.
     pub type Hooks;
-    /// `[day, minute]` now in the IANA zone `tz` (the browser's own zone when empty).
-    #[wasm_bindgen(method, catch)]
-    fn now(this: &Hooks, tz: &str) -> Result<JsValue, JsValue>;
+    /// `[day, minute]` now in the IANA zone `tz` (the browser's own zone when empty), or
+    /// `null`.
+    #[wasm_bindgen(method)]
+    fn now(this: &Hooks, tz: &str) -> JsValue;
     /// The seven weekday names, Sunday first.
-    #[wasm_bindgen(method, catch)]
-    fn days(this: &Hooks) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method)]
+    fn days(this: &Hooks) -> JsValue;
     /// A time of day (minutes after midnight) as the visitor's locale writes it.
-    #[wasm_bindgen(method, catch)]
-    fn time(this: &Hooks, minute: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method)]
+    fn time(this: &Hooks, minute: u32) -> JsValue;
     /// A number with at most one decimal, localized.
-    #[wasm_bindgen(method, catch)]
-    fn num(this: &Hooks, n: f64) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method)]
+    fn num(this: &Hooks, n: f64) -> JsValue;
     /// A date (milliseconds since the epoch), localized.
     #[wasm_bindgen(method, catch)]
     fn date(this: &Hooks, ms: f64) -> Result<JsValue, JsValue>;
@@ -57,11 +59,11 @@ extern "C" {
     #[wasm_bindgen(method, catch)]
     fn rows(this: &Hooks, list: &Element, packed: &str, from: u32) -> Result<JsValue, JsValue>;
     /// Calls the widget's `writeUrl` in `ms` ms, instead of any call still waiting.
-    #[wasm_bindgen(method, catch)]
-    fn later(this: &Hooks, ms: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method)]
+    fn later(this: &Hooks, ms: u32);
     /// Fires `meeting-search:results` with the count.
-    #[wasm_bindgen(method, catch)]
-    fn changed(this: &Hooks, count: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method)]
+    fn changed(this: &Hooks, count: u32);
 }
 
 /// A string option of the loader's options object (empty when missing).
@@ -72,11 +74,28 @@ fn opt(options: &Object, name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The events a widget listens to on its shadow root (and `popstate` on the window).
+const EVENTS: [&str; 4] = ["click", "change", "input", "keydown"];
+
 /// One mounted widget.
 #[wasm_bindgen]
 pub struct Widget {
     state: Rc<RefCell<State>>,
-    _listeners: Vec<EventListener>,
+    /// The shadow root.
+    root: ShadowRoot,
+    /// The one listener of every event in [`EVENTS`] and of `popstate`.
+    on_event: Closure<dyn FnMut(Event)>,
+}
+
+impl Widget {
+    /// Adds (`on`) or removes the widget's listeners.
+    fn listen(&self, on: bool) {
+        let f = self.on_event.as_ref().unchecked_ref();
+        for kind in EVENTS {
+            dom::listen(&self.root, false, kind, f, on);
+        }
+        dom::listen(&self.root, true, "popstate", f, on);
+    }
 }
 
 #[wasm_bindgen]
@@ -96,34 +115,19 @@ impl Widget {
             &host, &options, key, &types, hooks,
         )?));
         let root = state.borrow().els.root.clone();
-        let mut listeners = Vec::new();
-        for kind in ["click", "change", "input", "keydown"] {
-            let weak = Rc::downgrade(&state);
-            listeners.push(EventListener::new(&root, kind, move |e| {
-                if let Some(s) = weak.upgrade() {
-                    widget::event(&s, e);
-                }
-            }));
-        }
-        if let Some(w) = web_sys::window() {
-            let weak = Rc::downgrade(&state);
-            listeners.push(EventListener::new_with_options(
-                &w,
-                "popstate",
-                EventListenerOptions::default(),
-                move |_| {
-                    if let Some(s) = weak.upgrade() {
-                        if let Ok(mut s) = s.try_borrow_mut() {
-                            s.url_changed();
-                        }
-                    }
-                },
-            ));
-        }
-        Ok(Widget {
+        let weak = Rc::downgrade(&state);
+        let on_event = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
+            if let Some(s) = weak.upgrade() {
+                widget::event(&s, &e);
+            }
+        });
+        let widget = Widget {
             state,
-            _listeners: listeners,
-        })
+            root,
+            on_event,
+        };
+        widget.listen(true);
+        Ok(widget)
     }
 
     /// Adds one feed, as its UTF-8 bytes (`formats`: a BMLT GetFormats answer, or empty).
@@ -210,8 +214,7 @@ impl Widget {
 
 impl Drop for Widget {
     fn drop(&mut self) {
-        if let Ok(s) = self.state.try_borrow() {
-            dom::clear(&s.els.root);
-        }
+        self.listen(false);
+        dom::clear(&self.root);
     }
 }

@@ -5,16 +5,13 @@
 //! title is set as text afterwards. Controls whose options come from the feed (types,
 //! regions) are filled later by [`super::view::controls`].
 
-use super::dom::Res;
+use super::dom::{attach_shadow, find, first_el, Res};
 use super::filters::{ATTENDANCE, RADII, TIMES};
 use super::i18n::{Lang, Msg};
 use super::text::push_u32;
 use js_sys::Array;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{
-    Element, HtmlElement, HtmlInputElement, HtmlSelectElement, ShadowRoot, ShadowRootInit,
-    ShadowRootMode,
-};
+use wasm_bindgen::JsValue;
+use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
 
 /// One option whose label gets a count appended.
 pub struct Choice {
@@ -60,15 +57,15 @@ pub struct Els {
     /// The filters' container.
     pub controls: Element,
     /// Day select and its options (any, today, Sunday … Saturday).
-    pub day: HtmlSelectElement,
+    pub day: Element,
     /// Day options with counts: today, then Sunday … Saturday.
     pub day_opts: Vec<Choice>,
     /// Time-of-day select.
-    pub time: HtmlSelectElement,
+    pub time: Element,
     /// Time options with counts.
     pub time_opts: Vec<Choice>,
     /// Attendance select.
-    pub att: HtmlSelectElement,
+    pub att: Element,
     /// Attendance options with counts.
     pub att_opts: Vec<Choice>,
     /// The types' summary.
@@ -78,15 +75,15 @@ pub struct Els {
     /// The type checkboxes.
     pub type_boxes: Vec<TypeBox>,
     /// Region select.
-    pub region: HtmlSelectElement,
+    pub region: Element,
     /// Region options (path, option).
     pub region_opts: Vec<(Vec<String>, Choice)>,
     /// Word search.
-    pub text: HtmlInputElement,
+    pub text: Element,
     /// Typed place.
-    pub place: HtmlInputElement,
+    pub place: Element,
     /// Radius select.
-    pub within: HtmlSelectElement,
+    pub within: Element,
     /// A note under the distance controls (location or place not found).
     pub geo_note: Element,
     /// The results panel (count, list, more).
@@ -326,28 +323,42 @@ fn markup(
     m
 }
 
-/// The first element in `top` matching `selector`.
-fn find(top: &Element, selector: &str) -> Res<Element> {
-    top.query_selector(selector)?.ok_or(JsValue::NULL)
-}
+/// What [`mount`] finds in the skeleton, in the order of [`Els`]' fields that hold them.
+const FIND: [&str; 17] = [
+    ".notice",
+    ".controls",
+    "select[name=day]",
+    "select[name=time]",
+    "select[name=attendance]",
+    ".types>summary",
+    ".typelist",
+    "select[name=region]",
+    "input[name=text]",
+    "input[name=place]",
+    "select[name=within]",
+    ".note",
+    ".results",
+    ".count",
+    ".list",
+    ".more",
+    ".detail",
+];
 
 /// The options of `select` after its first ("any"), labelled `msgs` then `names`, as
 /// choices.
-fn choices(select: &Element, lang: Lang, msgs: &[Msg], names: &[String]) -> Res<Vec<Choice>> {
-    let labels = msgs
-        .iter()
-        .map(|m| lang.t(*m))
-        .chain(names.iter().map(String::as_str));
-    let mut option = select.first_element_child();
+fn choices(select: &Element, lang: Lang, msgs: &[Msg], names: &[String]) -> Vec<Choice> {
+    let mut option = first_el(select);
     let mut out = Vec::new();
-    for label in labels {
+    for i in 0..msgs.len() + names.len() {
         option = option.and_then(|o| o.next_element_sibling());
-        out.push(Choice::new(
-            label.into(),
-            option.clone().ok_or(JsValue::NULL)?,
-        ));
+        let Some(o) = option.clone() else { break };
+        let label = match msgs.get(i) {
+            Some(m) => lang.t(*m),
+            None => names.get(i - msgs.len()).map_or("", String::as_str),
+        };
+        out.push(Choice::new(label.into(), o));
     }
-    Ok(out)
+    out
 }
 
 /// Attaches the shadow root to `host` and builds the skeleton from one markup string
@@ -365,42 +376,49 @@ pub fn mount(
     let wide = host.client_width() >= 600;
     let root = match host.shadow_root() {
         Some(r) => r,
-        None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+        None => attach_shadow(host)?,
     };
     if let Some(sheet) = super::dom::sheet() {
-        root.set_adopted_style_sheets(&Array::of1(&sheet));
+        let sheets = Array::new();
+        sheets.push(&sheet);
+        root.set_adopted_style_sheets(&sheets);
     }
     root.set_inner_html(&markup(lang, !title.is_empty(), filters, days, units, wide));
-    let top: Element = root.first_child().ok_or(JsValue::NULL)?.dyn_into()?;
+    let top = first_el(&root).ok_or(JsValue::NULL)?;
     if !title.is_empty() {
-        find(&top, ".title")?.set_text_content(Some(title));
+        if let Some(t) = first_el(&top) {
+            t.set_text_content(Some(title));
+        }
     }
-    let day = find(&top, "select[name=day]")?;
-    let time = find(&top, "select[name=time]")?;
-    let att = find(&top, "select[name=attendance]")?;
+    let mut found = Vec::with_capacity(FIND.len());
+    for selector in FIND {
+        found.push(find(&top, selector).ok_or(JsValue::NULL)?);
+    }
+    let [notice, controls, day, time, att, types_summary, types, region, text, place, within, geo_note, results, status, list, more, detail] =
+        <[Element; FIND.len()]>::try_from(found).map_err(|_| JsValue::NULL)?;
     Ok(Els {
-        notice: find(&top, ".notice")?,
-        controls: find(&top, ".controls")?,
-        day_opts: choices(&day, lang, &[Msg::Today], days)?,
-        day: day.unchecked_into(),
-        time_opts: choices(&time, lang, &TIME_MSGS, &[])?,
-        time: time.unchecked_into(),
-        att_opts: choices(&att, lang, &ATTENDANCE_MSGS, &[])?,
-        att: att.unchecked_into(),
-        types_summary: find(&top, ".types>summary")?,
-        types: find(&top, ".typelist")?,
+        notice,
+        controls,
+        day_opts: choices(&day, lang, &[Msg::Today], days),
+        day,
+        time_opts: choices(&time, lang, &TIME_MSGS, &[]),
+        time,
+        att_opts: choices(&att, lang, &ATTENDANCE_MSGS, &[]),
+        att,
+        types_summary,
+        types,
         type_boxes: Vec::new(),
-        region: find(&top, "select[name=region]")?.unchecked_into(),
+        region,
         region_opts: Vec::new(),
-        text: find(&top, "input[name=text]")?.unchecked_into(),
-        place: find(&top, "input[name=place]")?.unchecked_into(),
-        within: find(&top, "select[name=within]")?.unchecked_into(),
-        geo_note: find(&top, ".note")?,
-        results: find(&top, ".results")?,
-        status: find(&top, ".count")?,
-        list: find(&top, ".list")?,
-        more: find(&top, ".more")?,
-        detail: find(&top, ".detail")?,
+        text,
+        place,
+        within,
+        geo_note,
+        results,
+        status,
+        list,
+        more,
+        detail,
         root,
     })
 }

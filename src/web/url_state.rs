@@ -7,13 +7,15 @@
 /// This widget's `(name, value)` pairs in `hash`, decoded.
 pub fn read(hash: &str, key: &str) -> Vec<(String, String)> {
     let hash = hash.strip_prefix('#').unwrap_or(hash);
-    hash.split('&')
-        .filter_map(|p| {
-            let (k, v) = p.split_once('=')?;
+    let mut out = Vec::new();
+    for p in hash.split('&') {
+        let pair = p.split_once('=').and_then(|(k, v)| {
             let name = k.strip_prefix(key)?.strip_prefix('.')?;
             Some((decode(name)?, decode(v)?))
-        })
-        .collect()
+        });
+        out.extend(pair);
+    }
+    out
 }
 
 /// `hash` with this widget's parameters replaced by `pairs` (empty values left out).
@@ -39,16 +41,17 @@ pub fn write(hash: &str, key: &str, pairs: &[(&str, String)]) -> String {
         out.push('.');
         out.push_str(name);
         out.push('=');
-        encode(&mut out, value);
+        encode(&mut out, value, b"-_.~,");
     }
     out
 }
 
-/// Percent-encodes everything but letters, digits, `-_.~` and the `,` list separator.
-fn encode(out: &mut String, s: &str) {
+/// Percent-encodes the UTF-8 of `s` but letters, digits and `keep`: the hash keeps `-_.~`
+/// and the `,` list separator; `-_.!~*'()` is what `encodeURIComponent` keeps.
+pub fn encode(out: &mut String, s: &str, keep: &[u8]) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~,".contains(&b) {
+        if b.is_ascii_alphanumeric() || keep.contains(&b) {
             out.push(b as char);
         } else {
             out.push('%');

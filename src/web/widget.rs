@@ -1,7 +1,7 @@
 //! One widget's state and behaviour: what is loaded, what the visitor chose, what is
 //! shown, and how each event changes it. Rendering is in [`super::view`].
 
-use super::dom::{focus, show};
+use super::dom::{self, find, first_el, focus, show};
 use super::engine;
 use super::filters::{Filters, NAMES};
 use super::i18n::{Lang, Msg};
@@ -15,7 +15,7 @@ use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, Event, HtmlElement, KeyboardEvent};
+use web_sys::{Element, Event, HtmlElement};
 
 /// Rows rendered at a time.
 pub const PAGE: usize = 50;
@@ -88,14 +88,15 @@ impl State {
         hooks: Hooks,
     ) -> Result<State, JsValue> {
         let lang = Lang::from_tag(&opt(options, "lang"));
-        let days: Vec<String> = hooks
-            .days()
-            .ok()
+        let days: Vec<String> = Some(hooks.days())
+            .filter(Array::is_array)
             .map(|a| {
-                Array::from(&a)
-                    .iter()
-                    .filter_map(|d| d.as_string())
-                    .collect()
+                let a: &Array = a.unchecked_ref();
+                let mut days = Vec::new();
+                for i in 0..a.length() {
+                    days.extend(a.get(i).as_string());
+                }
+                days
             })
             .filter(|d: &Vec<String>| d.len() == 7)
             .unwrap_or_else(|| (0..7).map(super::text::u32_text).collect());
@@ -243,7 +244,7 @@ impl State {
         self.counted = true;
         let query = self.filters.query(self.now, self.place_point);
         self.facets = engine::facets(&self.index, &query);
-        let _ = view::controls::fill(self, &self.facets.clone());
+        view::controls::fill(self, &self.facets.clone());
         view::controls::sync(self, &self.facets);
     }
 
@@ -251,8 +252,7 @@ impl State {
     pub fn num(&self, n: f64) -> String {
         self.hooks
             .num(n)
-            .ok()
-            .and_then(|s| s.as_string())
+            .as_string()
             .unwrap_or_else(|| super::text::u32_text(n as u32))
     }
 
@@ -260,8 +260,7 @@ impl State {
     pub fn time(&self, minute: u16) -> String {
         self.hooks
             .time(u32::from(minute))
-            .ok()
-            .and_then(|v| v.as_string())
+            .as_string()
             .unwrap_or_default()
     }
 
@@ -285,7 +284,8 @@ impl State {
     }
 
     fn read_now(&self) -> Option<Now> {
-        let a = Array::from(&self.hooks.now(&self.timezone).ok()?);
+        let a = Some(self.hooks.now(&self.timezone)).filter(Array::is_array)?;
+        let a: &Array = a.unchecked_ref();
         let day = Weekday::new(a.get(0).as_f64()? as u8)?;
         let minute = a.get(1).as_f64()? as u16;
         (minute < 1440).then_some(Now { day, minute })
@@ -330,13 +330,13 @@ impl State {
         self.els.status.set_text_content(Some(&status));
         self.shown = 0;
         self.more();
-        let _ = self.hooks.changed(n);
+        self.hooks.changed(n);
     }
 
     /// Renders the next page of rows.
     pub fn more(&mut self) {
         let to = (self.shown + PAGE).min(self.results.hits.len());
-        let _ = view::list::rows(self, self.shown, to);
+        view::list::rows(self, self.shown, to);
         self.shown = to;
         show(&self.els.more, self.shown < self.results.hits.len());
     }
@@ -347,7 +347,7 @@ impl State {
     pub fn write_url(&mut self, push: bool) {
         self.url_push |= push;
         self.url_pending = true;
-        let _ = self.hooks.later(URL_DELAY);
+        self.hooks.later(URL_DELAY);
     }
 
     /// Forgets a URL write not made yet (the URL changed under it).
@@ -362,39 +362,34 @@ impl State {
             return;
         }
         let push = std::mem::take(&mut self.url_push);
-        let Some(w) = web_sys::window() else { return };
-        let hash = w.location().hash().unwrap_or_default();
-        let mut pairs: Vec<(&str, String)> =
-            NAMES.iter().map(|n| (*n, self.filters.get(n))).collect();
+        let href = dom::href(&self.els.root);
+        let (page, hash) = href.split_once('#').unwrap_or((&href, ""));
+        let mut pairs = Vec::with_capacity(NAMES.len() + 1);
+        for name in NAMES {
+            pairs.push((name, self.filters.get(name)));
+        }
         pairs.push(("open", self.open.clone().unwrap_or_default()));
-        let new = url_state::write(&hash, &self.key, &pairs);
-        if new == hash || (new == "#" && hash.is_empty()) {
+        let new = url_state::write(hash, &self.key, &pairs);
+        if new.strip_prefix('#') == Some(hash) {
             return;
         }
-        let url = if new == "#" {
-            let l = w.location();
-            let mut u = l.pathname().unwrap_or_default();
-            u.push_str(&l.search().unwrap_or_default());
-            u
-        } else {
-            new
-        };
-        if let Ok(h) = w.history() {
-            let _ = if push {
-                h.push_state_with_url(&JsValue::NULL, "", Some(&url))
-            } else {
-                h.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-            };
+        // The whole URL, not the hash alone: a page's `<base href>` does not move it.
+        let mut url = String::from(page);
+        if new != "#" {
+            url.push_str(&new);
         }
+        let _ = if push {
+            dom::push_state(&JsValue::NULL, "", &url)
+        } else {
+            dom::replace_state(&JsValue::NULL, "", &url)
+        };
     }
 
     /// Applies this widget's URL parameters to the filters (keeping the embed's initial
     /// filters when the URL has none).
     fn apply_url(&mut self) -> bool {
-        let Some(w) = web_sys::window() else {
-            return false;
-        };
-        let pairs = url_state::read(&w.location().hash().unwrap_or_default(), &self.key);
+        let href = dom::href(&self.els.root);
+        let pairs = url_state::read(href.split_once('#').map_or("", |h| h.1), &self.key);
         if pairs.is_empty() {
             return false;
         }
@@ -427,7 +422,7 @@ impl State {
             };
             self.open = None;
         }
-        if before == (self.filters.clone(), self.open.clone()) {
+        if before.0 == self.filters && before.1 == self.open {
             return;
         }
         view::controls::set_values(self, Some(&before.0));
@@ -460,15 +455,19 @@ impl State {
                 }
                 super::text::u32_text(n as u32)
             } else if Array::is_array(&v) {
-                let parts: Vec<String> = Array::from(&v)
-                    .iter()
-                    .map(|x| {
-                        x.as_string().unwrap_or_else(|| {
-                            super::text::u32_text(x.as_f64().unwrap_or(-1.0) as u32)
-                        })
-                    })
-                    .collect();
-                super::text::join(&parts, ",")
+                let a: &Array = v.unchecked_ref();
+                let mut text = String::new();
+                for i in 0..a.length() {
+                    if i > 0 {
+                        text.push(',');
+                    }
+                    let x = a.get(i);
+                    match x.as_string() {
+                        Some(part) => text.push_str(&part),
+                        None => push_u32(&mut text, x.as_f64().unwrap_or(-1.0) as u32),
+                    }
+                }
+                text
             } else {
                 continue;
             };
@@ -510,7 +509,7 @@ impl State {
                     JsValue::from_str(&s)
                 });
             let distance = h.distance.map_or(JsValue::NULL, |d| {
-                JsValue::from(js_sys::Math::round(d * 100.0) / 100.0)
+                JsValue::from((d * 100.0).round() / 100.0)
             });
             let _ = Reflect::set(&o, &"slug".into(), &JsValue::from_str(&m.slug));
             let _ = Reflect::set(&o, &"day".into(), &day);
@@ -527,7 +526,7 @@ impl State {
             return;
         };
         self.open = Some(slug.into());
-        if let Ok(Some(h)) = view::detail::render(self, i as u32) {
+        if let Some(h) = view::detail::render(self, i as u32) {
             show(&self.els.results, false);
             show(&self.els.controls, false);
             show(&self.els.detail, true);
@@ -545,10 +544,10 @@ impl State {
         show(&self.els.results, true);
         show(&self.els.controls, true);
         super::dom::clear(&self.els.detail);
-        let mut row = self.els.list.first_element_child();
+        let mut row = first_el(&self.els.list);
         while let Some(r) = row {
             if r.get_attribute("data-slug").as_deref() == Some(&slug) {
-                if let Ok(Some(b)) = r.query_selector("button") {
+                if let Some(b) = find(&r, "button") {
                     focus(&b);
                 }
                 break;
@@ -578,15 +577,13 @@ impl State {
     fn control(&mut self, target: &Element, typing: bool) {
         let name = target.get_attribute("name").unwrap_or_default();
         if name == "type" {
-            let checked: Vec<String> = self
-                .els
-                .type_boxes
-                .iter()
-                .filter(|b| b.input.checked())
-                .map(|b| b.code.clone())
-                .collect();
-            self.filters.types = checked;
-        } else if let Some(value) = view::controls::value(target) {
+            self.filters.types.clear();
+            for b in &self.els.type_boxes {
+                if b.input.checked() {
+                    self.filters.types.push(b.code.clone());
+                }
+            }
+        } else if let Some(value) = dom::value(target) {
             if typing && name != "text" {
                 return;
             }
@@ -609,7 +606,7 @@ impl State {
             Some(p) => {
                 self.filters.near = Some(p);
                 self.filters.place.clear();
-                self.els.place.set_value("");
+                dom::set_value(&self.els.place, "");
                 let mut note = String::from("✓ ");
                 note.push_str(self.lang.t(Msg::MyLocation));
                 self.els.geo_note.set_text_content(Some(&note));
@@ -623,16 +620,20 @@ impl State {
     }
 }
 
-/// Routes an event from the shadow root.
+/// Routes an event from the shadow root, or the window's `popstate` (back/forward).
 pub fn event(state: &Rc<RefCell<State>>, e: &Event) {
+    let kind = e.type_();
+    if kind == "popstate" {
+        if let Ok(mut s) = state.try_borrow_mut() {
+            s.url_changed();
+        }
+        return;
+    }
     let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
         return;
     };
-    let kind = e.type_();
     if kind == "keydown" {
-        let escape = e
-            .dyn_ref::<KeyboardEvent>()
-            .is_some_and(|k| k.key() == "Escape");
+        let escape = dom::key(e).is_some_and(|k| k == "Escape");
         if let (true, Ok(mut s)) = (escape, state.try_borrow_mut()) {
             s.close(true);
         }
@@ -660,11 +661,11 @@ pub fn event(state: &Rc<RefCell<State>>, e: &Event) {
         "more" => {
             let first = s.shown;
             s.more();
-            let mut row = s.els.list.first_element_child();
+            let mut row = first_el(&s.els.list);
             for _ in 0..first {
                 row = row.and_then(|r| r.next_element_sibling());
             }
-            if let Some(b) = row.and_then(|r| r.query_selector("button").ok().flatten()) {
+            if let Some(b) = row.and_then(|r| find(&r, "button")) {
                 focus(&b);
             }
         }

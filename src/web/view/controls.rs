@@ -2,7 +2,7 @@
 //! the core's facets beside every option (options that would give nothing marked so),
 //! and keeping the controls' values in step with the filters.
 
-use super::super::dom::{add, add_text, set, Res};
+use super::super::dom::{add, add_text, first_el, set, set_value};
 use super::super::engine;
 use super::super::filters::Filters;
 use super::super::mount::{Choice, TypeBox};
@@ -10,33 +10,34 @@ use super::super::text::push_u32;
 use super::super::widget::State;
 use crate::search::Facets;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 
 /// Builds the type checkboxes (by name) and the region options (as an indented tree).
-pub fn fill(s: &mut State, all: &Facets) -> Res<()> {
-    let types: Vec<(String, String)> = all
-        .types
-        .iter()
-        .map(|(c, _)| (s.type_name(c).to_owned(), c.clone()))
-        .collect();
+pub fn fill(s: &mut State, all: &Facets) {
+    let mut types: Vec<(&str, &str)> = Vec::with_capacity(all.types.len());
+    for (code, _) in &all.types {
+        types.push((s.type_name(code), code));
+    }
     let order = engine::order_by(types.len(), &mut |a, b| types[a].cmp(&types[b]));
+    let mut boxes = Vec::with_capacity(order.len());
     for (name, code) in engine::permute(types, &order) {
-        let label = add(&s.els.types, "label", "type")?;
-        let input: HtmlInputElement = add(&label, "input", "")?.unchecked_into();
+        let label = add(&s.els.types, "label", "type");
+        let input: HtmlInputElement = add(&label, "input", "").unchecked_into();
         set(&input, "type", "checkbox");
         set(&input, "name", "type");
-        set(&input, "value", &code);
-        input.set_checked(s.filters.types.contains(&code));
-        add_text(&label, "span", "", &name)?;
-        let count = add(&label, "span", "n")?;
-        s.els.type_boxes.push(TypeBox {
-            code,
+        set(&input, "value", code);
+        input.set_checked(s.filters.types.iter().any(|t| t == code));
+        add_text(&label, "span", "", name);
+        let count = add(&label, "span", "n");
+        boxes.push(TypeBox {
+            code: code.into(),
             input,
             label,
             count,
             shown: std::cell::Cell::new(u32::MAX),
         });
     }
+    s.els.type_boxes.extend(boxes);
     for (path, _) in &all.regions {
         let Some(name) = path.last() else { continue };
         let mut label = String::new();
@@ -44,14 +45,13 @@ pub fn fill(s: &mut State, all: &Facets) -> Res<()> {
             label.push_str("\u{a0}\u{a0}\u{a0}");
         }
         label.push_str(name);
-        let el = add_text(&s.els.region, "option", "", &label)?;
+        let el = add_text(&s.els.region, "option", "", &label);
         set(&el, "value", name);
         s.els
             .region_opts
             .push((path.clone(), Choice::new(label, el)));
     }
     set_values(s, None);
-    Ok(())
 }
 
 fn label(c: &Choice, n: u32) {
@@ -89,7 +89,7 @@ pub fn sync(s: &State, f: &Facets) {
         push_u32(&mut t, n);
         b.count.set_text_content(Some(&t));
         if old == u32::MAX || (old == 0) != (n == 0) {
-            let _ = b.label.class_list().toggle_with_force("zero", n == 0);
+            set(&b.label, "class", if n == 0 { "type zero" } else { "type" });
         }
     }
     for (path, c) in &s.els.region_opts {
@@ -111,15 +111,15 @@ pub fn sync(s: &State, f: &Facets) {
 /// when the units or the types differ from `before` (each write costs the browser work).
 pub fn set_values(s: &State, before: Option<&Filters>) {
     let f = &s.filters;
-    s.els.day.set_value(&f.get("day"));
-    s.els.time.set_value(&f.get("time"));
-    s.els.att.set_value(&f.get("attendance"));
-    s.els.region.set_value(&f.region);
-    s.els.within.set_value(&f.get("within"));
-    s.els.text.set_value(&f.text);
-    s.els.place.set_value(&f.place);
+    set_value(&s.els.day, &f.get("day"));
+    set_value(&s.els.time, &f.get("time"));
+    set_value(&s.els.att, &f.get("attendance"));
+    set_value(&s.els.region, &f.region);
+    set_value(&s.els.within, &f.get("within"));
+    set_value(&s.els.text, &f.text);
+    set_value(&s.els.place, &f.place);
     if before.is_none_or(|b| b.units != f.units) {
-        let mut option = s.els.within.first_element_child();
+        let mut option = first_el(&s.els.within);
         while let Some(o) = option {
             let value = o.get_attribute("value").unwrap_or_default();
             if !value.is_empty() {
@@ -136,12 +136,4 @@ pub fn set_values(s: &State, before: Option<&Filters>) {
             b.input.set_checked(f.types.contains(&b.code));
         }
     }
-}
-
-/// The value of a `<select>` or `<input>`.
-pub fn value(e: &Element) -> Option<String> {
-    if let Some(s) = e.dyn_ref::<HtmlSelectElement>() {
-        return Some(s.value());
-    }
-    e.dyn_ref::<HtmlInputElement>().map(HtmlInputElement::value)
 }

@@ -2,40 +2,38 @@
 //! how to join online or by phone, notes, types by name, the group, "add to calendar",
 //! and the feed's links. Links are made only from http(s), mailto and tel addresses.
 
-use super::super::dom::{add, add_link, add_text, clear, set, Res};
+use super::super::dom::{add, add_link, add_text, clear, set};
 use super::super::i18n::Msg;
 use super::super::widget::State;
 use super::list::{place, when};
 use crate::model::Attendance;
 use web_sys::{Element, Node};
 
+/// As `encodeURIComponent`.
 fn encode(out: &mut String, s: &str) {
-    out.push_str(&String::from(js_sys::encode_uri_component(s)));
+    super::super::url_state::encode(out, s, b"-_.!~*'()");
 }
 
-fn section(parent: &Node, title: &str, text: &str) -> Res<()> {
+fn section(parent: &Node, title: &str, text: &str) {
     if !text.trim().is_empty() {
-        add_text(parent, "h3", "", title)?;
-        add_text(parent, "p", "pre", text)?;
+        add_text(parent, "h3", "", title);
+        add_text(parent, "p", "pre", text);
     }
-    Ok(())
 }
 
 /// Renders meeting `i` into the detail panel; returns its heading (to focus).
-pub fn render(s: &State, i: u32) -> Res<Option<Element>> {
-    let Some(m) = s.meeting(i) else {
-        return Ok(None);
-    };
+pub fn render(s: &State, i: u32) -> Option<Element> {
+    let m = s.meeting(i)?;
     let d: &Node = &s.els.detail;
     clear(d);
-    let back = add_text(d, "button", "btn back", s.lang.t(Msg::Back))?;
+    let back = add_text(d, "button", "btn back", s.lang.t(Msg::Back));
     set(&back, "type", "button");
     set(&back, "data-act", "back");
-    let h = add_text(d, "h2", "dname", &m.name)?;
+    let h = add_text(d, "h2", "dname", &m.name);
     set(&h, "tabindex", "-1");
-    let times = add(d, "ul", "times")?;
+    let times = add(d, "ul", "times");
     if m.occurrences.is_empty() {
-        add_text(&times, "li", "", &when(s, None))?;
+        add_text(&times, "li", "", &when(s, None));
     }
     for o in &m.occurrences {
         let mut t = when(s, Some(*o));
@@ -44,10 +42,10 @@ pub fn render(s: &State, i: u32) -> Res<Option<Element>> {
             let end = (span.start + span.duration()) % 1440;
             t.push_str(&s.time(end));
         }
-        add_text(&times, "li", "", &t)?;
+        add_text(&times, "li", "", &t);
     }
     if !m.timezone.as_deref().unwrap_or("").is_empty() {
-        add_text(d, "p", "tz", m.timezone.as_deref().unwrap_or(""))?;
+        add_text(d, "p", "tz", m.timezone.as_deref().unwrap_or(""));
     }
     let p = &m.place;
     let addr = if p.formatted_address.is_empty() {
@@ -56,12 +54,12 @@ pub fn render(s: &State, i: u32) -> Res<Option<Element>> {
         &p.formatted_address
     };
     if m.attendance != Attendance::Online {
-        add_text(d, "p", "where", &place(s, m))?;
+        add_text(d, "p", "where", &place(s, m));
         if !addr.is_empty() {
-            add_text(d, "p", "addr", addr)?;
+            add_text(d, "p", "addr", addr);
         }
     }
-    let actions = add(d, "p", "actions")?;
+    let actions = add(d, "p", "actions");
     if m.attendance != Attendance::Online {
         let mut maps = String::from("https://www.google.com/maps/dir/?api=1&destination=");
         if let Some(c) = p.coordinates.filter(|_| !p.approximate) {
@@ -74,7 +72,7 @@ pub fn render(s: &State, i: u32) -> Res<Option<Element>> {
             encode(&mut maps, addr);
         }
         if !addr.is_empty() || p.coordinates.is_some() {
-            add_link(&actions, &maps, s.lang.t(Msg::Directions), "btn")?;
+            add_link(&actions, &maps, s.lang.t(Msg::Directions), "btn");
         }
     }
     if m.attendance.online() || m.attendance == Attendance::Inactive {
@@ -83,37 +81,36 @@ pub fn render(s: &State, i: u32) -> Res<Option<Element>> {
             &m.conference.url,
             s.lang.t(Msg::JoinOnline),
             "btn",
-        )?;
+        );
         if !m.conference.phone.is_empty() {
             let mut tel = String::from("tel:");
-            tel.extend(
-                m.conference
-                    .phone
-                    .chars()
-                    .filter(|c| c.is_ascii_digit() || matches!(c, '+' | ',' | '*' | '#')),
-            );
-            add_link(&actions, &tel, s.lang.t(Msg::Call), "btn")?;
+            for c in m.conference.phone.chars() {
+                if c.is_ascii_digit() || matches!(c, '+' | ',' | '*' | '#') {
+                    tel.push(c);
+                }
+            }
+            add_link(&actions, &tel, s.lang.t(Msg::Call), "btn");
         }
     }
-    let ics = add_text(&actions, "button", "btn", s.lang.t(Msg::AddCalendar))?;
+    let ics = add_text(&actions, "button", "btn", s.lang.t(Msg::AddCalendar));
     set(&ics, "type", "button");
     set(&ics, "data-act", "ics");
-    section(d, s.lang.t(Msg::Notes), &m.notes)?;
-    section(d, s.lang.t(Msg::Where), &p.notes)?;
-    section(d, s.lang.t(Msg::Online), &m.conference.url_notes)?;
+    section(d, s.lang.t(Msg::Notes), &m.notes);
+    section(d, s.lang.t(Msg::Where), &p.notes);
+    section(d, s.lang.t(Msg::Online), &m.conference.url_notes);
     if !m.types.is_empty() {
-        add_text(d, "h3", "", s.lang.t(Msg::Types))?;
-        let ul = add(d, "ul", "badges")?;
+        add_text(d, "h3", "", s.lang.t(Msg::Types));
+        let ul = add(d, "ul", "badges");
         for code in &m.types {
-            add_text(&ul, "li", "badge", s.type_name(code))?;
+            add_text(&ul, "li", "badge", s.type_name(code));
         }
     }
-    section(d, s.lang.t(Msg::Group), &m.group)?;
+    section(d, s.lang.t(Msg::Group), &m.group);
     if !m.group_notes.trim().is_empty() {
-        add_text(d, "p", "pre", &m.group_notes)?;
+        add_text(d, "p", "pre", &m.group_notes);
     }
-    let links = add(d, "p", "actions")?;
-    add_link(&links, &m.contact.url, s.lang.t(Msg::MeetingPage), "")?;
+    let links = add(d, "p", "actions");
+    add_link(&links, &m.contact.url, s.lang.t(Msg::MeetingPage), "");
     let mut fb = m.contact.feedback_url.clone();
     if safe_or_empty(&fb) {
         if let Some(e) = m.contact.feedback_emails.first() {
@@ -121,8 +118,8 @@ pub fn render(s: &State, i: u32) -> Res<Option<Element>> {
             fb.push_str(e);
         }
     }
-    add_link(&links, &fb, s.lang.t(Msg::Feedback), "")?;
-    Ok(Some(h))
+    add_link(&links, &fb, s.lang.t(Msg::Feedback), "");
+    Some(h)
 }
 
 fn safe_or_empty(u: &str) -> bool {
@@ -135,7 +132,7 @@ fn f64_text(v: f64) -> String {
     if v < 0.0 {
         t.push('-');
     }
-    let micro = js_sys::Math::round(v.abs() * 1e6) as u64;
+    let micro = (v.abs() * 1e6).round() as u64;
     super::super::text::push_u32(&mut t, (micro / 1_000_000) as u32);
     t.push('.');
     let frac = (micro % 1_000_000) as u32;

@@ -7,7 +7,6 @@
 //! dozens per row. A new search reuses the rows on screen (only their texts change), and
 //! only the first screen's rows are rendered before the results event.
 
-use super::super::dom::Res;
 use super::super::engine;
 use super::super::i18n::Msg;
 use super::super::widget::State;
@@ -66,7 +65,11 @@ const NEXT: char = '\u{2}';
 /// never shown anyway).
 fn field(out: &mut String, t: &str) {
     if t.bytes().any(|b| b == 1 || b == 2) {
-        out.extend(t.chars().filter(|c| *c != FIELD && *c != NEXT));
+        for c in t.chars() {
+            if c != FIELD && c != NEXT {
+                out.push(c);
+            }
+        }
     } else {
         out.push_str(t);
     }
@@ -125,11 +128,10 @@ fn pack(s: &State, out: &mut String, h: &Hit) {
 /// hook in one call (text only ever set as text). From 0 they replace the rows shown (the
 /// hook reuses their elements and renders the rows below the first screen after it is
 /// painted); else they are appended.
-pub fn rows(s: &State, from: usize, to: usize) -> Res<()> {
+pub fn rows(s: &State, from: usize, to: usize) {
     let mut packed = String::new();
     for h in s.results.hits.get(from..to).unwrap_or_default() {
         pack(s, &mut packed, h);
     }
-    s.hooks.rows(&s.els.list, &packed, from as u32)?;
-    Ok(())
+    let _ = s.hooks.rows(&s.els.list, &packed, from as u32);
 }
