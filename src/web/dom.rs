@@ -10,10 +10,10 @@
 //! names and selectors, new elements appended to its own), so their results need no
 //! error paths.
 
-use js_sys::{Function, Object, Reflect};
+use js_sys::{Object, Reflect};
 use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
-use web_sys::{CssStyleSheet, Element, Event, Node, ShadowRoot};
+use web_sys::{CssStyleSheet, Element, Event, EventTarget, Node, ShadowRoot};
 
 #[wasm_bindgen]
 extern "C" {
@@ -52,10 +52,6 @@ extern "C" {
     fn focus(this: &Dom);
     #[wasm_bindgen(method, getter)]
     fn key(this: &Dom) -> Option<String>;
-    #[wasm_bindgen(method, js_name = addEventListener)]
-    fn add_event_listener(this: &Dom, kind: &str, f: &Function);
-    #[wasm_bindgen(method, js_name = removeEventListener)]
-    fn remove_event_listener(this: &Dom, kind: &str, f: &Function);
     #[wasm_bindgen(method, catch, js_name = attachShadow)]
     fn attach_shadow(this: &Dom, init: &Object) -> Res<ShadowRoot>;
 }
@@ -122,24 +118,12 @@ pub fn href(n: &Node) -> String {
     doc.location().map(|l| l.href()).unwrap_or_default()
 }
 
-/// Adds (`on`) or removes the listener `f` for `kind` events on `n`, or on the window of
-/// its page when `window`.
-pub fn listen(n: &Node, window: bool, kind: &str, f: &Function, on: bool) {
-    let view;
-    let t = if window {
-        match dom(n).owner_document().default_view() {
-            Some(v) => view = v,
-            None => return,
-        }
-        &view
-    } else {
-        dom(n)
-    };
-    if on {
-        t.add_event_listener(kind, f);
-    } else {
-        t.remove_event_listener(kind, f);
-    }
+/// The window of the page `n` is in (for `popstate`), if it has one.
+pub fn window(n: &Node) -> Option<EventTarget> {
+    dom(n)
+        .owner_document()
+        .default_view()
+        .map(JsCast::unchecked_into)
 }
 
 /// Sets an attribute, ignoring the (impossible for valid names) error.

@@ -17,11 +17,12 @@ mod view;
 mod widget;
 
 use crate::model::LatLon;
+use gloo_events::EventListener;
 use js_sys::{Array, Object, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{Element, Event, HtmlElement, ShadowRoot};
+use web_sys::{Element, EventTarget, HtmlElement, ShadowRoot};
 use widget::State;
 
 #[wasm_bindgen]
@@ -83,19 +84,8 @@ pub struct Widget {
     state: Rc<RefCell<State>>,
     /// The shadow root.
     root: ShadowRoot,
-    /// The one listener of every event in [`EVENTS`] and of `popstate`.
-    on_event: Closure<dyn FnMut(Event)>,
-}
-
-impl Widget {
-    /// Adds (`on`) or removes the widget's listeners.
-    fn listen(&self, on: bool) {
-        let f = self.on_event.as_ref().unchecked_ref();
-        for kind in EVENTS {
-            dom::listen(&self.root, false, kind, f, on);
-        }
-        dom::listen(&self.root, true, "popstate", f, on);
-    }
+    /// Its listeners (each event in [`EVENTS`], and `popstate`), removed when dropped.
+    _listeners: Vec<EventListener>,
 }
 
 #[wasm_bindgen]
@@ -115,19 +105,23 @@ impl Widget {
             &host, &options, key, &types, hooks,
         )?));
         let root = state.borrow().els.root.clone();
-        let weak = Rc::downgrade(&state);
-        let on_event = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
-            if let Some(s) = weak.upgrade() {
-                widget::event(&s, &e);
-            }
-        });
-        let widget = Widget {
+        let listener = |target: &EventTarget, kind: &'static str| {
+            let weak = Rc::downgrade(&state);
+            EventListener::new(target, kind, move |e| {
+                if let Some(s) = weak.upgrade() {
+                    widget::event(&s, e);
+                }
+            })
+        };
+        let mut listeners: Vec<EventListener> = EVENTS.iter().map(|k| listener(&root, k)).collect();
+        if let Some(window) = dom::window(&root) {
+            listeners.push(listener(&window, "popstate"));
+        }
+        Ok(Widget {
             state,
             root,
-            on_event,
-        };
-        widget.listen(true);
-        Ok(widget)
+            _listeners: listeners,
+        })
     }
 
     /// Adds one feed, as its UTF-8 bytes (`formats`: a BMLT GetFormats answer, or empty).
@@ -214,7 +208,6 @@ impl Widget {
 
 impl Drop for Widget {
     fn drop(&mut self) {
-        self.listen(false);
         dom::clear(&self.root);
     }
 }
