@@ -12,7 +12,7 @@
 //! then by how many meetings name them; at most [`MAX_CANDIDATES`].
 
 use super::index::region_path;
-use super::sort::{f64_from_key, f64_key, order_by, permute, sort_keys};
+use super::sort::{f64_from_key, f64_key, order_by, sort_keys};
 use super::text::{fold, push_joined};
 use super::Index;
 use crate::feed::push_int;
@@ -159,32 +159,43 @@ struct Collect {
 fn median(values: &[f64]) -> f64 {
     let mut keys: Vec<u64> = values.iter().map(|&v| f64_key(v)).collect();
     sort_keys(&mut keys);
-    let values: Vec<f64> = keys.into_iter().map(f64_from_key).collect();
-    let n = values.len();
+    let n = keys.len();
+    let at = |i: usize| f64_from_key(keys[i]);
     if n % 2 == 1 {
-        values[n / 2]
+        at(n / 2)
     } else {
-        (values[n / 2 - 1] + values[n / 2]) / 2.0
+        (at(n / 2 - 1) + at(n / 2)) / 2.0
     }
 }
 
-/// Places as the feed spells them: (kind, name, qualifier, depth) → collected place.
+/// No place: the id of a name that folds to nothing.
+const NONE: u64 = u64::MAX;
+
+/// Places as the feed spells them, merged when they fold alike.
 #[derive(Default)]
 struct Collector {
-    /// The key written as text: kind, depth, `:`, the name's length, `:`, name, qualifier.
-    ids: TextMap,
+    /// (kind, name, qualifier, depth) as the feed spells them → place id (or [`NONE`]),
+    /// the key written as text: kind, depth, `:`, the name's length, `:`, name, qualifier.
+    spelled: TextMap,
+    /// (kind, folded name, folded label) → place id, written as text: kind, folded name,
+    /// `\0`, folded label (folded text holds no `\0`).
+    folded: TextMap,
     key: String,
     found: Vec<Collect>,
 }
 
 impl Collector {
+    /// Adds a meeting at `p` to the place `name` of `kind`; its label is `name`, `sep`
+    /// and `qualifier`, or for a region the first `depth + 1` names of `path`.
+    #[allow(clippy::too_many_arguments)]
     fn add(
         &mut self,
         kind: Kind,
         name: &str,
         qualifier: &str,
+        sep: &str,
+        path: &[&str],
         depth: usize,
-        label: impl FnOnce() -> String,
         p: LatLon,
     ) {
         let key = &mut self.key;
@@ -196,24 +207,50 @@ impl Collector {
         key.push(':');
         key.push_str(name);
         key.push_str(qualifier);
-        let id = match self.ids.get(key.as_str()) {
-            Some(&id) => id as usize,
+        let id = match self.spelled.get(key.as_str()) {
+            Some(&id) => id,
             None => {
-                let label = label();
-                self.found.push(Collect {
-                    kind,
-                    name: fold(name),
-                    folded_label: fold(&label),
-                    label,
-                    lats: Vec::new(),
-                    lons: Vec::new(),
-                });
-                self.ids.insert(key.clone(), self.found.len() as u64 - 1);
-                self.found.len() - 1
+                let mut label = String::new();
+                if kind == Kind::Region {
+                    push_joined(&mut label, path.iter().take(depth + 1).copied(), " > ");
+                } else {
+                    push_joined(
+                        &mut label,
+                        [name, qualifier].into_iter().filter(|s| !s.is_empty()),
+                        sep,
+                    );
+                }
+                let name = fold(name);
+                let folded_label = fold(&label);
+                let id = if name.is_empty() {
+                    NONE
+                } else {
+                    let mut k = String::new();
+                    push_int(&mut k, kind as i64);
+                    k.push_str(&name);
+                    k.push('\0');
+                    k.push_str(&folded_label);
+                    let found = &mut self.found;
+                    *self.folded.entry(k).or_insert_with(|| {
+                        found.push(Collect {
+                            kind,
+                            name,
+                            folded_label,
+                            label,
+                            lats: Vec::new(),
+                            lons: Vec::new(),
+                        });
+                        found.len() as u64 - 1
+                    })
+                };
+                self.spelled.insert(key.clone(), id);
+                id
             }
         };
-        self.found[id].lats.push(p.lat);
-        self.found[id].lons.push(p.lon);
+        if let Some(c) = self.found.get_mut(id as usize) {
+            c.lats.push(p.lat);
+            c.lons.push(p.lon);
+        }
     }
 }
 
@@ -236,76 +273,46 @@ impl Gazetteer {
             let town = first_nonempty(&place.city, parsed.town);
             let state = first_nonempty(&place.state, parsed.state);
             let postal = first_nonempty(&place.postal_code, parsed.postal);
-            if !town.is_empty() {
-                c.add(Kind::Town, town, state, 0, || join(town, ", ", state), p);
-            }
             let n = place.neighborhood.trim();
-            if !n.is_empty() {
-                c.add(Kind::Neighbourhood, n, town, 0, || join(n, ", ", town), p);
-            }
-            if !postal.is_empty() {
-                c.add(Kind::Postal, postal, town, 0, || join(postal, " ", town), p);
+            for (kind, name, qualifier, sep) in [
+                (Kind::Town, town, state, ", "),
+                (Kind::Neighbourhood, n, town, ", "),
+                (Kind::Postal, postal, town, " "),
+            ] {
+                if !name.is_empty() {
+                    c.add(kind, name, qualifier, sep, &[], 0, p);
+                }
             }
             for (depth, name) in path.iter().enumerate() {
                 let parent = if depth > 0 { path[depth - 1] } else { "" };
-                c.add(
-                    Kind::Region,
-                    name,
-                    parent,
-                    depth,
-                    || {
-                        let mut label = String::new();
-                        push_joined(&mut label, path.iter().take(depth + 1).copied(), " > ");
-                        label
-                    },
-                    p,
-                );
+                c.add(Kind::Region, name, parent, "", &path, depth, p);
             }
         }
-        // Spellings that fold alike are one place.
+        // By folded name, then kind and folded label (spellings that fold alike are one
+        // place already).
         let mut found = c.found;
-        found.retain(|c| !c.name.is_empty());
         let order = order_by(found.len(), &mut |a, b| {
             let (a, b) = (&found[a], &found[b]);
-            (a.kind, &a.name, &a.folded_label).cmp(&(b.kind, &b.name, &b.folded_label))
+            (&a.name, a.kind, &a.folded_label).cmp(&(&b.name, b.kind, &b.folded_label))
         });
-        let found = permute(found, &order);
-        let mut merged: Vec<Collect> = Vec::with_capacity(found.len());
-        for c in found {
-            match merged.last_mut() {
-                Some(last)
-                    if last.kind == c.kind
-                        && last.name == c.name
-                        && last.folded_label == c.folded_label =>
-                {
-                    last.lats.extend(c.lats);
-                    last.lons.extend(c.lons);
-                }
-                _ => merged.push(c),
-            }
-        }
-        let places: Vec<Place> = merged
-            .into_iter()
-            .map(|c| Place {
+        let mut places = Vec::with_capacity(found.len());
+        for &i in &order {
+            let c = &mut found[i as usize];
+            places.push(Place {
                 kind: c.kind,
                 candidate: PlaceCandidate {
-                    label: c.label,
+                    label: std::mem::take(&mut c.label),
                     point: LatLon {
                         lat: median(&c.lats),
                         lon: median(&c.lons),
                     },
                     meetings: c.lats.len() as u32,
                 },
-                name: c.name,
-                folded_label: c.folded_label,
-            })
-            .collect();
-        let order = order_by(places.len(), &mut |a, b| {
-            places[a].name.cmp(&places[b].name)
-        });
-        Gazetteer {
-            places: permute(places, &order),
+                name: std::mem::take(&mut c.name),
+                folded_label: std::mem::take(&mut c.folded_label),
+            });
         }
+        Gazetteer { places }
     }
 }
 
@@ -316,16 +323,6 @@ fn first_nonempty<'a>(a: &'a str, b: &'a str) -> &'a str {
     } else {
         a
     }
-}
-
-fn join(a: &str, sep: &str, b: &str) -> String {
-    let mut s = String::with_capacity(a.len() + sep.len() + b.len());
-    s.push_str(a);
-    if !b.is_empty() {
-        s.push_str(sep);
-        s.push_str(b);
-    }
-    s
 }
 
 impl Index {
@@ -362,10 +359,10 @@ impl Index {
                 .then(b.candidate.meetings.cmp(&a.candidate.meetings))
                 .then(a.folded_label.cmp(&b.folded_label))
         });
-        let picked = permute(picked, &order);
         let mut out: Vec<PlaceCandidate> = Vec::new();
         let mut labels: Vec<&str> = Vec::new();
-        for p in picked {
+        for &i in &order {
+            let p = picked[i as usize];
             if out.len() == MAX_CANDIDATES {
                 break;
             }
