@@ -332,13 +332,27 @@ impl Index {
             }
         }
         sort_keys(&mut keys);
-        self.row_day = keys.iter().map(|k| (k >> 60) as u8).collect();
-        self.row_start = keys.iter().map(|k| (k >> 44) as Minutes).collect();
-        self.row_duration = keys.iter().map(|&k| k as Minutes).collect();
-        self.row_meeting = keys
-            .iter()
-            .map(|k| by_name[((k >> 16) & ((1 << 28) - 1)) as usize])
-            .collect();
+        let n = keys.len();
+        let (mut day, mut start, mut duration) = (vec![0; n], vec![0; n], vec![0; n]);
+        let mut meeting = vec![0; n];
+        // (Slices, not `Vec`s, indexed: the native build does not inline `Vec`'s `Index`.)
+        let (d, s, du, me, by_name) = (
+            &mut day[..],
+            &mut start[..],
+            &mut duration[..],
+            &mut meeting[..],
+            &by_name[..],
+        );
+        for (r, &k) in keys.iter().enumerate() {
+            d[r] = (k >> 60) as u8;
+            s[r] = (k >> 44) as Minutes;
+            du[r] = k as Minutes;
+            me[r] = by_name[((k >> 16) & ((1 << 28) - 1)) as usize];
+        }
+        self.row_day = day;
+        self.row_start = start;
+        self.row_duration = duration;
+        self.row_meeting = meeting;
         for d in 0..9u8 {
             self.day_start[d as usize] = self.row_day.partition_point(|&x| x < d) as u32;
         }
@@ -482,39 +496,45 @@ impl Index {
                 parent = id;
             }
         }
-        // Each node's folded name, and its path as node ids from the top.
+        // Tree order: paths compared name by name, folded first, which is the tree in
+        // preorder with each node's children ordered by (folded name, name). Sibling names
+        // are distinct, so the index tie-break changes nothing.
         let folded: Vec<String> = nodes.iter().map(|n| text::fold(n.1)).collect();
-        let chains: Vec<Vec<usize>> = (0..nodes.len())
-            .map(|mut id| {
-                let mut chain = Vec::new();
-                while id != TOP {
-                    chain.push(id);
-                    id = nodes[id].0;
-                }
-                chain.reverse();
-                chain
-            })
-            .collect();
-        // Tree order: compare paths name by name, folded first. Paths are distinct, so
-        // the index tie-break changes nothing.
-        let key = |id: usize| chains[id].iter().map(|&n| (folded[n].as_str(), nodes[n].1));
-        let order = order_by(nodes.len(), &mut |a, b| key(a).cmp(key(b)));
-        let mut regions = Vec::with_capacity(nodes.len());
-        for &id in &order {
+        let by_name = order_by(nodes.len(), &mut |a, b| {
+            (&folded[a], nodes[a].1).cmp(&(&folded[b], nodes[b].1))
+        });
+        // Children as linked lists in that order; list `nodes.len()` is the top's.
+        let top = nodes.len();
+        let mut first = vec![TOP; top + 1];
+        let mut next = vec![TOP; top];
+        for &id in by_name.iter().rev() {
             let id = id as usize;
-            let chain = &chains[id];
-            let mut folded_path = String::new();
-            text::push_joined(
-                &mut folded_path,
-                chain.iter().map(|&n| folded[n].as_str()),
-                " ",
-            );
-            regions.push(RegionNode {
-                path: chain.iter().map(|&n| nodes[n].1.to_string()).collect(),
-                folded_name: folded[id].clone(),
-                folded_path,
-                bits: std::mem::take(&mut nodes[id].2),
-            });
+            let parent = nodes[id].0.min(top);
+            next[id] = first[parent];
+            first[parent] = id;
+        }
+        // Preorder: each node after its parent, whose place in `regions` is `at`.
+        let mut regions: Vec<RegionNode> = Vec::with_capacity(top);
+        let mut at = vec![0; top];
+        let mut stack = vec![first[top]];
+        while let Some(id) = stack.pop() {
+            if id == TOP {
+                continue;
+            }
+            stack.push(next[id]);
+            stack.push(first[id]);
+            let mut node = RegionNode::default();
+            if let Some(parent) = regions.get(at.get(nodes[id].0).copied().unwrap_or(top)) {
+                node.path.clone_from(&parent.path);
+                node.folded_path.clone_from(&parent.folded_path);
+                node.folded_path.push(' ');
+            }
+            node.path.push(nodes[id].1.into());
+            node.folded_path.push_str(&folded[id]);
+            node.folded_name.clone_from(&folded[id]);
+            node.bits = std::mem::take(&mut nodes[id].2);
+            at[id] = regions.len();
+            regions.push(node);
         }
         regions
     }
