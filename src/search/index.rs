@@ -24,7 +24,7 @@ use std::cell::{OnceCell, RefCell};
 use super::bitset::{self, words_for};
 use super::geo::{GeoPoint, Trig};
 use super::places::Gazetteer;
-use super::sort::{f64_key, order_by, permute, sort_keys};
+use super::sort::{f64_key, group, order_by, permute, sort_keys};
 use super::text;
 use super::words::{Words, WordsBuilder};
 use super::TimeOfDay;
@@ -357,21 +357,7 @@ impl Index {
             self.day_start[d as usize] = self.row_day.partition_point(|&x| x < d) as u32;
         }
         // Meeting → rows.
-        let mut counts = vec![0u32; meetings.len() + 1];
-        for &m in &self.row_meeting {
-            counts[m as usize + 1] += 1;
-        }
-        for i in 1..counts.len() {
-            counts[i] += counts[i - 1];
-        }
-        let mut fill = counts.clone();
-        let mut list = vec![0u32; self.row_meeting.len()];
-        for (r, &m) in self.row_meeting.iter().enumerate() {
-            list[fill[m as usize] as usize] = r as u32;
-            fill[m as usize] += 1;
-        }
-        self.meeting_row_start = counts;
-        self.meeting_rows = list;
+        (self.meeting_row_start, self.meeting_rows) = group(&self.row_meeting, meetings.len(), &[]);
     }
 
     fn new_bits(&self) -> Vec<u64> {
@@ -540,38 +526,30 @@ impl Index {
     }
 
     fn build_geo(&self) -> Geo {
-        let trig = self.trig;
-        let point: Vec<Option<GeoPoint>> = self
-            .meetings
-            .iter()
-            .map(|m| match m.place.coordinates {
-                Some(p) if distance_eligible(m) => Some(GeoPoint::new(p, &trig)),
-                _ => None,
-            })
-            .collect();
-        let xyz: Vec<[f64; 3]> = point
-            .iter()
-            .map(|p| match p {
-                Some(p) => p.unit(&trig),
-                None => [f64::NAN; 3],
-            })
-            .collect();
-        let entries: Vec<GeoEntry> = self
-            .meetings
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| distance_eligible(m))
-            .filter_map(|(i, m)| {
-                m.place.coordinates.map(|p| GeoEntry {
-                    lat: p.lat,
-                    lon: p.lon,
-                    xyz: xyz[i],
-                    meeting: i as u32,
-                })
-            })
-            .collect();
+        let trig = &self.trig;
+        let n = self.meetings.len();
+        let (mut point, mut xyz) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let (mut entries, mut lat) = (Vec::new(), Vec::new());
+        for (i, m) in self.meetings.iter().enumerate() {
+            let (p, unit) = match m.place.coordinates {
+                Some(c) if distance_eligible(m) => {
+                    let p = GeoPoint::new(c, trig);
+                    let unit = p.unit(trig);
+                    entries.push(GeoEntry {
+                        lat: c.lat,
+                        lon: c.lon,
+                        xyz: unit,
+                        meeting: i as u32,
+                    });
+                    lat.push(f64_key(c.lat));
+                    (Some(p), unit)
+                }
+                _ => (None, [f64::NAN; 3]),
+            };
+            point.push(p);
+            xyz.push(unit);
+        }
         // By latitude, then meeting number (the entries' order: the index tie-break).
-        let lat: Vec<u64> = entries.iter().map(|g| f64_key(g.lat)).collect();
         let order = order_by(entries.len(), &mut |a, b| lat[a].cmp(&lat[b]));
         Geo {
             sorted: order.iter().map(|&i| entries[i as usize]).collect(),

@@ -139,6 +139,35 @@ pub(crate) fn permute<T>(items: Vec<T>, order: &[u32]) -> Vec<T> {
         .collect()
 }
 
+/// Groups positions by key, by counting: returns `(start, items)` where the items of key
+/// `k` (< `groups`) are `items[start[k]..start[k + 1]]`, in position order. The item of
+/// position `j` is `j`, or, when `owners` is not empty, the owner `o` whose range
+/// `owners[o]..owners[o + 1]` holds `j` (`owners` ascending, ending at `keys.len()`).
+pub(crate) fn group(keys: &[u32], groups: usize, owners: &[u32]) -> (Vec<u32>, Vec<u32>) {
+    let mut start = vec![0u32; groups + 1];
+    let mut items = vec![0u32; keys.len()];
+    // (Slices, not `Vec`s, indexed: the native build does not inline `Vec`'s `Index`.)
+    let s = &mut start[..];
+    for &k in keys {
+        s[k as usize + 1] += 1;
+    }
+    for i in 1..s.len() {
+        s[i] += s[i - 1];
+    }
+    let mut fill = s.to_vec();
+    let (f, out) = (&mut fill[..], &mut items[..]);
+    let mut owner = 0;
+    for (j, &k) in keys.iter().enumerate() {
+        while owners.get(owner + 1).is_some_and(|&e| e as usize <= j) {
+            owner += 1;
+        }
+        let item = if owners.is_empty() { j } else { owner };
+        out[f[k as usize] as usize] = item as u32;
+        f[k as usize] += 1;
+    }
+    (start, items)
+}
+
 /// A key whose unsigned order is the order of `f64::total_cmp`.
 pub(crate) fn f64_key(x: f64) -> u64 {
     let bits = x.to_bits();
@@ -232,6 +261,20 @@ mod tests {
                 "n = {n}"
             );
         }
+    }
+
+    #[test]
+    fn groups_positions_by_key() {
+        let keys = [2, 0, 2, 1, 2];
+        assert_eq!(
+            group(&keys, 4, &[]),
+            (vec![0, 1, 2, 5, 5], vec![1, 3, 0, 2, 4])
+        );
+        // Owners 0: 0..2, 1: 2..2, 2: 2..5.
+        assert_eq!(
+            group(&keys, 4, &[0, 2, 2, 5]),
+            (vec![0, 1, 2, 5, 5], vec![0, 2, 0, 2, 2])
+        );
     }
 
     #[test]
