@@ -35,7 +35,7 @@
 use super::bitset;
 use super::geo::{chord2, chord2_limit, haversine, BoundingBox, GeoPoint};
 use super::index::{GeoEntry, Index, Scratch, NO_DAY, NO_TIME};
-use super::sort::{f64_key, order_by, permute};
+use super::sort::{f64_key, order_by, sort_keys};
 use super::text::for_each_word;
 use super::{AttendanceFilter, Hit, Now, Query, Results, TimeFilter};
 use crate::model::{LatLon, Minutes, MINUTES_PER_DAY};
@@ -204,7 +204,7 @@ impl Index {
                 .map(|h| f64_key(h.distance.unwrap_or(0.0)))
                 .collect();
             let order = order_by(hits.len(), &mut |a, b| keys[a].cmp(&keys[b]));
-            hits = permute(hits, &order);
+            hits = order.iter().map(|&i| hits[i as usize]).collect();
         }
         Results { hits }
     }
@@ -387,27 +387,29 @@ impl Index {
     /// it begins; a word with many postings is checked per remaining row instead.
     fn fill_text(&self, text: &str, scratch: &mut Scratch) {
         let mut ranges: Vec<(usize, usize)> = Vec::new();
+        // Per word, its postings count and its place in `ranges`, packed to sort.
+        let mut keys: Vec<u64> = Vec::new();
         let mut word = std::mem::take(&mut scratch.word);
         // The word index is built only when the text holds a word.
         let mut index: Option<&super::words::Words> = None;
         for_each_word(text, &mut word, |w| {
             let words = *index.get_or_insert_with(|| self.words());
-            ranges.push(words.prefix_range(w));
+            let (lo, hi) = words.prefix_range(w);
+            let postings = words.posting_start[hi] - words.posting_start[lo];
+            keys.push((postings as u64) << 32 | ranges.len() as u64);
+            ranges.push((lo, hi));
         });
         scratch.word = word;
         scratch.text_active = !ranges.is_empty();
         let Some(words) = index else {
             return;
         };
-        let postings =
-            |&(lo, hi): &(usize, usize)| words.posting_start[hi] - words.posting_start[lo];
-        let order = order_by(ranges.len(), &mut |a, b| {
-            postings(&ranges[a]).cmp(&postings(&ranges[b]))
-        });
-        let ranges = permute(ranges, &order);
+        // Rarest first (ties in text order).
+        sort_keys(&mut keys);
         let rows = self.row_meeting.len();
-        for (k, range) in ranges.iter().enumerate() {
-            let (lo, hi) = *range;
+        for (k, &key) in keys.iter().enumerate() {
+            let (lo, hi) = ranges[key as u32 as usize];
+            let postings = (key >> 32) as usize;
             // Setting a bit per posting costs a few ns; checking a candidate row's sorted
             // word ids costs a binary search, several times more.
             let candidates = if k == 0 {
@@ -415,7 +417,7 @@ impl Index {
             } else {
                 scratch.text.iter().map(|w| w.count_ones() as usize).sum()
             };
-            if (postings(range) as usize) <= 4 * candidates {
+            if postings <= 4 * candidates {
                 let target = if k == 0 {
                     &mut scratch.text
                 } else {
