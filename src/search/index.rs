@@ -24,7 +24,7 @@ use std::cell::{OnceCell, RefCell};
 use super::bitset::{self, words_for};
 use super::geo::{GeoPoint, Trig};
 use super::places::Gazetteer;
-use super::sort::{f64_key, group, order_by, permute, sort_keys};
+use super::sort::{f64_key, group, order_by, sort_keys};
 use super::text;
 use super::words::{Words, WordsBuilder};
 use super::TimeOfDay;
@@ -411,39 +411,43 @@ impl Index {
     }
 
     fn build_types(&self) -> Vec<(String, Vec<u64>)> {
-        let meetings = &self.meetings;
-        // Feed spelling → slot, canonical code → slot.
+        // Feed spelling → slot (`u64::MAX` for a blank code), canonical code → slot.
         let mut spelling = TextMap::default();
         let mut canonical = TextMap::default();
         let mut slots: Vec<(String, Vec<u64>)> = Vec::new();
-        for (m, meeting) in meetings.iter().enumerate() {
+        for (m, meeting) in self.meetings.iter().enumerate() {
             for code in &meeting.types {
                 let slot = match spelling.get(code.as_str()) {
-                    Some(&s) => s as usize,
+                    Some(&s) => s,
                     None => {
                         let c = canonical_code(code);
                         let s = match canonical.get(&c) {
-                            Some(&s) => s as usize,
+                            Some(&s) => s,
+                            None if c.is_empty() => u64::MAX,
                             None => {
                                 slots.push((c.clone(), self.new_bits()));
                                 canonical.insert(c, slots.len() as u64 - 1);
-                                slots.len() - 1
+                                slots.len() as u64 - 1
                             }
                         };
-                        spelling.insert(code.clone(), s as u64);
+                        spelling.insert(code.clone(), s);
                         s
                     }
                 };
-                let bits = &mut slots[slot].1;
-                for &r in self.rows_of(m) {
-                    bitset::set(bits, r as usize);
+                if let Some((_, bits)) = slots.get_mut(slot as usize) {
+                    for &r in self.rows_of(m) {
+                        bitset::set(bits, r as usize);
+                    }
                 }
             }
         }
-        slots.retain(|(c, _)| !c.is_empty());
         // Codes are distinct, so the index tie-break changes nothing.
         let order = order_by(slots.len(), &mut |a, b| slots[a].0.cmp(&slots[b].0));
-        permute(slots, &order)
+        let mut sorted = Vec::with_capacity(slots.len());
+        for &i in &order {
+            sorted.push(std::mem::take(&mut slots[i as usize]));
+        }
+        sorted
     }
 
     /// The rows of meeting `m`.

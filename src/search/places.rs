@@ -230,18 +230,22 @@ impl Collector {
                     k.push_str(&name);
                     k.push('\0');
                     k.push_str(&folded_label);
-                    let found = &mut self.found;
-                    *self.folded.entry(k).or_insert_with(|| {
-                        found.push(Collect {
-                            kind,
-                            name,
-                            folded_label,
-                            label,
-                            lats: Vec::new(),
-                            lons: Vec::new(),
-                        });
-                        found.len() as u64 - 1
-                    })
+                    match self.folded.get(&k) {
+                        Some(&id) => id,
+                        None => {
+                            self.found.push(Collect {
+                                kind,
+                                name,
+                                folded_label,
+                                label,
+                                lats: Vec::new(),
+                                lons: Vec::new(),
+                            });
+                            let id = self.found.len() as u64 - 1;
+                            self.folded.insert(k, id);
+                            id
+                        }
+                    }
                 };
                 self.spelled.insert(key.clone(), id);
                 id
