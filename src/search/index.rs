@@ -146,17 +146,20 @@ pub(crate) struct Scratch {
     pub(crate) geo_deferred: bool,
 }
 
-/// The region path of a meeting: `regions`, else its city.
-pub(crate) fn region_path(m: &Meeting) -> Vec<&str> {
-    region_names(m).collect()
-}
-
-/// The names of [`region_path`], general → specific, without collecting them.
-fn region_names(m: &Meeting) -> impl Iterator<Item = &str> {
-    let mut regions = m.regions.iter().map(|r| r.trim()).filter(|r| !r.is_empty());
-    let first = regions.next();
-    let city = Some(m.place.city.trim()).filter(|c| first.is_none() && !c.is_empty());
-    first.into_iter().chain(regions).chain(city)
+/// The region path of a meeting, general → specific, into `path`: its `regions` (trimmed,
+/// blanks skipped), else its city.
+pub(crate) fn region_path<'a>(m: &'a Meeting, path: &mut Vec<&'a str>) {
+    path.clear();
+    for r in &m.regions {
+        let r = r.trim();
+        if !r.is_empty() {
+            path.push(r);
+        }
+    }
+    let city = m.place.city.trim();
+    if path.is_empty() && !city.is_empty() {
+        path.push(city);
+    }
 }
 
 /// Whether a meeting can match a distance filter: it has coordinates and is not online-only.
@@ -465,9 +468,11 @@ impl Index {
         let mut ids = TextMap::default();
         let mut key = String::new();
         let mut nodes: Vec<(usize, &str, Vec<u64>)> = Vec::new();
+        let mut path = Vec::new();
         for (m, meeting) in meetings.iter().enumerate() {
             let mut parent = TOP;
-            for name in region_names(meeting) {
+            region_path(meeting, &mut path);
+            for &name in &path {
                 key.clear();
                 push_int(&mut key, parent.wrapping_add(1) as i64);
                 key.push(':');

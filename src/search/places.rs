@@ -89,11 +89,13 @@ fn has_digit(s: &str) -> bool {
 
 /// Splits a one-line address into town, state and postal code where it can.
 pub(crate) fn parse_address(line: &str) -> AddressParts<'_> {
-    let mut parts: Vec<&str> = line
-        .split(',')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
+    let mut parts: Vec<&str> = Vec::new();
+    for part in line.split(',') {
+        let part = part.trim();
+        if !part.is_empty() {
+            parts.push(part);
+        }
+    }
     let mut out = AddressParts::default();
     if parts.len() >= 2 {
         if let Some(last) = parts.last() {
@@ -262,11 +264,12 @@ impl Gazetteer {
     /// The places named by `meetings` (those with coordinates).
     pub(crate) fn build(meetings: &[Meeting]) -> Gazetteer {
         let mut c = Collector::default();
+        let mut path = Vec::new();
         for m in meetings {
             let Some(p) = m.place.coordinates else {
                 continue;
             };
-            let path = region_path(m);
+            region_path(m, &mut path);
             let place = &m.place;
             let line = if place.formatted_address.trim().is_empty() {
                 place.address.as_str()
