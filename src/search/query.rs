@@ -191,20 +191,23 @@ impl Index {
             let centre = GeoPoint::new(p, &self.trig);
             let radius = query.units.earth_radius();
             let points = &self.geo().point;
+            // Each hit's distance, and as a key to order by.
+            let mut keys: Vec<u64> = Vec::with_capacity(hits.len());
             for h in hits.iter_mut() {
-                let m = h.meeting as usize;
-                h.distance = Some(match &points[m] {
+                let d = match &points[h.meeting as usize] {
                     Some(q) => haversine(&centre, q, radius, &self.trig),
                     None => f64::INFINITY,
-                });
+                };
+                h.distance = Some(d);
+                keys.push(f64_key(d));
             }
             // Stable: ties keep the day/time order.
-            let keys: Vec<u64> = hits
-                .iter()
-                .map(|h| f64_key(h.distance.unwrap_or(0.0)))
-                .collect();
             let order = order_by(hits.len(), &mut |a, b| keys[a].cmp(&keys[b]));
-            hits = order.iter().map(|&i| hits[i as usize]).collect();
+            let mut sorted = Vec::with_capacity(hits.len());
+            for &i in &order {
+                sorted.push(hits[i as usize]);
+            }
+            hits = sorted;
         }
         Results { hits }
     }
@@ -239,7 +242,7 @@ impl Index {
         let matches = |r: usize| (masks.word(self, r / 64, None) >> (r % 64)) & 1 == 1;
         // 1. In progress: begun within the last day, so yesterday's or today's rows.
         let yesterday = (today + 6) % 7;
-        for d in [yesterday, today] {
+        for &d in &[yesterday, today] {
             let (s, e) = (
                 self.day_start[d as usize] as usize,
                 self.day_start[d as usize + 1] as usize,
@@ -251,11 +254,11 @@ impl Index {
             }
         }
         // 2. Upcoming: the rows after now, then the week wraps round.
-        let p = self.row_day[..timed_end]
-            .iter()
-            .zip(&self.row_start[..timed_end])
-            .position(|(&d, &s)| (d, s) > (today, now.minute))
-            .unwrap_or(timed_end);
+        // (Rows are sorted by day and start: the first after now is among today's.)
+        let mut p = self.day_start[today as usize] as usize;
+        while p < timed_end && self.row_day[p] == today && self.row_start[p] <= now.minute {
+            p += 1;
+        }
         self.emit_range(masks, p, timed_end, now_min, emit);
         self.emit_range(masks, 0, p, now_min, emit);
         // 3. By appointment.
