@@ -371,7 +371,13 @@ impl Index {
         let mut days: [Vec<u64>; 8] = Default::default();
         let mut buckets: [Vec<u64>; 4] = Default::default();
         let mut attendance: [Vec<u64>; 4] = Default::default();
-        for b in days.iter_mut().chain(&mut buckets).chain(&mut attendance) {
+        for b in &mut days {
+            *b = self.new_bits();
+        }
+        for b in &mut buckets {
+            *b = self.new_bits();
+        }
+        for b in &mut attendance {
             *b = self.new_bits();
         }
         let mut active = self.new_bits();
@@ -494,7 +500,10 @@ impl Index {
         // Tree order: paths compared name by name, folded first, which is the tree in
         // preorder with each node's children ordered by (folded name, name). Sibling names
         // are distinct, so the index tie-break changes nothing.
-        let folded: Vec<String> = nodes.iter().map(|n| text::fold(n.1)).collect();
+        let mut folded: Vec<String> = Vec::with_capacity(nodes.len());
+        for n in &nodes {
+            folded.push(text::fold(n.1));
+        }
         let by_name = order_by(nodes.len(), &mut |a, b| {
             (&folded[a], nodes[a].1).cmp(&(&folded[b], nodes[b].1))
         });

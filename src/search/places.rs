@@ -13,7 +13,7 @@
 
 use super::index::region_path;
 use super::sort::{f64_from_key, f64_key, order_by, sort_keys};
-use super::text::{fold, push_joined};
+use super::text::fold;
 use super::Index;
 use crate::feed::push_int;
 use crate::hash::TextMap;
@@ -159,7 +159,10 @@ struct Collect {
 }
 
 fn median(values: &[f64]) -> f64 {
-    let mut keys: Vec<u64> = values.iter().map(|&v| f64_key(v)).collect();
+    let mut keys = vec![0u64; values.len()];
+    for (k, &v) in keys.iter_mut().zip(values) {
+        *k = f64_key(v);
+    }
     sort_keys(&mut keys);
     let n = keys.len();
     let at = |i: usize| f64_from_key(keys[i]);
@@ -214,13 +217,18 @@ impl Collector {
             None => {
                 let mut label = String::new();
                 if kind == Kind::Region {
-                    push_joined(&mut label, path.iter().take(depth + 1).copied(), " > ");
+                    for (i, part) in path.iter().take(depth + 1).enumerate() {
+                        if i > 0 {
+                            label.push_str(" > ");
+                        }
+                        label.push_str(part);
+                    }
                 } else {
-                    push_joined(
-                        &mut label,
-                        [name, qualifier].into_iter().filter(|s| !s.is_empty()),
-                        sep,
-                    );
+                    label.push_str(name);
+                    if !qualifier.is_empty() {
+                        label.push_str(sep);
+                        label.push_str(qualifier);
+                    }
                 }
                 let name = fold(name);
                 let folded_label = fold(&label);
@@ -343,21 +351,26 @@ impl Index {
             return Vec::new();
         }
         let places = &self.gazetteer().places;
-        let mut picked: Vec<&Place> = places
-            .iter()
-            .filter(|p| p.name == q || p.folded_label == q)
-            .collect();
+        let mut picked: Vec<&Place> = Vec::new();
+        for p in places {
+            if p.name == q || p.folded_label == q {
+                picked.push(p);
+            }
+        }
         if picked.is_empty() {
+            // Names that begin with the text (a run of the sorted names), then labels.
             let lo = places.partition_point(|p| p.name.as_str() < q.as_str());
-            picked = places[lo..]
-                .iter()
-                .take_while(|p| p.name.starts_with(&q))
-                .chain(
-                    places
-                        .iter()
-                        .filter(|p| p.folded_label.starts_with(&q) && !p.name.starts_with(&q)),
-                )
-                .collect();
+            for p in &places[lo..] {
+                if !p.name.starts_with(&q) {
+                    break;
+                }
+                picked.push(p);
+            }
+            for p in places {
+                if p.folded_label.starts_with(&q) && !p.name.starts_with(&q) {
+                    picked.push(p);
+                }
+            }
         }
         let order = order_by(picked.len(), &mut |a, b| {
             let (a, b) = (picked[a], picked[b]);

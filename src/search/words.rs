@@ -72,7 +72,7 @@ impl WordsBuilder {
             per_meeting,
             starts,
         } = self;
-        for meeting in rest.iter().take(count) {
+        for meeting in &rest[..count.min(rest.len())] {
             let begin = per_meeting.len();
             let p = &meeting.place;
             let out = &mut *per_meeting;
