@@ -213,9 +213,9 @@ impl TypeNames {
                 p.any(&mut |p| p.skip(), &mut |p, l| {
                     if let Val::Str(name) = p.any(&mut |p| p.skip(), &mut |p, _| p.skip())? {
                         if l == lang {
-                            own = Some(name.into_owned());
+                            own = Some(String::from(&*name));
                         } else if l == "en" {
-                            en = Some(name.into_owned());
+                            en = Some(String::from(&*name));
                         }
                     }
                     Ok(())

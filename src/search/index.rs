@@ -527,18 +527,21 @@ impl Index {
             }
             stack.push(next[id]);
             stack.push(first[id]);
-            let mut node = RegionNode::default();
+            let (mut path, mut folded_path) = (Vec::new(), String::new());
             if let Some(parent) = regions.get(at.get(nodes[id].0).copied().unwrap_or(top)) {
-                node.path.clone_from(&parent.path);
-                node.folded_path.clone_from(&parent.folded_path);
-                node.folded_path.push(' ');
+                path = parent.path.clone();
+                folded_path = parent.folded_path.clone();
+                folded_path.push(' ');
             }
-            node.path.push(nodes[id].1.into());
-            node.folded_path.push_str(&folded[id]);
-            node.folded_name.clone_from(&folded[id]);
-            node.bits = std::mem::take(&mut nodes[id].2);
+            path.push(nodes[id].1.into());
+            folded_path.push_str(&folded[id]);
             at[id] = regions.len();
-            regions.push(node);
+            regions.push(RegionNode {
+                path,
+                folded_name: folded[id].clone(),
+                folded_path,
+                bits: std::mem::take(&mut nodes[id].2),
+            });
         }
         regions
     }
