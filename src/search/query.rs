@@ -144,12 +144,7 @@ impl Index {
         let mut deferred = None;
         if let Some(rad) = radius {
             scratch.geo_deferred = true;
-            let others: usize = {
-                let masks = self.masks(query, scratch);
-                (0..self.words)
-                    .map(|i| masks.word(self, i, None).count_ones() as usize)
-                    .sum()
-            };
+            let others = self.matching(&self.masks(query, scratch));
             if others < self.band(&rad).len() {
                 deferred = Some(rad);
             } else {
@@ -161,9 +156,7 @@ impl Index {
         let mut hits = Vec::with_capacity(if query.now.is_some() {
             0
         } else {
-            (0..self.words)
-                .map(|i| masks.word(self, i, None).count_ones() as usize)
-                .sum()
+            self.matching(&masks)
         });
         let mut emit = |r: usize, in_progress: bool| {
             let m = self.row_meeting[r];
@@ -210,6 +203,15 @@ impl Index {
             hits = sorted;
         }
         Results { hits }
+    }
+
+    /// How many rows `masks` match.
+    fn matching(&self, masks: &Masks) -> usize {
+        let mut n = 0;
+        for i in 0..self.words {
+            n += masks.word(self, i, None).count_ones() as usize;
+        }
+        n
     }
 
     /// The occurrence of row `r`, from the row's columns alone (the row keeps the
@@ -418,7 +420,8 @@ impl Index {
             let candidates = if k == 0 {
                 rows
             } else {
-                scratch.text.iter().map(|w| w.count_ones() as usize).sum()
+                // (The set's own intersection: its size, with no count function of its own.)
+                bitset::and_count(&scratch.text, &scratch.text) as usize
             };
             if postings <= 4 * candidates {
                 let target = if k == 0 {
