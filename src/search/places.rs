@@ -144,8 +144,12 @@ fn is_ca_postal(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 7
         && b[3] == b' '
-        && [0, 2, 5].iter().all(|&i| b[i].is_ascii_alphabetic())
-        && [1, 4, 6].iter().all(|&i| b[i].is_ascii_digit())
+        && b[0].is_ascii_alphabetic()
+        && b[2].is_ascii_alphabetic()
+        && b[5].is_ascii_alphabetic()
+        && b[1].is_ascii_digit()
+        && b[4].is_ascii_digit()
+        && b[6].is_ascii_digit()
 }
 
 /// Collects the coordinates of the meetings that name one place.
