@@ -204,17 +204,25 @@ impl TypeNames {
     fn add_table(&mut self, table_json: &str, lang: &str) -> Result<(), TypeTableError> {
         let bytes = table_json.as_bytes();
         let mut p = Parser::new(bytes);
-        let mut table: Vec<(String, Vec<(String, String)>)> = Vec::new();
+        // Each code's name in `lang`, else in English (the last of duplicate keys wins),
+        // applied once the whole table has been read.
+        let mut table: Vec<(String, String)> = Vec::new();
         let read = p
             .any(&mut |p| p.skip(), &mut |p, code| {
-                let mut names = Vec::new();
-                p.any(&mut |p| p.skip(), &mut |p, lang| {
+                let (mut own, mut en) = (None, None);
+                p.any(&mut |p| p.skip(), &mut |p, l| {
                     if let Val::Str(name) = p.any(&mut |p| p.skip(), &mut |p, _| p.skip())? {
-                        names.push((lang.to_owned(), name.into_owned()));
+                        if l == lang {
+                            own = Some(String::from(&*name));
+                        } else if l == "en" {
+                            en = Some(String::from(&*name));
+                        }
                     }
                     Ok(())
                 })?;
-                table.push((code.to_owned(), names));
+                if let Some(name) = own.or(en) {
+                    table.push((code.to_owned(), name));
+                }
                 Ok(())
             })
             .and_then(|_| p.end());
@@ -222,12 +230,8 @@ impl TypeNames {
             let (line, column) = e.line_column(bytes);
             return Err(TypeTableError { line, column });
         }
-        for (code, by_lang) in table {
-            let get = |l: &str| by_lang.iter().rev().find(|(k, _)| k == l).map(|(_, v)| v);
-            let name = get(lang).or_else(|| get("en"));
-            if let Some(name) = name {
-                self.set(canonical_code(&code), name.clone(), true);
-            }
+        for (code, name) in table {
+            self.set(canonical_code(&code), name, true);
         }
         Ok(())
     }

@@ -52,16 +52,16 @@ impl Index {
         for (k, count) in facets.times.iter_mut().enumerate() {
             *count = and_count(time_base, &self.bucket_bits[k]);
         }
-        facets.types = self
-            .types()
-            .iter()
-            .map(|(code, bits)| (code.clone(), and_count(type_base, bits)))
-            .collect();
-        facets.regions = self
-            .regions()
-            .iter()
-            .map(|node| (node.path.clone(), and_count(region_base, &node.bits)))
-            .collect();
+        for (code, bits) in self.types() {
+            facets
+                .types
+                .push((code.clone(), and_count(type_base, bits)));
+        }
+        for node in self.regions() {
+            facets
+                .regions
+                .push((node.path.clone(), and_count(region_base, &node.bits)));
+        }
         for (k, count) in facets.attendance.iter_mut().enumerate() {
             *count = and_count(attendance_base, &self.attendance_bits[k]);
         }

@@ -24,7 +24,7 @@ use std::cell::{OnceCell, RefCell};
 use super::bitset::{self, words_for};
 use super::geo::{GeoPoint, Trig};
 use super::places::Gazetteer;
-use super::sort::{f64_key, order_by, permute, sort_keys};
+use super::sort::{f64_key, group, order_by, sort_keys};
 use super::text;
 use super::words::{Words, WordsBuilder};
 use super::TimeOfDay;
@@ -146,17 +146,20 @@ pub(crate) struct Scratch {
     pub(crate) geo_deferred: bool,
 }
 
-/// The region path of a meeting: `regions`, else its city.
-pub(crate) fn region_path(m: &Meeting) -> Vec<&str> {
-    region_names(m).collect()
-}
-
-/// The names of [`region_path`], general → specific, without collecting them.
-fn region_names(m: &Meeting) -> impl Iterator<Item = &str> {
-    let mut regions = m.regions.iter().map(|r| r.trim()).filter(|r| !r.is_empty());
-    let first = regions.next();
-    let city = Some(m.place.city.trim()).filter(|c| first.is_none() && !c.is_empty());
-    first.into_iter().chain(regions).chain(city)
+/// The region path of a meeting, general → specific, into `path`: its `regions` (trimmed,
+/// blanks skipped), else its city.
+pub(crate) fn region_path<'a>(m: &'a Meeting, path: &mut Vec<&'a str>) {
+    path.clear();
+    for r in &m.regions {
+        let r = r.trim();
+        if !r.is_empty() {
+            path.push(r);
+        }
+    }
+    let city = m.place.city.trim();
+    if path.is_empty() && !city.is_empty() {
+        path.push(city);
+    }
 }
 
 /// Whether a meeting can match a distance filter: it has coordinates and is not online-only.
@@ -332,32 +335,32 @@ impl Index {
             }
         }
         sort_keys(&mut keys);
-        self.row_day = keys.iter().map(|k| (k >> 60) as u8).collect();
-        self.row_start = keys.iter().map(|k| (k >> 44) as Minutes).collect();
-        self.row_duration = keys.iter().map(|&k| k as Minutes).collect();
-        self.row_meeting = keys
-            .iter()
-            .map(|k| by_name[((k >> 16) & ((1 << 28) - 1)) as usize])
-            .collect();
+        let n = keys.len();
+        let (mut day, mut start, mut duration) = (vec![0; n], vec![0; n], vec![0; n]);
+        let mut meeting = vec![0; n];
+        // (Slices, not `Vec`s, indexed: the native build does not inline `Vec`'s `Index`.)
+        let (d, s, du, me, by_name) = (
+            &mut day[..],
+            &mut start[..],
+            &mut duration[..],
+            &mut meeting[..],
+            &by_name[..],
+        );
+        for (r, &k) in keys.iter().enumerate() {
+            d[r] = (k >> 60) as u8;
+            s[r] = (k >> 44) as Minutes;
+            du[r] = k as Minutes;
+            me[r] = by_name[((k >> 16) & ((1 << 28) - 1)) as usize];
+        }
+        self.row_day = day;
+        self.row_start = start;
+        self.row_duration = duration;
+        self.row_meeting = meeting;
         for d in 0..9u8 {
             self.day_start[d as usize] = self.row_day.partition_point(|&x| x < d) as u32;
         }
         // Meeting → rows.
-        let mut counts = vec![0u32; meetings.len() + 1];
-        for &m in &self.row_meeting {
-            counts[m as usize + 1] += 1;
-        }
-        for i in 1..counts.len() {
-            counts[i] += counts[i - 1];
-        }
-        let mut fill = counts.clone();
-        let mut list = vec![0u32; self.row_meeting.len()];
-        for (r, &m) in self.row_meeting.iter().enumerate() {
-            list[fill[m as usize] as usize] = r as u32;
-            fill[m as usize] += 1;
-        }
-        self.meeting_row_start = counts;
-        self.meeting_rows = list;
+        (self.meeting_row_start, self.meeting_rows) = group(&self.row_meeting, meetings.len(), &[]);
     }
 
     fn new_bits(&self) -> Vec<u64> {
@@ -368,7 +371,13 @@ impl Index {
         let mut days: [Vec<u64>; 8] = Default::default();
         let mut buckets: [Vec<u64>; 4] = Default::default();
         let mut attendance: [Vec<u64>; 4] = Default::default();
-        for b in days.iter_mut().chain(&mut buckets).chain(&mut attendance) {
+        for b in &mut days {
+            *b = self.new_bits();
+        }
+        for b in &mut buckets {
+            *b = self.new_bits();
+        }
+        for b in &mut attendance {
             *b = self.new_bits();
         }
         let mut active = self.new_bits();
@@ -411,39 +420,43 @@ impl Index {
     }
 
     fn build_types(&self) -> Vec<(String, Vec<u64>)> {
-        let meetings = &self.meetings;
-        // Feed spelling → slot, canonical code → slot.
+        // Feed spelling → slot (`u64::MAX` for a blank code), canonical code → slot.
         let mut spelling = TextMap::default();
         let mut canonical = TextMap::default();
         let mut slots: Vec<(String, Vec<u64>)> = Vec::new();
-        for (m, meeting) in meetings.iter().enumerate() {
+        for (m, meeting) in self.meetings.iter().enumerate() {
             for code in &meeting.types {
                 let slot = match spelling.get(code.as_str()) {
-                    Some(&s) => s as usize,
+                    Some(&s) => s,
                     None => {
                         let c = canonical_code(code);
                         let s = match canonical.get(&c) {
-                            Some(&s) => s as usize,
+                            Some(&s) => s,
+                            None if c.is_empty() => u64::MAX,
                             None => {
                                 slots.push((c.clone(), self.new_bits()));
                                 canonical.insert(c, slots.len() as u64 - 1);
-                                slots.len() - 1
+                                slots.len() as u64 - 1
                             }
                         };
-                        spelling.insert(code.clone(), s as u64);
+                        spelling.insert(code.clone(), s);
                         s
                     }
                 };
-                let bits = &mut slots[slot].1;
-                for &r in self.rows_of(m) {
-                    bitset::set(bits, r as usize);
+                if let Some((_, bits)) = slots.get_mut(slot as usize) {
+                    for &r in self.rows_of(m) {
+                        bitset::set(bits, r as usize);
+                    }
                 }
             }
         }
-        slots.retain(|(c, _)| !c.is_empty());
         // Codes are distinct, so the index tie-break changes nothing.
         let order = order_by(slots.len(), &mut |a, b| slots[a].0.cmp(&slots[b].0));
-        permute(slots, &order)
+        let mut sorted = Vec::with_capacity(slots.len());
+        for &i in &order {
+            sorted.push(std::mem::take(&mut slots[i as usize]));
+        }
+        sorted
     }
 
     /// The rows of meeting `m`.
@@ -461,9 +474,11 @@ impl Index {
         let mut ids = TextMap::default();
         let mut key = String::new();
         let mut nodes: Vec<(usize, &str, Vec<u64>)> = Vec::new();
+        let mut path = Vec::new();
         for (m, meeting) in meetings.iter().enumerate() {
             let mut parent = TOP;
-            for name in region_names(meeting) {
+            region_path(meeting, &mut path);
+            for &name in &path {
                 key.clear();
                 push_int(&mut key, parent.wrapping_add(1) as i64);
                 key.push(':');
@@ -482,35 +497,47 @@ impl Index {
                 parent = id;
             }
         }
-        // Each node's folded name, and its path as node ids from the top.
-        let folded: Vec<String> = nodes.iter().map(|n| text::fold(n.1)).collect();
-        let chains: Vec<Vec<usize>> = (0..nodes.len())
-            .map(|mut id| {
-                let mut chain = Vec::new();
-                while id != TOP {
-                    chain.push(id);
-                    id = nodes[id].0;
-                }
-                chain.reverse();
-                chain
-            })
-            .collect();
-        // Tree order: compare paths name by name, folded first. Paths are distinct, so
-        // the index tie-break changes nothing.
-        let key = |id: usize| chains[id].iter().map(|&n| (folded[n].as_str(), nodes[n].1));
-        let order = order_by(nodes.len(), &mut |a, b| key(a).cmp(key(b)));
-        let mut regions = Vec::with_capacity(nodes.len());
-        for &id in &order {
+        // Tree order: paths compared name by name, folded first, which is the tree in
+        // preorder with each node's children ordered by (folded name, name). Sibling names
+        // are distinct, so the index tie-break changes nothing.
+        let mut folded: Vec<String> = Vec::with_capacity(nodes.len());
+        for n in &nodes {
+            folded.push(text::fold(n.1));
+        }
+        let by_name = order_by(nodes.len(), &mut |a, b| {
+            (&folded[a], nodes[a].1).cmp(&(&folded[b], nodes[b].1))
+        });
+        // Children as linked lists in that order; list `nodes.len()` is the top's.
+        let top = nodes.len();
+        let mut first = vec![TOP; top + 1];
+        let mut next = vec![TOP; top];
+        for &id in by_name.iter().rev() {
             let id = id as usize;
-            let chain = &chains[id];
-            let mut folded_path = String::new();
-            text::push_joined(
-                &mut folded_path,
-                chain.iter().map(|&n| folded[n].as_str()),
-                " ",
-            );
+            let parent = nodes[id].0.min(top);
+            next[id] = first[parent];
+            first[parent] = id;
+        }
+        // Preorder: each node after its parent, whose place in `regions` is `at`.
+        let mut regions: Vec<RegionNode> = Vec::with_capacity(top);
+        let mut at = vec![0; top];
+        let mut stack = vec![first[top]];
+        while let Some(id) = stack.pop() {
+            if id == TOP {
+                continue;
+            }
+            stack.push(next[id]);
+            stack.push(first[id]);
+            let (mut path, mut folded_path) = (Vec::new(), String::new());
+            if let Some(parent) = regions.get(at.get(nodes[id].0).copied().unwrap_or(top)) {
+                path = parent.path.clone();
+                folded_path = parent.folded_path.clone();
+                folded_path.push(' ');
+            }
+            path.push(nodes[id].1.into());
+            folded_path.push_str(&folded[id]);
+            at[id] = regions.len();
             regions.push(RegionNode {
-                path: chain.iter().map(|&n| nodes[n].1.to_string()).collect(),
+                path,
                 folded_name: folded[id].clone(),
                 folded_path,
                 bits: std::mem::take(&mut nodes[id].2),
@@ -520,38 +547,30 @@ impl Index {
     }
 
     fn build_geo(&self) -> Geo {
-        let trig = self.trig;
-        let point: Vec<Option<GeoPoint>> = self
-            .meetings
-            .iter()
-            .map(|m| match m.place.coordinates {
-                Some(p) if distance_eligible(m) => Some(GeoPoint::new(p, &trig)),
-                _ => None,
-            })
-            .collect();
-        let xyz: Vec<[f64; 3]> = point
-            .iter()
-            .map(|p| match p {
-                Some(p) => p.unit(&trig),
-                None => [f64::NAN; 3],
-            })
-            .collect();
-        let entries: Vec<GeoEntry> = self
-            .meetings
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| distance_eligible(m))
-            .filter_map(|(i, m)| {
-                m.place.coordinates.map(|p| GeoEntry {
-                    lat: p.lat,
-                    lon: p.lon,
-                    xyz: xyz[i],
-                    meeting: i as u32,
-                })
-            })
-            .collect();
+        let trig = &self.trig;
+        let n = self.meetings.len();
+        let (mut point, mut xyz) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let (mut entries, mut lat) = (Vec::new(), Vec::new());
+        for (i, m) in self.meetings.iter().enumerate() {
+            let (p, unit) = match m.place.coordinates {
+                Some(c) if distance_eligible(m) => {
+                    let p = GeoPoint::new(c, trig);
+                    let unit = p.unit(trig);
+                    entries.push(GeoEntry {
+                        lat: c.lat,
+                        lon: c.lon,
+                        xyz: unit,
+                        meeting: i as u32,
+                    });
+                    lat.push(f64_key(c.lat));
+                    (Some(p), unit)
+                }
+                _ => (None, [f64::NAN; 3]),
+            };
+            point.push(p);
+            xyz.push(unit);
+        }
         // By latitude, then meeting number (the entries' order: the index tie-break).
-        let lat: Vec<u64> = entries.iter().map(|g| f64_key(g.lat)).collect();
         let order = order_by(entries.len(), &mut |a, b| lat[a].cmp(&lat[b]));
         Geo {
             sorted: order.iter().map(|&i| entries[i as usize]).collect(),

@@ -136,7 +136,7 @@ pub fn merge(mut feeds: Vec<Vec<Meeting>>) -> (Vec<Meeting>, MergeReport) {
                 if kept_feed != f {
                     report.duplicates.push(Duplicate {
                         feed: f,
-                        slug: m.slug,
+                        slug: std::mem::take(&mut m.slug),
                         kept_feed,
                         kept_slug: out[at].slug.clone(),
                     });

@@ -12,8 +12,8 @@
 //! then by how many meetings name them; at most [`MAX_CANDIDATES`].
 
 use super::index::region_path;
-use super::sort::{f64_from_key, f64_key, order_by, permute, sort_keys};
-use super::text::{fold, push_joined};
+use super::sort::{f64_from_key, f64_key, order_by, sort_keys};
+use super::text::fold;
 use super::Index;
 use crate::feed::push_int;
 use crate::hash::TextMap;
@@ -89,11 +89,13 @@ fn has_digit(s: &str) -> bool {
 
 /// Splits a one-line address into town, state and postal code where it can.
 pub(crate) fn parse_address(line: &str) -> AddressParts<'_> {
-    let mut parts: Vec<&str> = line
-        .split(',')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .collect();
+    let mut parts: Vec<&str> = Vec::new();
+    for part in line.split(',') {
+        let part = part.trim();
+        if !part.is_empty() {
+            parts.push(part);
+        }
+    }
     let mut out = AddressParts::default();
     if parts.len() >= 2 {
         if let Some(last) = parts.last() {
@@ -142,8 +144,12 @@ fn is_ca_postal(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 7
         && b[3] == b' '
-        && [0, 2, 5].iter().all(|&i| b[i].is_ascii_alphabetic())
-        && [1, 4, 6].iter().all(|&i| b[i].is_ascii_digit())
+        && b[0].is_ascii_alphabetic()
+        && b[2].is_ascii_alphabetic()
+        && b[5].is_ascii_alphabetic()
+        && b[1].is_ascii_digit()
+        && b[4].is_ascii_digit()
+        && b[6].is_ascii_digit()
 }
 
 /// Collects the coordinates of the meetings that name one place.
@@ -157,34 +163,48 @@ struct Collect {
 }
 
 fn median(values: &[f64]) -> f64 {
-    let mut keys: Vec<u64> = values.iter().map(|&v| f64_key(v)).collect();
+    let mut keys = vec![0u64; values.len()];
+    for (k, &v) in keys.iter_mut().zip(values) {
+        *k = f64_key(v);
+    }
     sort_keys(&mut keys);
-    let values: Vec<f64> = keys.into_iter().map(f64_from_key).collect();
-    let n = values.len();
+    let n = keys.len();
+    let at = |i: usize| f64_from_key(keys[i]);
     if n % 2 == 1 {
-        values[n / 2]
+        at(n / 2)
     } else {
-        (values[n / 2 - 1] + values[n / 2]) / 2.0
+        (at(n / 2 - 1) + at(n / 2)) / 2.0
     }
 }
 
-/// Places as the feed spells them: (kind, name, qualifier, depth) → collected place.
+/// No place: the id of a name that folds to nothing.
+const NONE: u64 = u64::MAX;
+
+/// Places as the feed spells them, merged when they fold alike.
 #[derive(Default)]
 struct Collector {
-    /// The key written as text: kind, depth, `:`, the name's length, `:`, name, qualifier.
-    ids: TextMap,
+    /// (kind, name, qualifier, depth) as the feed spells them → place id (or [`NONE`]),
+    /// the key written as text: kind, depth, `:`, the name's length, `:`, name, qualifier.
+    spelled: TextMap,
+    /// (kind, folded name, folded label) → place id, written as text: kind, folded name,
+    /// `\0`, folded label (folded text holds no `\0`).
+    folded: TextMap,
     key: String,
     found: Vec<Collect>,
 }
 
 impl Collector {
+    /// Adds a meeting at `p` to the place `name` of `kind`; its label is `name`, `sep`
+    /// and `qualifier`, or for a region the first `depth + 1` names of `path`.
+    #[allow(clippy::too_many_arguments)]
     fn add(
         &mut self,
         kind: Kind,
         name: &str,
         qualifier: &str,
+        sep: &str,
+        path: &[&str],
         depth: usize,
-        label: impl FnOnce() -> String,
         p: LatLon,
     ) {
         let key = &mut self.key;
@@ -196,24 +216,59 @@ impl Collector {
         key.push(':');
         key.push_str(name);
         key.push_str(qualifier);
-        let id = match self.ids.get(key.as_str()) {
-            Some(&id) => id as usize,
+        let id = match self.spelled.get(key.as_str()) {
+            Some(&id) => id,
             None => {
-                let label = label();
-                self.found.push(Collect {
-                    kind,
-                    name: fold(name),
-                    folded_label: fold(&label),
-                    label,
-                    lats: Vec::new(),
-                    lons: Vec::new(),
-                });
-                self.ids.insert(key.clone(), self.found.len() as u64 - 1);
-                self.found.len() - 1
+                let mut label = String::new();
+                if kind == Kind::Region {
+                    for (i, part) in path.iter().take(depth + 1).enumerate() {
+                        if i > 0 {
+                            label.push_str(" > ");
+                        }
+                        label.push_str(part);
+                    }
+                } else {
+                    label.push_str(name);
+                    if !qualifier.is_empty() {
+                        label.push_str(sep);
+                        label.push_str(qualifier);
+                    }
+                }
+                let name = fold(name);
+                let folded_label = fold(&label);
+                let id = if name.is_empty() {
+                    NONE
+                } else {
+                    let mut k = String::new();
+                    push_int(&mut k, kind as i64);
+                    k.push_str(&name);
+                    k.push('\0');
+                    k.push_str(&folded_label);
+                    match self.folded.get(&k) {
+                        Some(&id) => id,
+                        None => {
+                            self.found.push(Collect {
+                                kind,
+                                name,
+                                folded_label,
+                                label,
+                                lats: Vec::new(),
+                                lons: Vec::new(),
+                            });
+                            let id = self.found.len() as u64 - 1;
+                            self.folded.insert(k, id);
+                            id
+                        }
+                    }
+                };
+                self.spelled.insert(key.clone(), id);
+                id
             }
         };
-        self.found[id].lats.push(p.lat);
-        self.found[id].lons.push(p.lon);
+        if let Some(c) = self.found.get_mut(id as usize) {
+            c.lats.push(p.lat);
+            c.lons.push(p.lon);
+        }
     }
 }
 
@@ -221,11 +276,12 @@ impl Gazetteer {
     /// The places named by `meetings` (those with coordinates).
     pub(crate) fn build(meetings: &[Meeting]) -> Gazetteer {
         let mut c = Collector::default();
+        let mut path = Vec::new();
         for m in meetings {
             let Some(p) = m.place.coordinates else {
                 continue;
             };
-            let path = region_path(m);
+            region_path(m, &mut path);
             let place = &m.place;
             let line = if place.formatted_address.trim().is_empty() {
                 place.address.as_str()
@@ -236,76 +292,46 @@ impl Gazetteer {
             let town = first_nonempty(&place.city, parsed.town);
             let state = first_nonempty(&place.state, parsed.state);
             let postal = first_nonempty(&place.postal_code, parsed.postal);
-            if !town.is_empty() {
-                c.add(Kind::Town, town, state, 0, || join(town, ", ", state), p);
-            }
             let n = place.neighborhood.trim();
-            if !n.is_empty() {
-                c.add(Kind::Neighbourhood, n, town, 0, || join(n, ", ", town), p);
-            }
-            if !postal.is_empty() {
-                c.add(Kind::Postal, postal, town, 0, || join(postal, " ", town), p);
+            for (kind, name, qualifier, sep) in [
+                (Kind::Town, town, state, ", "),
+                (Kind::Neighbourhood, n, town, ", "),
+                (Kind::Postal, postal, town, " "),
+            ] {
+                if !name.is_empty() {
+                    c.add(kind, name, qualifier, sep, &[], 0, p);
+                }
             }
             for (depth, name) in path.iter().enumerate() {
                 let parent = if depth > 0 { path[depth - 1] } else { "" };
-                c.add(
-                    Kind::Region,
-                    name,
-                    parent,
-                    depth,
-                    || {
-                        let mut label = String::new();
-                        push_joined(&mut label, path.iter().take(depth + 1).copied(), " > ");
-                        label
-                    },
-                    p,
-                );
+                c.add(Kind::Region, name, parent, "", &path, depth, p);
             }
         }
-        // Spellings that fold alike are one place.
+        // By folded name, then kind and folded label (spellings that fold alike are one
+        // place already).
         let mut found = c.found;
-        found.retain(|c| !c.name.is_empty());
         let order = order_by(found.len(), &mut |a, b| {
             let (a, b) = (&found[a], &found[b]);
-            (a.kind, &a.name, &a.folded_label).cmp(&(b.kind, &b.name, &b.folded_label))
+            (&a.name, a.kind, &a.folded_label).cmp(&(&b.name, b.kind, &b.folded_label))
         });
-        let found = permute(found, &order);
-        let mut merged: Vec<Collect> = Vec::with_capacity(found.len());
-        for c in found {
-            match merged.last_mut() {
-                Some(last)
-                    if last.kind == c.kind
-                        && last.name == c.name
-                        && last.folded_label == c.folded_label =>
-                {
-                    last.lats.extend(c.lats);
-                    last.lons.extend(c.lons);
-                }
-                _ => merged.push(c),
-            }
-        }
-        let places: Vec<Place> = merged
-            .into_iter()
-            .map(|c| Place {
+        let mut places = Vec::with_capacity(found.len());
+        for &i in &order {
+            let c = &mut found[i as usize];
+            places.push(Place {
                 kind: c.kind,
                 candidate: PlaceCandidate {
-                    label: c.label,
+                    label: std::mem::take(&mut c.label),
                     point: LatLon {
                         lat: median(&c.lats),
                         lon: median(&c.lons),
                     },
                     meetings: c.lats.len() as u32,
                 },
-                name: c.name,
-                folded_label: c.folded_label,
-            })
-            .collect();
-        let order = order_by(places.len(), &mut |a, b| {
-            places[a].name.cmp(&places[b].name)
-        });
-        Gazetteer {
-            places: permute(places, &order),
+                name: std::mem::take(&mut c.name),
+                folded_label: std::mem::take(&mut c.folded_label),
+            });
         }
+        Gazetteer { places }
     }
 }
 
@@ -316,16 +342,6 @@ fn first_nonempty<'a>(a: &'a str, b: &'a str) -> &'a str {
     } else {
         a
     }
-}
-
-fn join(a: &str, sep: &str, b: &str) -> String {
-    let mut s = String::with_capacity(a.len() + sep.len() + b.len());
-    s.push_str(a);
-    if !b.is_empty() {
-        s.push_str(sep);
-        s.push_str(b);
-    }
-    s
 }
 
 impl Index {
@@ -339,21 +355,26 @@ impl Index {
             return Vec::new();
         }
         let places = &self.gazetteer().places;
-        let mut picked: Vec<&Place> = places
-            .iter()
-            .filter(|p| p.name == q || p.folded_label == q)
-            .collect();
+        let mut picked: Vec<&Place> = Vec::new();
+        for p in places {
+            if p.name == q || p.folded_label == q {
+                picked.push(p);
+            }
+        }
         if picked.is_empty() {
+            // Names that begin with the text (a run of the sorted names), then labels.
             let lo = places.partition_point(|p| p.name.as_str() < q.as_str());
-            picked = places[lo..]
-                .iter()
-                .take_while(|p| p.name.starts_with(&q))
-                .chain(
-                    places
-                        .iter()
-                        .filter(|p| p.folded_label.starts_with(&q) && !p.name.starts_with(&q)),
-                )
-                .collect();
+            for p in &places[lo..] {
+                if !p.name.starts_with(&q) {
+                    break;
+                }
+                picked.push(p);
+            }
+            for p in places {
+                if p.folded_label.starts_with(&q) && !p.name.starts_with(&q) {
+                    picked.push(p);
+                }
+            }
         }
         let order = order_by(picked.len(), &mut |a, b| {
             let (a, b) = (picked[a], picked[b]);
@@ -362,10 +383,10 @@ impl Index {
                 .then(b.candidate.meetings.cmp(&a.candidate.meetings))
                 .then(a.folded_label.cmp(&b.folded_label))
         });
-        let picked = permute(picked, &order);
         let mut out: Vec<PlaceCandidate> = Vec::new();
         let mut labels: Vec<&str> = Vec::new();
-        for p in picked {
+        for &i in &order {
+            let p = picked[i as usize];
             if out.len() == MAX_CANDIDATES {
                 break;
             }

@@ -35,7 +35,7 @@
 use super::bitset;
 use super::geo::{chord2, chord2_limit, haversine, BoundingBox, GeoPoint};
 use super::index::{GeoEntry, Index, Scratch, NO_DAY, NO_TIME};
-use super::sort::{f64_key, order_by, permute};
+use super::sort::{f64_key, order_by, sort_keys};
 use super::text::for_each_word;
 use super::{AttendanceFilter, Hit, Now, Query, Results, TimeFilter};
 use crate::model::{LatLon, Minutes, MINUTES_PER_DAY};
@@ -144,12 +144,7 @@ impl Index {
         let mut deferred = None;
         if let Some(rad) = radius {
             scratch.geo_deferred = true;
-            let others: usize = {
-                let masks = self.masks(query, scratch);
-                (0..self.words)
-                    .map(|i| masks.word(self, i, None).count_ones() as usize)
-                    .sum()
-            };
+            let others = self.matching(&self.masks(query, scratch));
             if others < self.band(&rad).len() {
                 deferred = Some(rad);
             } else {
@@ -161,9 +156,7 @@ impl Index {
         let mut hits = Vec::with_capacity(if query.now.is_some() {
             0
         } else {
-            (0..self.words)
-                .map(|i| masks.word(self, i, None).count_ones() as usize)
-                .sum()
+            self.matching(&masks)
         });
         let mut emit = |r: usize, in_progress: bool| {
             let m = self.row_meeting[r];
@@ -191,22 +184,34 @@ impl Index {
             let centre = GeoPoint::new(p, &self.trig);
             let radius = query.units.earth_radius();
             let points = &self.geo().point;
+            // Each hit's distance, and as a key to order by.
+            let mut keys: Vec<u64> = Vec::with_capacity(hits.len());
             for h in hits.iter_mut() {
-                let m = h.meeting as usize;
-                h.distance = Some(match &points[m] {
+                let d = match &points[h.meeting as usize] {
                     Some(q) => haversine(&centre, q, radius, &self.trig),
                     None => f64::INFINITY,
-                });
+                };
+                h.distance = Some(d);
+                keys.push(f64_key(d));
             }
             // Stable: ties keep the day/time order.
-            let keys: Vec<u64> = hits
-                .iter()
-                .map(|h| f64_key(h.distance.unwrap_or(0.0)))
-                .collect();
             let order = order_by(hits.len(), &mut |a, b| keys[a].cmp(&keys[b]));
-            hits = permute(hits, &order);
+            let mut sorted = Vec::with_capacity(hits.len());
+            for &i in &order {
+                sorted.push(hits[i as usize]);
+            }
+            hits = sorted;
         }
         Results { hits }
+    }
+
+    /// How many rows `masks` match.
+    fn matching(&self, masks: &Masks) -> usize {
+        let mut n = 0;
+        for i in 0..self.words {
+            n += masks.word(self, i, None).count_ones() as usize;
+        }
+        n
     }
 
     /// The occurrence of row `r`, from the row's columns alone (the row keeps the
@@ -239,7 +244,7 @@ impl Index {
         let matches = |r: usize| (masks.word(self, r / 64, None) >> (r % 64)) & 1 == 1;
         // 1. In progress: begun within the last day, so yesterday's or today's rows.
         let yesterday = (today + 6) % 7;
-        for d in [yesterday, today] {
+        for &d in &[yesterday, today] {
             let (s, e) = (
                 self.day_start[d as usize] as usize,
                 self.day_start[d as usize + 1] as usize,
@@ -251,11 +256,11 @@ impl Index {
             }
         }
         // 2. Upcoming: the rows after now, then the week wraps round.
-        let p = self.row_day[..timed_end]
-            .iter()
-            .zip(&self.row_start[..timed_end])
-            .position(|(&d, &s)| (d, s) > (today, now.minute))
-            .unwrap_or(timed_end);
+        // (Rows are sorted by day and start: the first after now is among today's.)
+        let mut p = self.day_start[today as usize] as usize;
+        while p < timed_end && self.row_day[p] == today && self.row_start[p] <= now.minute {
+            p += 1;
+        }
         self.emit_range(masks, p, timed_end, now_min, emit);
         self.emit_range(masks, 0, p, now_min, emit);
         // 3. By appointment.
@@ -387,35 +392,38 @@ impl Index {
     /// it begins; a word with many postings is checked per remaining row instead.
     fn fill_text(&self, text: &str, scratch: &mut Scratch) {
         let mut ranges: Vec<(usize, usize)> = Vec::new();
+        // Per word, its postings count and its place in `ranges`, packed to sort.
+        let mut keys: Vec<u64> = Vec::new();
         let mut word = std::mem::take(&mut scratch.word);
         // The word index is built only when the text holds a word.
         let mut index: Option<&super::words::Words> = None;
         for_each_word(text, &mut word, |w| {
             let words = *index.get_or_insert_with(|| self.words());
-            ranges.push(words.prefix_range(w));
+            let (lo, hi) = words.prefix_range(w);
+            let postings = words.posting_start[hi] - words.posting_start[lo];
+            keys.push((postings as u64) << 32 | ranges.len() as u64);
+            ranges.push((lo, hi));
         });
         scratch.word = word;
         scratch.text_active = !ranges.is_empty();
         let Some(words) = index else {
             return;
         };
-        let postings =
-            |&(lo, hi): &(usize, usize)| words.posting_start[hi] - words.posting_start[lo];
-        let order = order_by(ranges.len(), &mut |a, b| {
-            postings(&ranges[a]).cmp(&postings(&ranges[b]))
-        });
-        let ranges = permute(ranges, &order);
+        // Rarest first (ties in text order).
+        sort_keys(&mut keys);
         let rows = self.row_meeting.len();
-        for (k, range) in ranges.iter().enumerate() {
-            let (lo, hi) = *range;
+        for (k, &key) in keys.iter().enumerate() {
+            let (lo, hi) = ranges[key as u32 as usize];
+            let postings = (key >> 32) as usize;
             // Setting a bit per posting costs a few ns; checking a candidate row's sorted
             // word ids costs a binary search, several times more.
             let candidates = if k == 0 {
                 rows
             } else {
-                scratch.text.iter().map(|w| w.count_ones() as usize).sum()
+                // (The set's own intersection: its size, with no count function of its own.)
+                bitset::and_count(&scratch.text, &scratch.text) as usize
             };
-            if (postings(range) as usize) <= 4 * candidates {
+            if postings <= 4 * candidates {
                 let target = if k == 0 {
                     &mut scratch.text
                 } else {

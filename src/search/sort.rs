@@ -130,13 +130,55 @@ pub(crate) fn order_by(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) 
     order
 }
 
-/// `items` rearranged so that the `i`-th is the one at `order[i]` (`order` a permutation).
-pub(crate) fn permute<T>(items: Vec<T>, order: &[u32]) -> Vec<T> {
-    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
-    order
-        .iter()
-        .filter_map(|&i| slots[i as usize].take())
-        .collect()
+/// `items` rearranged so that the `i`-th is the one at `order[i]` (`order` a permutation),
+/// in place, cycle by cycle. (Used by the widget, so only in WebAssembly.)
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(crate) fn permute<T>(mut items: Vec<T>, order: &[u32]) -> Vec<T> {
+    let mut done = vec![false; order.len()];
+    for start in 0..order.len() {
+        let mut i = start;
+        // Slot `i` takes the item at `order[i]`, which leaves the cycle's first item at
+        // `order[i]`: the slot to fill next.
+        while !done[i] {
+            done[i] = true;
+            let j = order[i] as usize;
+            if j == start {
+                break;
+            }
+            items.swap(i, j);
+            i = j;
+        }
+    }
+    items
+}
+
+/// Groups positions by key, by counting: returns `(start, items)` where the items of key
+/// `k` (< `groups`) are `items[start[k]..start[k + 1]]`, in position order. The item of
+/// position `j` is `j`, or, when `owners` is not empty, the owner `o` whose range
+/// `owners[o]..owners[o + 1]` holds `j` (`owners` ascending, ending at `keys.len()`).
+pub(crate) fn group(keys: &[u32], groups: usize, owners: &[u32]) -> (Vec<u32>, Vec<u32>) {
+    let mut start = vec![0u32; groups + 1];
+    let mut items = vec![0u32; keys.len()];
+    // (Slices, not `Vec`s, indexed: the native build does not inline `Vec`'s `Index`.)
+    let s = &mut start[..];
+    for &k in keys {
+        s[k as usize + 1] += 1;
+    }
+    for i in 1..s.len() {
+        s[i] += s[i - 1];
+    }
+    let mut fill = s.to_vec();
+    let (f, out) = (&mut fill[..], &mut items[..]);
+    let mut owner = 0;
+    for (j, &k) in keys.iter().enumerate() {
+        while owners.get(owner + 1).is_some_and(|&e| e as usize <= j) {
+            owner += 1;
+        }
+        let item = if owners.is_empty() { j } else { owner };
+        out[f[k as usize] as usize] = item as u32;
+        f[k as usize] += 1;
+    }
+    (start, items)
 }
 
 /// A key whose unsigned order is the order of `f64::total_cmp`.
@@ -235,10 +277,41 @@ mod tests {
     }
 
     #[test]
+    fn groups_positions_by_key() {
+        let keys = [2, 0, 2, 1, 2];
+        assert_eq!(
+            group(&keys, 4, &[]),
+            (vec![0, 1, 2, 5, 5], vec![1, 3, 0, 2, 4])
+        );
+        // Owners 0: 0..2, 1: 2..2, 2: 2..5.
+        assert_eq!(
+            group(&keys, 4, &[0, 2, 2, 5]),
+            (vec![0, 1, 2, 5, 5], vec![0, 2, 0, 2, 2])
+        );
+    }
+
+    fn next_permutation(v: &mut [u32]) {
+        let Some(i) = (1..v.len()).rev().find(|&i| v[i - 1] < v[i]) else {
+            v.reverse();
+            return;
+        };
+        let j = (i..v.len()).rev().find(|&j| v[j] > v[i - 1]).unwrap();
+        v.swap(i - 1, j);
+        v[i..].reverse();
+    }
+
+    #[test]
     fn order_is_stable() {
         let v = [3, 1, 3, 2, 1];
         let order = order_by(v.len(), &mut |a, b| v[a].cmp(&v[b]));
         assert_eq!(order, [1, 4, 3, 0, 2]);
         assert_eq!(permute(v.to_vec(), &order), [1, 1, 2, 3, 3]);
+        // Every permutation of 5 items.
+        let mut order = [0u32, 1, 2, 3, 4];
+        for _ in 0..120 {
+            let want: Vec<u32> = order.iter().map(|&i| i * 10).collect();
+            assert_eq!(permute(vec![0, 10, 20, 30, 40], &order), want, "{order:?}");
+            next_permutation(&mut order);
+        }
     }
 }

@@ -7,7 +7,7 @@
 //! typed word needs it, so [`super::Index`] builds it on first use (or when asked to, once
 //! the first results are on screen).
 
-use super::sort::{order_by, sort_keys};
+use super::sort::{group, order_by, sort_keys};
 use super::text::for_each_word;
 use crate::hash::TextMap;
 use crate::model::Meeting;
@@ -72,7 +72,7 @@ impl WordsBuilder {
             per_meeting,
             starts,
         } = self;
-        for meeting in rest.iter().take(count) {
+        for meeting in &rest[..count.min(rest.len())] {
             let begin = per_meeting.len();
             let p = &meeting.place;
             let out = &mut *per_meeting;
@@ -129,7 +129,7 @@ impl WordsBuilder {
             starts.push(0);
         }
         let n = starts.len() - 1;
-        let vocab = words.vocab;
+        let mut vocab = words.vocab;
         // Renumber words by their rank in the sorted vocabulary.
         let order = order_by(vocab.len(), &mut |a, b| vocab[a].cmp(&vocab[b]));
         let mut rank = vec![0u32; vocab.len()];
@@ -145,26 +145,12 @@ impl WordsBuilder {
                 &mut wide,
             );
         }
-        let mut sorted_vocab: Vec<String> = vec![String::new(); vocab.len()];
-        for (id, word) in vocab.into_iter().enumerate() {
-            sorted_vocab[rank[id] as usize] = word;
+        let mut sorted_vocab: Vec<String> = Vec::with_capacity(vocab.len());
+        for &id in &order {
+            sorted_vocab.push(std::mem::take(&mut vocab[id as usize]));
         }
-        // Postings: word → meetings, by counting.
-        let mut posting_start = vec![0u32; sorted_vocab.len() + 1];
-        for &w in &per_meeting {
-            posting_start[w as usize + 1] += 1;
-        }
-        for i in 1..posting_start.len() {
-            posting_start[i] += posting_start[i - 1];
-        }
-        let mut fill = posting_start.clone();
-        let mut postings = vec![0u32; per_meeting.len()];
-        for m in 0..n {
-            for &w in &per_meeting[starts[m] as usize..starts[m + 1] as usize] {
-                postings[fill[w as usize] as usize] = m as u32;
-                fill[w as usize] += 1;
-            }
-        }
+        // Postings: word → meetings.
+        let (posting_start, postings) = group(&per_meeting, sorted_vocab.len(), &starts);
         Words {
             vocab: sorted_vocab,
             posting_start,
