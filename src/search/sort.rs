@@ -130,28 +130,6 @@ pub(crate) fn order_by(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) 
     order
 }
 
-/// `items` rearranged so that the `i`-th is the one at `order[i]` (`order` a permutation),
-/// in place, cycle by cycle. (Used by the widget, so only in WebAssembly.)
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-pub(crate) fn permute<T>(mut items: Vec<T>, order: &[u32]) -> Vec<T> {
-    let mut done = vec![false; order.len()];
-    for start in 0..order.len() {
-        let mut i = start;
-        // Slot `i` takes the item at `order[i]`, which leaves the cycle's first item at
-        // `order[i]`: the slot to fill next.
-        while !done[i] {
-            done[i] = true;
-            let j = order[i] as usize;
-            if j == start {
-                break;
-            }
-            items.swap(i, j);
-            i = j;
-        }
-    }
-    items
-}
-
 /// Groups positions by key, by counting: returns `(start, items)` where the items of key
 /// `k` (< `groups`) are `items[start[k]..start[k + 1]]`, in position order. The item of
 /// position `j` is `j`, or, when `owners` is not empty, the owner `o` whose range
@@ -290,28 +268,10 @@ mod tests {
         );
     }
 
-    fn next_permutation(v: &mut [u32]) {
-        let Some(i) = (1..v.len()).rev().find(|&i| v[i - 1] < v[i]) else {
-            v.reverse();
-            return;
-        };
-        let j = (i..v.len()).rev().find(|&j| v[j] > v[i - 1]).unwrap();
-        v.swap(i - 1, j);
-        v[i..].reverse();
-    }
-
     #[test]
     fn order_is_stable() {
         let v = [3, 1, 3, 2, 1];
         let order = order_by(v.len(), &mut |a, b| v[a].cmp(&v[b]));
         assert_eq!(order, [1, 4, 3, 0, 2]);
-        assert_eq!(permute(v.to_vec(), &order), [1, 1, 2, 3, 3]);
-        // Every permutation of 5 items.
-        let mut order = [0u32, 1, 2, 3, 4];
-        for _ in 0..120 {
-            let want: Vec<u32> = order.iter().map(|&i| i * 10).collect();
-            assert_eq!(permute(vec![0, 10, 20, 30, 40], &order), want, "{order:?}");
-            next_permutation(&mut order);
-        }
     }
 }

@@ -10,7 +10,7 @@ use crate::types::{Program, TypeNames};
 
 /// The core's sort (one copy of the sorting code in the wasm), substring test (no two-way
 /// string searcher in the wasm) and joining, for the widget's own lists and texts.
-pub(crate) use crate::search::sort::{order_by, permute};
+pub(crate) use crate::search::sort::order_by;
 pub(crate) use crate::search::text::{contains, push_joined};
 
 /// A feed's text, read: how many records it held and the meetings kept.

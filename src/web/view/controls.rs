@@ -20,7 +20,8 @@ pub fn fill(s: &mut State, all: &Facets) {
     }
     let order = engine::order_by(types.len(), &mut |a, b| types[a].cmp(&types[b]));
     let mut boxes = Vec::with_capacity(order.len());
-    for (name, code) in engine::permute(types, &order) {
+    for &i in &order {
+        let (name, code) = types[i as usize];
         let label = add(&s.els.types, "label", "type");
         let input: HtmlInputElement = add(&label, "input", "").unchecked_into();
         set(&input, "type", "checkbox");
