@@ -67,12 +67,15 @@ extern "C" {
     fn changed(this: &Hooks, count: u32);
 }
 
+/// `o[name]`, or `undefined` when reading it throws (`o` is not an object, or its getter
+/// throws).
+fn prop(o: &JsValue, name: &str) -> JsValue {
+    Reflect::get(o, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
 /// A string option of the loader's options object (empty when missing).
 fn opt(options: &Object, name: &str) -> String {
-    Reflect::get(options, &JsValue::from_str(name))
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default()
+    prop(options, name).as_string().unwrap_or_default()
 }
 
 /// The events a widget listens to on its shadow root (and `popstate` on the window).

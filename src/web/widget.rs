@@ -7,7 +7,7 @@ use super::filters::{Filters, NAMES};
 use super::i18n::{Lang, Msg};
 use super::mount::{mount, Els};
 use super::text::{push_hhmm, push_u32};
-use super::{opt, url_state, view, Hooks};
+use super::{opt, prop, url_state, view, Hooks};
 use crate::model::{LatLon, Meeting, Weekday};
 use crate::search::{Facets, Index, Now, Results};
 use crate::types::TypeNames;
@@ -439,13 +439,12 @@ impl State {
 
     /// Replaces the filters from the JS API's object.
     pub fn set_filters(&mut self, f: &JsValue) {
-        let get = |k: &str| Reflect::get(f, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
         let mut next = Filters {
             units: self.filters.units,
             ..Filters::default()
         };
         for name in NAMES {
-            let v = get(name);
+            let v = prop(f, name);
             let text = if let Some(s) = v.as_string() {
                 s
             } else if let Some(n) = v.as_f64() {
@@ -473,13 +472,9 @@ impl State {
             };
             next.set(name, &text);
         }
-        let near = get("near");
-        let lat = Reflect::get(&near, &JsValue::from_str("lat"))
-            .ok()
-            .and_then(|v| v.as_f64());
-        let lon = Reflect::get(&near, &JsValue::from_str("lon"))
-            .ok()
-            .and_then(|v| v.as_f64());
+        let near = prop(f, "near");
+        let lat = prop(&near, "lat").as_f64();
+        let lon = prop(&near, "lon").as_f64();
         next.near = lat.zip(lon).and_then(|(a, o)| LatLon::new(a, o));
         let before = std::mem::replace(&mut self.filters, next);
         view::controls::set_values(self, Some(&before));
@@ -492,6 +487,7 @@ impl State {
     /// The results as the JS API returns them.
     pub fn results_js(&self) -> Array {
         let out = Array::new();
+        let keys = ["slug", "day", "time", "distance"].map(JsValue::from_str);
         for h in &self.results.hits {
             let Some(m) = self.meeting(h.meeting) else {
                 continue;
@@ -511,10 +507,10 @@ impl State {
             let distance = h.distance.map_or(JsValue::NULL, |d| {
                 JsValue::from((d * 100.0).round() / 100.0)
             });
-            let _ = Reflect::set(&o, &"slug".into(), &JsValue::from_str(&m.slug));
-            let _ = Reflect::set(&o, &"day".into(), &day);
-            let _ = Reflect::set(&o, &"time".into(), &time);
-            let _ = Reflect::set(&o, &"distance".into(), &distance);
+            let values = [JsValue::from_str(&m.slug), day, time, distance];
+            for (k, v) in keys.iter().zip(&values) {
+                let _ = Reflect::set(&o, k, v);
+            }
             out.push(&o);
         }
         out
@@ -622,37 +618,31 @@ impl State {
 
 /// Routes an event from the shadow root, or the window's `popstate` (back/forward).
 pub fn event(state: &Rc<RefCell<State>>, e: &Event) {
+    let Ok(mut s) = state.try_borrow_mut() else {
+        return;
+    };
     let kind = e.type_();
     if kind == "popstate" {
-        if let Ok(mut s) = state.try_borrow_mut() {
-            s.url_changed();
-        }
+        s.url_changed();
         return;
     }
     let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
         return;
     };
     if kind == "keydown" {
-        let escape = dom::key(e).is_some_and(|k| k == "Escape");
-        if let (true, Ok(mut s)) = (escape, state.try_borrow_mut()) {
+        if dom::key(e).is_some_and(|k| k == "Escape") {
             s.close(true);
         }
         return;
     }
     if kind != "click" {
-        if let Ok(mut s) = state.try_borrow_mut() {
-            s.control(&target, kind == "input");
-        }
+        s.control(&target, kind == "input");
         return;
     }
     let Some(act) = target.closest("[data-act]").ok().flatten() else {
         return;
     };
-    let what = act.get_attribute("data-act").unwrap_or_default();
-    let Ok(mut s) = state.try_borrow_mut() else {
-        return;
-    };
-    match what.as_str() {
+    match act.get_attribute("data-act").unwrap_or_default().as_str() {
         // The loader asks the browser, then calls the widget's `located`.
         "locate" => {
             let _ = s.hooks.locate();
