@@ -42,6 +42,33 @@ pub const NAMES: [&str; 9] = [
     "text",
 ];
 
+/// [`NAMES`]' indices: a filter as [`Filters::set`] and [`Filters::get`] take it.
+pub mod name {
+    /// `day`.
+    pub const DAY: usize = 0;
+    /// `time`.
+    pub const TIME: usize = 1;
+    /// `type`.
+    pub const TYPE: usize = 2;
+    /// `region`.
+    pub const REGION: usize = 3;
+    /// `attendance`.
+    pub const ATTENDANCE: usize = 4;
+    /// `place`.
+    pub const PLACE: usize = 5;
+    /// `within`.
+    pub const WITHIN: usize = 6;
+    /// `units`.
+    pub const UNITS: usize = 7;
+    /// `text`.
+    pub const TEXT: usize = 8;
+}
+
+/// The filter called `name` (its index in [`NAMES`]), or `NAMES.len()`, which names none.
+pub fn index(name: &str) -> usize {
+    NAMES.iter().position(|n| *n == name).unwrap_or(NAMES.len())
+}
+
 /// The visitor's choices.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Filters {
@@ -70,11 +97,12 @@ pub struct Filters {
 }
 
 impl Filters {
-    /// Sets the filter `name` from its text form; unknown names and values are ignored.
-    pub fn set(&mut self, name: &str, value: &str) {
+    /// Sets the filter `filter` (see [`index`]) from its text form; unknown names and values
+    /// are ignored.
+    pub fn set(&mut self, filter: usize, value: &str) {
         let value = value.trim();
-        match name {
-            "day" => {
+        match filter {
+            name::DAY => {
                 self.today = value.eq_ignore_ascii_case("today");
                 self.days.clear();
                 for d in value.split(',') {
@@ -82,8 +110,8 @@ impl Filters {
                     self.days.extend(day);
                 }
             }
-            "time" => self.time = TIMES.iter().find(|t| t.1 == value).map(|t| t.0),
-            "type" => {
+            name::TIME => self.time = TIMES.iter().find(|t| t.1 == value).map(|t| t.0),
+            name::TYPE => {
                 self.types.clear();
                 for t in value.split(',').map(str::trim) {
                     if !t.is_empty() {
@@ -91,8 +119,8 @@ impl Filters {
                     }
                 }
             }
-            "region" => self.region = value.into(),
-            "attendance" => {
+            name::REGION => self.region = value.into(),
+            name::ATTENDANCE => {
                 let value = if value == "in_person" {
                     "in-person"
                 } else {
@@ -100,26 +128,26 @@ impl Filters {
                 };
                 self.attendance = ATTENDANCE.iter().find(|a| a.1 == value).map(|a| a.0);
             }
-            "place" => self.place = value.into(),
-            "within" => self.within = parse_u32(value).filter(|w| *w > 0).map(f64::from),
-            "units" => {
+            name::PLACE => self.place = value.into(),
+            name::WITHIN => self.within = parse_u32(value).filter(|w| *w > 0).map(f64::from),
+            name::UNITS => {
                 self.units = if value == "km" {
                     Units::Kilometres
                 } else {
                     Units::Miles
                 }
             }
-            "text" => self.text = value.into(),
+            name::TEXT => self.text = value.into(),
             _ => {}
         }
     }
 
-    /// The text form of the filter `name`; empty when it is not set.
-    pub fn get(&self, name: &str) -> String {
+    /// The text form of the filter `filter` (see [`index`]); empty when it is not set.
+    pub fn get(&self, filter: usize) -> String {
         let mut out = String::new();
-        match name {
-            "day" if self.today => out.push_str("today"),
-            "day" => {
+        match filter {
+            name::DAY if self.today => out.push_str("today"),
+            name::DAY => {
                 for (i, d) in self.days.iter().enumerate() {
                     if i > 0 {
                         out.push(',');
@@ -127,23 +155,23 @@ impl Filters {
                     push_u32(&mut out, u32::from(d.number()));
                 }
             }
-            "time" => out.extend(TIMES.iter().find(|t| Some(t.0) == self.time).map(|t| t.1)),
-            "type" => out = super::text::join(&self.types, ","),
-            "region" => out.push_str(&self.region),
-            "attendance" => out.extend(
+            name::TIME => out.extend(TIMES.iter().find(|t| Some(t.0) == self.time).map(|t| t.1)),
+            name::TYPE => out = super::text::join(&self.types, ","),
+            name::REGION => out.push_str(&self.region),
+            name::ATTENDANCE => out.extend(
                 ATTENDANCE
                     .iter()
                     .find(|a| Some(a.0) == self.attendance)
                     .map(|a| a.1),
             ),
-            "place" => out.push_str(&self.place),
-            "within" => {
+            name::PLACE => out.push_str(&self.place),
+            name::WITHIN => {
                 if let Some(w) = self.within {
                     push_u32(&mut out, w as u32);
                 }
             }
-            "units" if self.units == Units::Kilometres => out.push_str("km"),
-            "text" => out.push_str(&self.text),
+            name::UNITS if self.units == Units::Kilometres => out.push_str("km"),
+            name::TEXT => out.push_str(&self.text),
             _ => {}
         }
         out

@@ -3,7 +3,7 @@
 
 use super::dom::{self, find, first_el, focus, show};
 use super::engine;
-use super::filters::{Filters, NAMES};
+use super::filters::{self, name, Filters, NAMES};
 use super::i18n::{Lang, Msg};
 use super::mount::{mount, Els};
 use super::text::{push_hhmm, push_u32};
@@ -101,10 +101,10 @@ impl State {
             .filter(|d: &Vec<String>| d.len() == 7)
             .unwrap_or_else(|| (0..7).map(super::text::u32_text).collect());
         let mut filters = Filters::default();
-        for name in NAMES {
+        for (i, name) in NAMES.into_iter().enumerate() {
             let value = opt(options, name);
             if !value.is_empty() {
-                filters.set(name, &value);
+                filters.set(i, &value);
             }
         }
         let type_names = engine::type_names(
@@ -365,8 +365,8 @@ impl State {
         let href = dom::href(&self.els.root);
         let (page, hash) = href.split_once('#').unwrap_or((&href, ""));
         let mut pairs = Vec::with_capacity(NAMES.len() + 1);
-        for name in NAMES {
-            pairs.push((name, self.filters.get(name)));
+        for (i, name) in NAMES.into_iter().enumerate() {
+            pairs.push((name, self.filters.get(i)));
         }
         pairs.push(("open", self.open.clone().unwrap_or_default()));
         let new = url_state::write(hash, &self.key, &pairs);
@@ -403,7 +403,7 @@ impl State {
             if name == "open" {
                 self.open = Some(value).filter(|v| !v.is_empty());
             } else {
-                self.filters.set(&name, &value);
+                self.filters.set(filters::index(&name), &value);
             }
         }
         true
@@ -443,12 +443,12 @@ impl State {
             units: self.filters.units,
             ..Filters::default()
         };
-        for name in NAMES {
+        for (i, name) in NAMES.into_iter().enumerate() {
             let v = prop(f, name);
             let text = if let Some(s) = v.as_string() {
                 s
             } else if let Some(n) = v.as_f64() {
-                if name == "within" {
+                if i == name::WITHIN {
                     next.within = Some(n).filter(|w| *w > 0.0);
                     continue;
                 }
@@ -470,7 +470,7 @@ impl State {
             } else {
                 continue;
             };
-            next.set(name, &text);
+            next.set(i, &text);
         }
         let near = prop(f, "near");
         let lat = prop(&near, "lat").as_f64();
@@ -571,8 +571,8 @@ impl State {
 
     /// A filter control changed.
     fn control(&mut self, target: &Element, typing: bool) {
-        let name = target.get_attribute("name").unwrap_or_default();
-        if name == "type" {
+        let filter = filters::index(&target.get_attribute("name").unwrap_or_default());
+        if filter == name::TYPE {
             self.filters.types.clear();
             for b in &self.els.type_boxes {
                 if b.input.checked() {
@@ -580,11 +580,11 @@ impl State {
                 }
             }
         } else if let Some(value) = dom::value(target) {
-            if typing && name != "text" {
+            if typing && filter != name::TEXT {
                 return;
             }
-            self.filters.set(&name, &value);
-            if name == "place" {
+            self.filters.set(filter, &value);
+            if filter == name::PLACE {
                 self.filters.near = None;
                 self.resolve_place();
             }

@@ -4,7 +4,7 @@
 
 use super::super::dom::{add, add_text, first_el, set, set_value};
 use super::super::engine;
-use super::super::filters::Filters;
+use super::super::filters::{name, Filters};
 use super::super::mount::{Choice, TypeBox};
 use super::super::text::push_u32;
 use super::super::widget::State;
@@ -112,11 +112,11 @@ pub fn sync(s: &State, f: &Facets) {
 /// when the units or the types differ from `before` (each write costs the browser work).
 pub fn set_values(s: &State, before: Option<&Filters>) {
     let f = &s.filters;
-    set_value(&s.els.day, &f.get("day"));
-    set_value(&s.els.time, &f.get("time"));
-    set_value(&s.els.att, &f.get("attendance"));
+    set_value(&s.els.day, &f.get(name::DAY));
+    set_value(&s.els.time, &f.get(name::TIME));
+    set_value(&s.els.att, &f.get(name::ATTENDANCE));
     set_value(&s.els.region, &f.region);
-    set_value(&s.els.within, &f.get("within"));
+    set_value(&s.els.within, &f.get(name::WITHIN));
     set_value(&s.els.text, &f.text);
     set_value(&s.els.place, &f.place);
     if before.is_none_or(|b| b.units != f.units) {
