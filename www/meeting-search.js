@@ -154,7 +154,7 @@ function msHooks(el, lang) {
   const clock = dtf({ hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
   const number = new Intl.NumberFormat(locales, { maximumFractionDigits: 1 });
   const weekday = dtf({ weekday: 'long', timeZone: 'UTC' });
-  const days = [0, 1, 2, 3, 4, 5, 6].map((d) => weekday.format(Date.UTC(2024, 0, 7 + d)));
+  const days = [0, 1, 2, 3, 4, 5, 6].map((d) => weekday.format(Date.UTC(2024, 0, 7 + d)) + '\n').join('');
   const zones = {};
   const times = [];
   return {
@@ -163,7 +163,7 @@ function msHooks(el, lang) {
         if (!zones[tz]) zones[tz] = new Intl.DateTimeFormat('en-US', { timeZone: tz || undefined, weekday: 'short', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
         const parts = zones[tz].formatToParts(new Date());
         const part = (t) => (parts.find((p) => p.type == t) || {}).value;
-        return [['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(part('weekday')), (part('hour') % 24) * 60 + +part('minute')];
+        return ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(part('weekday')) * 1440 + (part('hour') % 24) * 60 + +part('minute');
       } catch (e) {
         return null;
       }

@@ -31,11 +31,11 @@ extern "C" {
     /// `now`, `days`, `time`, `num`, `later` and `changed` must not throw (they are bound
     /// without `catch`: no error path in the wasm for each call); the others may.
     pub type Hooks;
-    /// `[day, minute]` now in the IANA zone `tz` (the browser's own zone when empty), or
-    /// `null`.
+    /// Now in the IANA zone `tz` (the browser's own zone when empty), as `day * 1440 +
+    /// minute` (Sunday = 0), or `null`.
     #[wasm_bindgen(method)]
     fn now(this: &Hooks, tz: &str) -> JsValue;
-    /// The seven weekday names, Sunday first.
+    /// The seven weekday names, Sunday first, each ended by `\n`.
     #[wasm_bindgen(method)]
     fn days(this: &Hooks) -> JsValue;
     /// A time of day (minutes after midnight) as the visitor's locale writes it.

@@ -88,18 +88,14 @@ impl State {
         hooks: Hooks,
     ) -> Result<State, JsValue> {
         let lang = Lang::from_tag(&opt(options, "lang"));
-        let days: Vec<String> = Some(hooks.days())
-            .filter(Array::is_array)
-            .map(|a| {
-                let a: &Array = a.unchecked_ref();
-                let mut days = Vec::new();
-                for i in 0..a.length() {
-                    days.extend(a.get(i).as_string());
-                }
-                days
-            })
-            .filter(|d: &Vec<String>| d.len() == 7)
-            .unwrap_or_else(|| (0..7).map(super::text::u32_text).collect());
+        let names = hooks.days().as_string().unwrap_or_default();
+        let mut days: Vec<String> = Vec::with_capacity(7);
+        for d in names.split_terminator('\n') {
+            days.push(d.into());
+        }
+        if days.len() != 7 {
+            days = (0..7).map(super::text::u32_text).collect();
+        }
         let mut filters = Filters::default();
         for (i, name) in NAMES.into_iter().enumerate() {
             let value = opt(options, name);
@@ -284,11 +280,11 @@ impl State {
     }
 
     fn read_now(&self) -> Option<Now> {
-        let a = Some(self.hooks.now(&self.timezone)).filter(Array::is_array)?;
-        let a: &Array = a.unchecked_ref();
-        let day = Weekday::new(a.get(0).as_f64()? as u8)?;
-        let minute = a.get(1).as_f64()? as u16;
-        (minute < 1440).then_some(Now { day, minute })
+        let t = self.hooks.now(&self.timezone).as_f64()?;
+        let t = (t >= 0.0).then_some(t as u32)?;
+        let day = Weekday::new((t / 1440) as u8)?;
+        let minute = (t % 1440) as u16;
+        Some(Now { day, minute })
     }
 
     fn resolve_place(&mut self) {
