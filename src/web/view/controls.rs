@@ -12,7 +12,8 @@ use crate::search::Facets;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 
-/// Builds the type checkboxes (by name) and the region options (as an indented tree).
+/// Builds the type checkboxes (by name) and the region options (as an indented tree), then
+/// sets every control's value (the boxes' too).
 pub fn fill(s: &mut State, all: &Facets) {
     let mut types: Vec<(&str, &str)> = Vec::with_capacity(all.types.len());
     for (code, _) in &all.types {
@@ -27,7 +28,6 @@ pub fn fill(s: &mut State, all: &Facets) {
         set(&input, "type", "checkbox");
         set(&input, "name", "type");
         set(&input, "value", code);
-        input.set_checked(s.filters.types.iter().any(|t| t == code));
         add_text(&label, "span", "", name);
         let count = add(&label, "span", "n");
         boxes.push(TypeBox {
