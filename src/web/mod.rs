@@ -116,7 +116,10 @@ impl Widget {
                 }
             })
         };
-        let mut listeners: Vec<EventListener> = EVENTS.iter().map(|k| listener(&root, k)).collect();
+        let mut listeners = Vec::with_capacity(EVENTS.len() + 1);
+        for kind in EVENTS {
+            listeners.push(listener(&root, kind));
+        }
         if let Some(window) = dom::window(&root) {
             listeners.push(listener(&window, "popstate"));
         }
