@@ -112,13 +112,8 @@ fn push_text(m: &mut String, s: &str) {
 }
 
 /// Appends `<option value="v">label` for each value and message, both escaped.
-fn push_options<'a>(
-    m: &mut String,
-    lang: Lang,
-    values: impl Iterator<Item = &'a str>,
-    msgs: &[Msg],
-) {
-    for (value, msg) in values.zip(msgs) {
+fn push_options(m: &mut String, lang: Lang, values: [&str; 4], msgs: &[Msg; 4]) {
+    for (value, msg) in values.iter().zip(msgs) {
         m.push_str("<option value=\"");
         push_text(m, value);
         m.push_str("\">");
@@ -293,16 +288,11 @@ fn markup(
                 ""
             }
             Part::Times => {
-                push_options(&mut m, lang, TIMES.iter().map(|t| t.1), &TIME_MSGS);
+                push_options(&mut m, lang, TIMES.map(|t| t.1), &TIME_MSGS);
                 ""
             }
             Part::Attendances => {
-                push_options(
-                    &mut m,
-                    lang,
-                    ATTENDANCE.iter().map(|a| a.1),
-                    &ATTENDANCE_MSGS,
-                );
+                push_options(&mut m, lang, ATTENDANCE.map(|a| a.1), &ATTENDANCE_MSGS);
                 ""
             }
             Part::Radii => {

@@ -94,7 +94,10 @@ impl State {
             days.push(d.into());
         }
         if days.len() != 7 {
-            days = (0..7).map(super::text::u32_text).collect();
+            days.clear();
+            for d in 0..7 {
+                days.push(super::text::u32_text(d));
+            }
         }
         let mut filters = Filters::default();
         for (i, name) in NAMES.into_iter().enumerate() {

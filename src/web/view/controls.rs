@@ -66,20 +66,21 @@ fn label(c: &Choice, n: u32) {
     c.el.set_text_content(Some(&t));
 }
 
+/// Writes `counts` beside `choices`, one each, in order.
+fn labels(choices: &[Choice], counts: &[u32]) {
+    for (c, n) in choices.iter().zip(counts) {
+        label(c, *n);
+    }
+}
+
 /// Writes the facets' counts beside every option.
 pub fn sync(s: &State, f: &Facets) {
     if let Some(today) = s.els.day_opts.first() {
         label(today, s.now.map_or(0, |n| f.days[n.day.number() as usize]));
     }
-    for (c, n) in s.els.day_opts.iter().skip(1).zip(f.days) {
-        label(c, n);
-    }
-    for (c, n) in s.els.time_opts.iter().zip(f.times) {
-        label(c, n);
-    }
-    for (c, n) in s.els.att_opts.iter().zip(f.attendance) {
-        label(c, n);
-    }
+    labels(s.els.day_opts.get(1..).unwrap_or_default(), &f.days);
+    labels(&s.els.time_opts, &f.times);
+    labels(&s.els.att_opts, &f.attendance);
     for b in &s.els.type_boxes {
         let n = f.types.iter().find(|t| t.0 == b.code).map_or(0, |t| t.1);
         let old = b.shown.replace(n);
