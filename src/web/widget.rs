@@ -444,31 +444,23 @@ impl State {
         };
         for (i, name) in NAMES.into_iter().enumerate() {
             let v = prop(f, name);
-            let text = if let Some(s) = v.as_string() {
-                s
-            } else if let Some(n) = v.as_f64() {
-                if i == name::WITHIN {
-                    next.within = Some(n).filter(|w| *w > 0.0);
-                    continue;
-                }
-                super::text::u32_text(n as u32)
-            } else if Array::is_array(&v) {
+            let n = v.as_f64();
+            if i == name::WITHIN && n.is_some() {
+                next.within = n.filter(|w| *w > 0.0);
+                continue;
+            }
+            let mut text = String::new();
+            if Array::is_array(&v) {
                 let a: &Array = v.unchecked_ref();
-                let mut text = String::new();
-                for i in 0..a.length() {
-                    if i > 0 {
+                for k in 0..a.length() {
+                    if k > 0 {
                         text.push(',');
                     }
-                    let x = a.get(i);
-                    match x.as_string() {
-                        Some(part) => text.push_str(&part),
-                        None => push_u32(&mut text, x.as_f64().unwrap_or(-1.0) as u32),
-                    }
+                    push_js(&mut text, &a.get(k));
                 }
-                text
-            } else {
+            } else if !push_js(&mut text, &v) {
                 continue;
-            };
+            }
             next.set(i, &text);
         }
         let near = prop(f, "near");
@@ -613,6 +605,18 @@ impl State {
             }
         }
     }
+}
+
+/// Appends a JS string as it is and anything else as the whole number it truncates to (`0`
+/// when not a number); whether `v` was a string or a number.
+fn push_js(out: &mut String, v: &JsValue) -> bool {
+    if let Some(s) = v.as_string() {
+        out.push_str(&s);
+        return true;
+    }
+    let n = v.as_f64();
+    push_u32(out, n.unwrap_or(0.0) as u32);
+    n.is_some()
 }
 
 /// Routes an event from the shadow root, or the window's `popstate` (back/forward).
