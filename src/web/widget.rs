@@ -349,6 +349,15 @@ impl State {
         self.hooks.later(URL_DELAY);
     }
 
+    /// Writes the URL now, as a new history entry (with any change still waiting): opening
+    /// or closing a meeting is a step a visitor may undo with Back at once, which must not
+    /// go back past it because its entry was still waiting for [`URL_DELAY`].
+    fn push_url_now(&mut self) {
+        self.url_push = true;
+        self.url_pending = true;
+        self.flush_url();
+    }
+
     /// Forgets a URL write not made yet (the URL changed under it).
     fn cancel_url(&mut self) {
         self.url_pending = false;
@@ -520,7 +529,7 @@ impl State {
             focus(&h);
         }
         if push {
-            self.write_url(true);
+            self.push_url_now();
         }
     }
 
@@ -542,7 +551,7 @@ impl State {
             row = r.next_element_sibling();
         }
         if push {
-            self.write_url(true);
+            self.push_url_now();
         }
     }
 
