@@ -191,10 +191,11 @@ impl Rows {
             text::fold_into(&m.name, &mut folded, &mut buf);
             ends.push(folded.len());
         }
-        let names: Vec<&str> = ends
-            .windows(2)
-            .map(|w| folded.get(w[0]..w[1]).unwrap_or_default())
-            .collect();
+        // (A plain loop: a `collect` would be one more copy of that code in the wasm.)
+        let mut names: Vec<&str> = Vec::with_capacity(meetings.len());
+        for w in ends.windows(2) {
+            names.push(folded.get(w[0]..w[1]).unwrap_or_default());
+        }
         let by_name = order_by(meetings.len(), &mut |a, b| {
             names[a]
                 .cmp(names[b])
@@ -618,11 +619,11 @@ impl Index {
         }
         // By latitude, then meeting number (the entries' order: the index tie-break).
         let order = order_by(entries.len(), &mut |a, b| lat[a].cmp(&lat[b]));
-        Geo {
-            sorted: order.iter().map(|&i| entries[i as usize]).collect(),
-            point,
-            xyz,
+        let mut sorted = Vec::with_capacity(order.len());
+        for &i in &order {
+            sorted.push(entries[i as usize]);
         }
+        Geo { sorted, point, xyz }
     }
 }
 
