@@ -107,12 +107,12 @@ impl TypeNames {
     /// codes, then `overrides` (`CODE=Name;CODE=Name`). A table that is not valid JSON
     /// contributes nothing (use [`TypeNames::parse`] to see why).
     pub fn new(table_json: &str, lang: &str, program: Program, overrides: &str) -> TypeNames {
-        Self::parse(table_json, lang, program, overrides).unwrap_or_else(|_| {
-            let mut names = TypeNames::default();
-            names.apply_program(program);
-            names.apply_overrides(overrides);
-            names
-        })
+        let mut names = TypeNames::default();
+        // A table that does not parse adds nothing (`add_table` changes nothing then).
+        let _ = names.add_table(table_json, lang);
+        names.apply_program(program);
+        names.apply_overrides(overrides);
+        names
     }
 
     /// Like [`TypeNames::new`], but a table that cannot be read is an error.

@@ -6,7 +6,7 @@ use meeting_search::model::{
     Attendance, Conference, LatLon, Meeting, Occurrence, Place, TimeSpan, Weekday,
 };
 use meeting_search::search::{
-    merge, AttendanceFilter, Index, Now, Query, TimeFilter, TimeOfDay, Trig, Units,
+    merge, merge_meetings, AttendanceFilter, Index, Now, Query, TimeFilter, TimeOfDay, Trig, Units,
 };
 use meeting_search::types::{Program, TypeNames};
 
@@ -444,7 +444,10 @@ fn merging_feeds_keeps_a_shared_meeting_once_and_reports_it() {
     again.slug = "other-slug".into();
     again.name = "SERENITY".into();
     let feed_b = vec![again, moved, online];
-    let (meetings, report) = merge(vec![feed_a, feed_b]);
+    let feeds = vec![feed_a, feed_b];
+    // The widget's merge, without the report, keeps the same meetings.
+    assert_eq!(merge_meetings(feeds.clone()), merge(feeds.clone()).0);
+    let (meetings, report) = merge(feeds);
     let slugs: Vec<&str> = meetings.iter().map(|m| m.slug.as_str()).collect();
     assert_eq!(slugs, ["x", "zoom", "x-2"]);
     assert_eq!(report.duplicates.len(), 2);

@@ -167,6 +167,157 @@ pub(crate) fn distance_eligible(m: &Meeting) -> bool {
     m.place.coordinates.is_some() && m.attendance != Attendance::Online
 }
 
+/// The row columns [`Index::build`] moves into the index.
+struct Rows {
+    meeting: Vec<u32>,
+    day: Vec<u8>,
+    start: Vec<Minutes>,
+    duration: Vec<Minutes>,
+    day_start: [u32; 9],
+    meeting_row_start: Vec<u32>,
+    meeting_rows: Vec<u32>,
+}
+
+impl Rows {
+    fn new(meetings: &[Meeting]) -> Rows {
+        // Meetings ranked by folded name, then slug (then input order) ...
+        // (Every name folded into one string, meeting m's at `ends[m]..ends[m + 1]`: no
+        // allocation per meeting.)
+        let mut folded = String::new();
+        let mut buf = String::new();
+        let mut ends: Vec<usize> = Vec::with_capacity(meetings.len() + 1);
+        ends.push(0);
+        for m in meetings {
+            text::fold_into(&m.name, &mut folded, &mut buf);
+            ends.push(folded.len());
+        }
+        // (A plain loop: a `collect` would be one more copy of that code in the wasm.)
+        let mut names: Vec<&str> = Vec::with_capacity(meetings.len());
+        for w in ends.windows(2) {
+            names.push(folded.get(w[0]..w[1]).unwrap_or_default());
+        }
+        let by_name = order_by(meetings.len(), &mut |a, b| {
+            names[a]
+                .cmp(names[b])
+                .then_with(|| meetings[a].slug.cmp(&meetings[b].slug))
+        });
+        let mut rank = vec![0u64; meetings.len()];
+        for (r, &m) in by_name.iter().enumerate() {
+            rank[m as usize] = r as u64;
+        }
+        // ... then every row as one sortable number: day (4 bits), start (16), rank (28),
+        // duration (16).
+        let mut keys: Vec<u64> = Vec::with_capacity(meetings.len() * 2);
+        for (m, meeting) in meetings.iter().enumerate() {
+            let row = |day: u8, start: Minutes, duration: Minutes| {
+                (day as u64) << 60 | (start as u64) << 44 | rank[m] << 16 | duration as u64
+            };
+            if meeting.occurrences.is_empty() {
+                keys.push(row(NO_DAY, NO_TIME, 0));
+            }
+            for o in &meeting.occurrences {
+                keys.push(match o.time {
+                    Some(t) => row(o.day.number(), t.start, t.duration()),
+                    None => row(o.day.number(), NO_TIME, 0),
+                });
+            }
+        }
+        sort_keys(&mut keys);
+        let n = keys.len();
+        let (mut day, mut start, mut duration) = (vec![0; n], vec![0; n], vec![0; n]);
+        let mut meeting = vec![0; n];
+        // (Slices, not `Vec`s, indexed: the native build does not inline `Vec`'s `Index`.)
+        let (d, s, du, me, by_name) = (
+            &mut day[..],
+            &mut start[..],
+            &mut duration[..],
+            &mut meeting[..],
+            &by_name[..],
+        );
+        for (r, &k) in keys.iter().enumerate() {
+            d[r] = (k >> 60) as u8;
+            s[r] = (k >> 44) as Minutes;
+            du[r] = k as Minutes;
+            me[r] = by_name[((k >> 16) & ((1 << 28) - 1)) as usize];
+        }
+        let mut day_start = [0; 9];
+        for d in 0..9u8 {
+            day_start[d as usize] = day.partition_point(|&x| x < d) as u32;
+        }
+        // Meeting → rows.
+        let (meeting_row_start, meeting_rows) = group(&meeting, meetings.len(), &[]);
+        Rows {
+            meeting,
+            day,
+            start,
+            duration,
+            day_start,
+            meeting_row_start,
+            meeting_rows,
+        }
+    }
+}
+
+/// The bitsets over rows that [`Index::build`] moves into the index.
+struct RowBits {
+    days: [Vec<u64>; 8],
+    buckets: [Vec<u64>; 4],
+    attendance: [Vec<u64>; 4],
+    active: Vec<u64>,
+    geo: Vec<u64>,
+}
+
+impl RowBits {
+    fn new(rows: &Rows, meetings: &[Meeting], words: usize) -> RowBits {
+        let new_bits = || vec![0; words];
+        let mut days: [Vec<u64>; 8] = Default::default();
+        let mut buckets: [Vec<u64>; 4] = Default::default();
+        let mut attendance: [Vec<u64>; 4] = Default::default();
+        for b in days.iter_mut().chain(&mut buckets).chain(&mut attendance) {
+            *b = new_bits();
+        }
+        let mut active = new_bits();
+        let mut geo = new_bits();
+        for r in 0..rows.meeting.len() {
+            bitset::set(&mut days[rows.day[r] as usize], r);
+            let start = rows.start[r];
+            if start != NO_TIME {
+                for (k, bucket) in TimeOfDay::ALL.iter().enumerate() {
+                    if bucket.contains(start) {
+                        bitset::set(&mut buckets[k], r);
+                    }
+                }
+            }
+            let m = &meetings[rows.meeting[r] as usize];
+            let a = m.attendance;
+            let flags = [
+                a.in_person(),
+                a.online(),
+                a == Attendance::Hybrid,
+                a == Attendance::Inactive,
+            ];
+            for (k, on) in flags.into_iter().enumerate() {
+                if on {
+                    bitset::set(&mut attendance[k], r);
+                }
+            }
+            if a != Attendance::Inactive {
+                bitset::set(&mut active, r);
+            }
+            if distance_eligible(m) {
+                bitset::set(&mut geo, r);
+            }
+        }
+        RowBits {
+            days,
+            buckets,
+            attendance,
+            active,
+            geo,
+        }
+    }
+}
+
 impl TimeOfDay {
     /// The four buckets: morning, midday, evening, night.
     pub const ALL: [TimeOfDay; 4] = [
@@ -203,16 +354,35 @@ impl Index {
     /// Builds the index over `meetings`, searching type names as `names` gives them and
     /// computing distances with `trig`.
     pub fn build(meetings: Vec<Meeting>, names: &TypeNames, trig: Trig) -> Index {
-        let mut index = Index {
+        // Every field written once (no default index filled and then overwritten).
+        let rows = Rows::new(&meetings);
+        let words = words_for(rows.meeting.len());
+        let bits = RowBits::new(&rows, &meetings, words);
+        Index {
+            meetings,
             trig,
-            ..Index::default()
-        };
-        index.build_rows(&meetings);
-        index.words = words_for(index.row_meeting.len());
-        index.build_row_bits(&meetings);
-        index.names = names.clone();
-        index.meetings = meetings;
-        index
+            row_meeting: rows.meeting,
+            row_day: rows.day,
+            row_start: rows.start,
+            row_duration: rows.duration,
+            day_start: rows.day_start,
+            words,
+            day_bits: bits.days,
+            bucket_bits: bits.buckets,
+            types: OnceCell::new(),
+            regions: OnceCell::new(),
+            attendance_bits: bits.attendance,
+            active_bits: bits.active,
+            geo_bits: bits.geo,
+            geo: OnceCell::new(),
+            meeting_row_start: rows.meeting_row_start,
+            meeting_rows: rows.meeting_rows,
+            names: names.clone(),
+            words_index: OnceCell::new(),
+            words_building: RefCell::default(),
+            gazetteer: OnceCell::new(),
+            scratch: RefCell::default(),
+        }
     }
 
     /// Builds now what is otherwise built on first use (the type and region columns, the
@@ -292,131 +462,8 @@ impl Index {
         self.row_meeting.len()
     }
 
-    fn build_rows(&mut self, meetings: &[Meeting]) {
-        // Meetings ranked by folded name, then slug (then input order) ...
-        // (Every name folded into one string, meeting m's at `ends[m]..ends[m + 1]`: no
-        // allocation per meeting.)
-        let mut folded = String::new();
-        let mut buf = String::new();
-        let mut ends: Vec<usize> = Vec::with_capacity(meetings.len() + 1);
-        ends.push(0);
-        for m in meetings {
-            text::fold_into(&m.name, &mut folded, &mut buf);
-            ends.push(folded.len());
-        }
-        let names: Vec<&str> = ends
-            .windows(2)
-            .map(|w| folded.get(w[0]..w[1]).unwrap_or_default())
-            .collect();
-        let by_name = order_by(meetings.len(), &mut |a, b| {
-            names[a]
-                .cmp(names[b])
-                .then_with(|| meetings[a].slug.cmp(&meetings[b].slug))
-        });
-        let mut rank = vec![0u64; meetings.len()];
-        for (r, &m) in by_name.iter().enumerate() {
-            rank[m as usize] = r as u64;
-        }
-        // ... then every row as one sortable number: day (4 bits), start (16), rank (28),
-        // duration (16).
-        let mut keys: Vec<u64> = Vec::with_capacity(meetings.len() * 2);
-        for (m, meeting) in meetings.iter().enumerate() {
-            let row = |day: u8, start: Minutes, duration: Minutes| {
-                (day as u64) << 60 | (start as u64) << 44 | rank[m] << 16 | duration as u64
-            };
-            if meeting.occurrences.is_empty() {
-                keys.push(row(NO_DAY, NO_TIME, 0));
-            }
-            for o in &meeting.occurrences {
-                keys.push(match o.time {
-                    Some(t) => row(o.day.number(), t.start, t.duration()),
-                    None => row(o.day.number(), NO_TIME, 0),
-                });
-            }
-        }
-        sort_keys(&mut keys);
-        let n = keys.len();
-        let (mut day, mut start, mut duration) = (vec![0; n], vec![0; n], vec![0; n]);
-        let mut meeting = vec![0; n];
-        // (Slices, not `Vec`s, indexed: the native build does not inline `Vec`'s `Index`.)
-        let (d, s, du, me, by_name) = (
-            &mut day[..],
-            &mut start[..],
-            &mut duration[..],
-            &mut meeting[..],
-            &by_name[..],
-        );
-        for (r, &k) in keys.iter().enumerate() {
-            d[r] = (k >> 60) as u8;
-            s[r] = (k >> 44) as Minutes;
-            du[r] = k as Minutes;
-            me[r] = by_name[((k >> 16) & ((1 << 28) - 1)) as usize];
-        }
-        self.row_day = day;
-        self.row_start = start;
-        self.row_duration = duration;
-        self.row_meeting = meeting;
-        for d in 0..9u8 {
-            self.day_start[d as usize] = self.row_day.partition_point(|&x| x < d) as u32;
-        }
-        // Meeting → rows.
-        (self.meeting_row_start, self.meeting_rows) = group(&self.row_meeting, meetings.len(), &[]);
-    }
-
     fn new_bits(&self) -> Vec<u64> {
         vec![0; self.words]
-    }
-
-    fn build_row_bits(&mut self, meetings: &[Meeting]) {
-        let mut days: [Vec<u64>; 8] = Default::default();
-        let mut buckets: [Vec<u64>; 4] = Default::default();
-        let mut attendance: [Vec<u64>; 4] = Default::default();
-        for b in &mut days {
-            *b = self.new_bits();
-        }
-        for b in &mut buckets {
-            *b = self.new_bits();
-        }
-        for b in &mut attendance {
-            *b = self.new_bits();
-        }
-        let mut active = self.new_bits();
-        let mut geo = self.new_bits();
-        for r in 0..self.row_meeting.len() {
-            bitset::set(&mut days[self.row_day[r] as usize], r);
-            let start = self.row_start[r];
-            if start != NO_TIME {
-                for (k, bucket) in TimeOfDay::ALL.iter().enumerate() {
-                    if bucket.contains(start) {
-                        bitset::set(&mut buckets[k], r);
-                    }
-                }
-            }
-            let m = &meetings[self.row_meeting[r] as usize];
-            let a = m.attendance;
-            let flags = [
-                a.in_person(),
-                a.online(),
-                a == Attendance::Hybrid,
-                a == Attendance::Inactive,
-            ];
-            for (k, on) in flags.into_iter().enumerate() {
-                if on {
-                    bitset::set(&mut attendance[k], r);
-                }
-            }
-            if a != Attendance::Inactive {
-                bitset::set(&mut active, r);
-            }
-            if distance_eligible(m) {
-                bitset::set(&mut geo, r);
-            }
-        }
-        self.day_bits = days;
-        self.bucket_bits = buckets;
-        self.attendance_bits = attendance;
-        self.active_bits = active;
-        self.geo_bits = geo;
     }
 
     fn build_types(&self) -> Vec<(String, Vec<u64>)> {
@@ -572,11 +619,11 @@ impl Index {
         }
         // By latitude, then meeting number (the entries' order: the index tie-break).
         let order = order_by(entries.len(), &mut |a, b| lat[a].cmp(&lat[b]));
-        Geo {
-            sorted: order.iter().map(|&i| entries[i as usize]).collect(),
-            point,
-            xyz,
+        let mut sorted = Vec::with_capacity(order.len());
+        for &i in &order {
+            sorted.push(entries[i as usize]);
         }
+        Geo { sorted, point, xyz }
     }
 }
 

@@ -107,17 +107,68 @@ fn key(m: &Meeting) -> String {
 
 /// Merges `feeds` into one list (see the module docs), reporting what was dropped and
 /// renamed.
-pub fn merge(mut feeds: Vec<Vec<Meeting>>) -> (Vec<Meeting>, MergeReport) {
+pub fn merge(feeds: Vec<Vec<Meeting>>) -> (Vec<Meeting>, MergeReport) {
     let mut report = MergeReport::default();
+    let out = merge_into(feeds, &mut report);
+    (out, report)
+}
+
+/// Merges `feeds` as [`merge`] does, into the same list, without the report (the widget
+/// has no use for it: no report is built, and no code building one is in the wasm).
+pub fn merge_meetings(feeds: Vec<Vec<Meeting>>) -> Vec<Meeting> {
+    merge_into(feeds, &mut ())
+}
+
+/// Where [`merge_into`] tells what it did: a [`MergeReport`], or nowhere (`()`).
+trait Report {
+    /// One feed's counts, once it is merged.
+    fn feed(&mut self, count: FeedCount);
+    /// Meeting `slug` of feed `feed` dropped as a copy of `kept_slug` of `kept_feed`.
+    fn duplicate(&mut self, feed: usize, slug: String, kept_feed: usize, kept_slug: &str);
+    /// Meeting `from` of feed `feed` renamed `to`.
+    fn renamed(&mut self, feed: usize, from: String, to: &str);
+}
+
+impl Report for MergeReport {
+    fn feed(&mut self, count: FeedCount) {
+        self.feeds.push(count);
+    }
+
+    fn duplicate(&mut self, feed: usize, slug: String, kept_feed: usize, kept_slug: &str) {
+        self.duplicates.push(Duplicate {
+            feed,
+            slug,
+            kept_feed,
+            kept_slug: kept_slug.into(),
+        });
+    }
+
+    fn renamed(&mut self, feed: usize, from: String, to: &str) {
+        self.renamed.push(Renamed {
+            feed,
+            from,
+            to: to.into(),
+        });
+    }
+}
+
+impl Report for () {
+    fn feed(&mut self, _: FeedCount) {}
+    fn duplicate(&mut self, _: usize, _: String, _: usize, _: &str) {}
+    fn renamed(&mut self, _: usize, _: String, _: &str) {}
+}
+
+/// [`merge`], telling `report` what it did.
+fn merge_into(mut feeds: Vec<Vec<Meeting>>, report: &mut impl Report) -> Vec<Meeting> {
     // One feed (the widget's usual load): nothing can be dropped or renamed, so no
     // meeting's key is worked out.
     if feeds.len() == 1 {
         let out = feeds.pop().unwrap_or_default();
-        report.feeds.push(FeedCount {
+        report.feed(FeedCount {
             meetings: out.len(),
             kept: out.len(),
         });
-        return (out, report);
+        return out;
     }
     let mut out: Vec<Meeting> = Vec::new();
     // Key → the kept copy's feed (high 32 bits) and place in `out`.
@@ -134,12 +185,7 @@ pub fn merge(mut feeds: Vec<Vec<Meeting>>) -> (Vec<Meeting>, MergeReport) {
             if let Some(&kept) = seen.get(&k) {
                 let (kept_feed, at) = ((kept >> 32) as usize, kept as u32 as usize);
                 if kept_feed != f {
-                    report.duplicates.push(Duplicate {
-                        feed: f,
-                        slug: std::mem::take(&mut m.slug),
-                        kept_feed,
-                        kept_slug: out[at].slug.clone(),
-                    });
+                    report.duplicate(f, std::mem::take(&mut m.slug), kept_feed, &out[at].slug);
                     continue;
                 }
             } else {
@@ -157,17 +203,14 @@ pub fn merge(mut feeds: Vec<Vec<Meeting>>) -> (Vec<Meeting>, MergeReport) {
                     push_int(&mut candidate, n);
                     n += 1;
                 }
-                report.renamed.push(Renamed {
-                    feed: f,
-                    from: std::mem::replace(&mut m.slug, candidate.clone()),
-                    to: candidate,
-                });
+                let from = std::mem::replace(&mut m.slug, candidate);
+                report.renamed(f, from, &m.slug);
             }
             slugs.insert(m.slug.clone(), 0);
             count.kept += 1;
             out.push(m);
         }
-        report.feeds.push(count);
+        report.feed(count);
     }
-    (out, report)
+    out
 }

@@ -21,7 +21,7 @@ mod words;
 
 pub use geo::Trig;
 pub use index::Index;
-pub use merge::{merge, MergeReport};
+pub use merge::{merge, merge_meetings, MergeReport};
 pub use places::PlaceCandidate;
 
 use crate::model::{LatLon, Minutes, Occurrence, Weekday};

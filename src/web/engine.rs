@@ -5,7 +5,7 @@
 use super::text::push_u32;
 use crate::feed::{self, FeedError, ReadOptions};
 use crate::model::{LatLon, Meeting};
-use crate::search::{merge, Facets, Index, Query, Results, Trig};
+use crate::search::{merge_meetings, Facets, Index, Query, Results, Trig};
 use crate::types::{Program, TypeNames};
 
 /// The core's sort (one copy of the sorting code in the wasm), substring test (no two-way
@@ -91,8 +91,7 @@ pub fn type_names(table: &str, lang: &str, program: &str, overrides: &str) -> Ty
 
 /// One index over the meetings of every feed (a meeting listed by two feeds shown once).
 pub fn index(feeds: Vec<Vec<Meeting>>, names: &TypeNames) -> Index {
-    let (meetings, _) = merge(feeds);
-    Index::build(meetings, names, TRIG)
+    Index::build(merge_meetings(feeds), names, TRIG)
 }
 
 /// The results of `query`, in order.
