@@ -6,7 +6,7 @@ use super::codes;
 use super::diagnostics::{Action, Collector, ProblemKind};
 use super::html;
 use super::json::{bytes_equal, word_at};
-use super::lenient::{int_text, trim, trim_also, Val};
+use super::lenient::{int_text, push_int, trim, trim_also, Val};
 use crate::model::{Attendance, Conference, Meeting, Place};
 use crate::search::text::contains;
 
@@ -414,7 +414,7 @@ pub(crate) fn unique_slugs(meetings: &mut [Meeting], records: &[usize], out: &mu
         let slug = loop {
             let mut candidate = meeting.slug.clone();
             candidate.push('-');
-            candidate.push_str(&int_text(n));
+            push_int(&mut candidate, n);
             if !taken.contains_key(&candidate) {
                 break candidate;
             }
