@@ -217,11 +217,14 @@ fn occurrences(raw: &Raw, out: &mut Collector) -> Vec<Occurrence> {
     if !has_time {
         out.push("time", ProblemKind::MissingTime, "", Action::Kept);
     }
-    Weekday::ALL
-        .into_iter()
-        .filter(|d| days & 1 << d.number() != 0)
-        .map(|day| Occurrence { day, time })
-        .collect()
+    // A plain loop: the iterator chain compiled to its own `collect` for one use.
+    let mut occurrences = Vec::with_capacity(days.count_ones() as usize);
+    for day in Weekday::ALL {
+        if days & 1 << day.number() != 0 {
+            occurrences.push(Occurrence { day, time });
+        }
+    }
+    occurrences
 }
 
 /// Start and end: an end before the start runs past midnight, a missing end is an hour on.
