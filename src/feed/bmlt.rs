@@ -186,7 +186,11 @@ fn formats(raw: &Raw, table: &FormatTable, text: &mut Text) -> Formats {
     } else {
         ("formats", keys.as_str())
     };
-    for part in list.split(',').map(trim).filter(|p| !p.is_empty()) {
+    for part in list.split(',') {
+        let part = trim(part);
+        if part.is_empty() {
+            continue;
+        }
         if table.is_empty() {
             let code = world_to_code(part);
             add(code.as_deref(), &mut result, text.out);

@@ -193,13 +193,17 @@ fn occurrences(raw: &Raw, out: &mut Collector) -> Vec<Occurrence> {
         None => {}
         Some(v) if v.is_blank() => {}
         Some(Val::List(items)) => {
-            for item in items.iter().filter(|i| !i.is_blank()) {
-                push_day(item, out);
+            for item in items {
+                if !item.is_blank() {
+                    push_day(item, out);
+                }
             }
         }
         Some(Val::Str(s)) if s.as_bytes().contains(&b',') => {
-            for part in s.split(',').filter(|p| !trim(p).is_empty()) {
-                push_day(&Val::Str(part.into()), out);
+            for part in s.split(',') {
+                if !trim(part).is_empty() {
+                    push_day(&Val::Str(part.into()), out);
+                }
             }
         }
         Some(v) => push_day(v, out),

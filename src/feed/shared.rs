@@ -344,7 +344,7 @@ pub(crate) fn fill_name_and_slug(meeting: &mut Meeting, index: usize, out: &mut 
         let mut slug = slugify(&meeting.name);
         if slug.is_empty() {
             slug.push_str("meeting-");
-            slug.push_str(&int_text(index as i64));
+            push_int(&mut slug, index as i64);
         }
         out.push("slug", ProblemKind::MissingSlug, "", Action::Filled);
         meeting.slug = slug;
