@@ -149,14 +149,14 @@ impl FormatTable {
 /// BMLT's own world-id → Meeting Guide map (its `client_interface/tsml/`): `None` for
 /// `HYBR`, which makes the meeting hybrid instead of adding a type.
 fn world_to_code(world: &str) -> Option<String> {
-    let world = trim(world);
-    let code = match world.to_ascii_uppercase().as_str() {
+    let world = trim(world).to_ascii_uppercase();
+    let code = match world.as_str() {
         "OPEN" => "O",
         "CLOSED" => "C",
         "WCHR" => "X",
         "VM" => "ONL",
         "HYBR" | "HY" => return None,
-        _ => return Some(world.to_ascii_uppercase()),
+        _ => return Some(world),
     };
     Some(code.to_owned())
 }
@@ -186,7 +186,11 @@ fn formats(raw: &Raw, table: &FormatTable, text: &mut Text) -> Formats {
     } else {
         ("formats", keys.as_str())
     };
-    for part in list.split(',').map(trim).filter(|p| !p.is_empty()) {
+    for part in list.split(',') {
+        let part = trim(part);
+        if part.is_empty() {
+            continue;
+        }
         if table.is_empty() {
             let code = world_to_code(part);
             add(code.as_deref(), &mut result, text.out);

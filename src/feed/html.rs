@@ -130,7 +130,7 @@ fn entity(s: &str) -> Option<(usize, char)> {
             Some(b'x' | b'X') => (num.get(1..)?, 16),
             _ => (num, 10),
         };
-        match char::from_u32(u32::from_str_radix(digits, radix).ok()?)? {
+        match char::from_u32(code_point(digits, radix)?)? {
             '\u{a0}' => ' ',
             c => c,
         }
@@ -139,6 +139,25 @@ fn entity(s: &str) -> Option<(usize, char)> {
         *c
     };
     Some((end + 1, c))
+}
+
+/// `digits` read in `radix` (10 or 16) exactly as `u32::from_str_radix` reads them (an
+/// optional `+`, at least one digit, no overflow), without its code for every radix and
+/// sign in the wasm build.
+fn code_point(digits: &str, radix: u32) -> Option<u32> {
+    let digits = match digits.as_bytes() {
+        [b'+', rest @ ..] if !rest.is_empty() => rest,
+        all => all,
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    let mut n = 0u32;
+    for &b in digits {
+        let digit = char::from(b).to_digit(radix)?;
+        n = n.checked_mul(radix)?.checked_add(digit)?;
+    }
+    Some(n)
 }
 
 /// The named entities decoded, with the characters they stand for.
@@ -176,6 +195,40 @@ mod tests {
         assert_eq!(plain("<b>bold</b> text").text, "bold text");
         assert_eq!(plain("&#X41;&#x42;&#+67;&#x;&#xZ;").text, "ABC&#x;&#xZ;");
         assert_eq!(plain("a <BR/> b</p >c<é>").text, "a\nb\nc<é>");
+    }
+
+    #[test]
+    fn reads_code_points_as_from_str_radix_does() {
+        for digits in [
+            "",
+            "+",
+            "-",
+            "-1",
+            "+0",
+            "++1",
+            "0",
+            "39",
+            "x27",
+            "27",
+            "fF",
+            "Ag",
+            "1_0",
+            " 1",
+            "4294967295",
+            "4294967296",
+            "FFFFFFFF",
+            "100000000",
+            "00000000000041",
+            "é",
+        ] {
+            for radix in [10, 16] {
+                assert_eq!(
+                    code_point(digits, radix),
+                    u32::from_str_radix(digits, radix).ok(),
+                    "{digits:?} in {radix}"
+                );
+            }
+        }
     }
 
     #[test]

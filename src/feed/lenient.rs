@@ -627,19 +627,19 @@ pub(crate) fn degrees_text(s: &str) -> Option<f64> {
     if !ok {
         return None;
     }
-    // JSON forbids "5." and ".5"; feeds write both.
+    // JSON forbids "5." and ".5"; feeds write both: a 0 goes after the sign or the dot.
     let mut fixed = String::new();
-    let s = if s.ends_with('.') || s.starts_with('.') || s.starts_with("-.") {
-        if let Some(rest) = s.strip_prefix("-.") {
-            fixed.push_str("-0.");
-            fixed.push_str(rest);
-        } else if let Some(rest) = s.strip_prefix('.') {
-            fixed.push_str("0.");
-            fixed.push_str(rest);
-        } else {
-            fixed.push_str(s);
+    let (sign, unsigned) = match s.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", s),
+    };
+    let s = if unsigned.starts_with('.') || s.ends_with('.') {
+        fixed.push_str(sign);
+        if unsigned.starts_with('.') {
+            fixed.push('0');
         }
-        if fixed.ends_with('.') {
+        fixed.push_str(unsigned);
+        if s.ends_with('.') {
             fixed.push('0');
         }
         fixed.as_str()
@@ -827,6 +827,13 @@ mod tests {
         assert_eq!(degrees_text(" 39.87 "), Some(39.87));
         assert_eq!(degrees_text("-.5"), Some(-0.5));
         assert_eq!(degrees_text("5."), Some(5.0));
+        assert_eq!(degrees_text(".5"), Some(0.5));
+        assert_eq!(degrees_text("-5."), Some(-5.0));
+        assert_eq!(degrees_text("+.25"), Some(0.25));
+        assert_eq!(degrees_text("-."), Some(-0.0));
+        assert_eq!(degrees_text("."), Some(0.0));
+        assert_eq!(degrees_text(".."), None);
+        assert_eq!(degrees_text("--.5"), None);
         assert_eq!(degrees_text("abc"), None);
         assert_eq!(
             read_coordinate_pair("39.9, -75.1"),

@@ -193,13 +193,17 @@ fn occurrences(raw: &Raw, out: &mut Collector) -> Vec<Occurrence> {
         None => {}
         Some(v) if v.is_blank() => {}
         Some(Val::List(items)) => {
-            for item in items.iter().filter(|i| !i.is_blank()) {
-                push_day(item, out);
+            for item in items {
+                if !item.is_blank() {
+                    push_day(item, out);
+                }
             }
         }
         Some(Val::Str(s)) if s.as_bytes().contains(&b',') => {
-            for part in s.split(',').filter(|p| !trim(p).is_empty()) {
-                push_day(&Val::Str(part.into()), out);
+            for part in s.split(',') {
+                if !trim(part).is_empty() {
+                    push_day(&Val::Str(part.into()), out);
+                }
             }
         }
         Some(v) => push_day(v, out),
@@ -217,11 +221,14 @@ fn occurrences(raw: &Raw, out: &mut Collector) -> Vec<Occurrence> {
     if !has_time {
         out.push("time", ProblemKind::MissingTime, "", Action::Kept);
     }
-    Weekday::ALL
-        .into_iter()
-        .filter(|d| days & 1 << d.number() != 0)
-        .map(|day| Occurrence { day, time })
-        .collect()
+    // A plain loop: the iterator chain compiled to its own `collect` for one use.
+    let mut occurrences = Vec::with_capacity(days.count_ones() as usize);
+    for day in Weekday::ALL {
+        if days & 1 << day.number() != 0 {
+            occurrences.push(Occurrence { day, time });
+        }
+    }
+    occurrences
 }
 
 /// Start and end: an end before the start runs past midnight, a missing end is an hour on.

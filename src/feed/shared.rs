@@ -6,7 +6,7 @@ use super::codes;
 use super::diagnostics::{Action, Collector, ProblemKind};
 use super::html;
 use super::json::{bytes_equal, word_at};
-use super::lenient::{int_text, trim, trim_also, Val};
+use super::lenient::{int_text, push_int, trim, trim_also, Val};
 use crate::model::{Attendance, Conference, Meeting, Place};
 use crate::search::text::contains;
 
@@ -283,21 +283,31 @@ pub(crate) fn assemble_address(place: &Place) -> String {
 /// Whether an address names only a town or a region (no street), for feeds that do not
 /// say: no digit before the last two parts and no intersection (`&`).
 pub(crate) fn looks_approximate(formatted: &str) -> bool {
-    let bytes = formatted.as_bytes();
-    if bytes.contains(&b'&') {
-        return false;
+    // One loop for the `&` and the commas, one for the digits: no list of parts to
+    // allocate for every meeting of a feed that does not say, and no iterator chain
+    // compiled for each test.
+    let mut commas = 0usize;
+    for &b in formatted.as_bytes() {
+        match b {
+            b'&' => return false,
+            b',' => commas += 1,
+            _ => {}
+        }
     }
-    // The parts but the last two (at least one), found by counting commas: no list of
-    // parts to allocate for every meeting of a feed that does not say.
-    let commas = bytes.iter().filter(|&&b| b == b',').count();
+    // The parts but the last two (at least one): the text before comma number `kept`.
     let kept = commas.saturating_sub(1).max(1);
-    let end = bytes
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| b == b',')
-        .nth(kept - 1)
-        .map_or(bytes.len(), |(at, _)| at);
-    !bytes.iter().take(end).any(u8::is_ascii_digit)
+    let mut seen = 0;
+    for &b in formatted.as_bytes() {
+        if b == b',' {
+            seen += 1;
+            if seen == kept {
+                break;
+            }
+        } else if b.is_ascii_digit() {
+            return false;
+        }
+    }
+    true
 }
 
 /// Attendance as the reference derives it: online with a link or phone, in person with a
@@ -334,7 +344,7 @@ pub(crate) fn fill_name_and_slug(meeting: &mut Meeting, index: usize, out: &mut 
         let mut slug = slugify(&meeting.name);
         if slug.is_empty() {
             slug.push_str("meeting-");
-            slug.push_str(&int_text(index as i64));
+            push_int(&mut slug, index as i64);
         }
         out.push("slug", ProblemKind::MissingSlug, "", Action::Filled);
         meeting.slug = slug;
@@ -404,7 +414,7 @@ pub(crate) fn unique_slugs(meetings: &mut [Meeting], records: &[usize], out: &mu
         let slug = loop {
             let mut candidate = meeting.slug.clone();
             candidate.push('-');
-            candidate.push_str(&int_text(n));
+            push_int(&mut candidate, n);
             if !taken.contains_key(&candidate) {
                 break candidate;
             }
