@@ -243,15 +243,19 @@ const TIME_MSGS: [Msg; 4] = [Msg::Morning, Msg::Midday, Msg::Evening, Msg::Night
 /// The messages of [`ATTENDANCE`], in its order.
 const ATTENDANCE_MSGS: [Msg; 4] = [Msg::InPerson, Msg::Online, Msg::Hybrid, Msg::Inactive];
 
-/// Which filters to show: all unless `filters` lists some (`day,time,type,region,
-/// attendance,distance,text`).
-fn shown(filters: &str, name: &str) -> bool {
-    filters.trim().is_empty() || filters.split(',').any(|f| f.trim() == name)
-}
-
-/// Whether one of the filters in `bits` (see [`FILTERS`]) is shown.
-fn any_shown(filters: &str, bits: u8) -> bool {
-    (FILTERS.iter().enumerate()).any(|(i, name)| bits >> i & 1 == 1 && shown(filters, name))
+/// The filters to show, as bits of [`FILTERS`]: all unless `filters` lists some
+/// (`day,time,type,region,attendance,distance,text`).
+fn shown(filters: &str) -> u8 {
+    if filters.trim().is_empty() {
+        return u8::MAX;
+    }
+    let mut bits = 0;
+    for f in filters.split(',') {
+        if let Some(i) = FILTERS.iter().position(|name| *name == f.trim()) {
+            bits |= 1 << i;
+        }
+    }
+    bits
 }
 
 /// The skeleton's markup: our labels escaped, the title's `<h2>` (when `title`) empty.
@@ -270,12 +274,13 @@ fn markup(
     if title {
         m.push_str("<h2 class=title></h2>");
     }
+    let shown = shown(filters);
     let mut pieces = SKELETON.split('~');
     m.push_str(pieces.next().unwrap_or_default());
     for (part, piece) in PARTS.into_iter().zip(pieces) {
         let text = match part {
             Part::T(msg) => lang.t(msg),
-            Part::Hidden(bits) if !any_shown(filters, bits) => " hidden",
+            Part::Hidden(bits) if bits & shown == 0 => " hidden",
             Part::Open if wide => " open",
             Part::Hidden(_) | Part::Open => "",
             Part::Days => {
