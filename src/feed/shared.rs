@@ -420,8 +420,9 @@ pub(crate) fn unique_slugs(meetings: &mut [Meeting], records: &[usize], out: &mu
             }
             n += 1;
         };
-        if let Some(&record) = records.get(i) {
-            out.start(record);
+        // `records` is filled only while problems are kept (one index per meeting).
+        if out.on() {
+            out.start(records[i]);
         }
         out.push(
             "slug",
