@@ -13,7 +13,7 @@
 
 use super::index::region_path;
 use super::sort::{f64_from_key, f64_key, order_by, sort_keys};
-use super::text::fold;
+use super::text::{fold, push_joined};
 use super::Index;
 use crate::feed::push_int;
 use crate::hash::TextMap;
@@ -221,12 +221,7 @@ impl Collector {
             None => {
                 let mut label = String::new();
                 if kind == Kind::Region {
-                    for (i, part) in path.iter().take(depth + 1).enumerate() {
-                        if i > 0 {
-                            label.push_str(" > ");
-                        }
-                        label.push_str(part);
-                    }
+                    push_joined(&mut label, path.iter().take(depth + 1).copied(), " > ");
                 } else {
                     label.push_str(name);
                     if !qualifier.is_empty() {
