@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds the release widget into dist/ (or $DIST_DIR) as notes/contracts.md says:
 #   cargo (wasm32, release) -> wasm-bindgen --target web -> wasm-opt (flags from
-#   pkg-config/wasm-opt.flags) -> short import and export names (scripts/short-names.mjs) -> esbuild
-#   bundles the loader (one IIFE of the wasm-bindgen glue, www/feed-store.js and
-#   www/meeting-search.js) and minifies it -> dist/.
+#   pkg-config/wasm-opt.flags) -> short import and export names (scripts/short-names.mjs) -> the
+#   glue trimmed to what the loader runs (scripts/trim-glue.mjs) -> esbuild bundles the loader
+#   (one IIFE of the glue, www/feed-store.js and www/meeting-search.js) and minifies it -> dist/.
 # Tools come from scripts/setup.sh (wasm-bindgen CLI, tests/e2e/node_modules/.bin).
 # Honours CARGO_TARGET_DIR and CARGO_PROFILE_RELEASE_* (bench/profiles.sh uses them).
 set -euo pipefail
@@ -37,17 +37,18 @@ step "wasm-opt ${opt_flags[*]}"
 step "short import and export names (wasm and glue)"
 cp "$work/$crate.js" "$work/$crate.orig.js"
 node scripts/short-names.mjs "$out/${crate}_bg.wasm" "$work/$crate.js"
+step "trim the glue to what the loader runs"
+node scripts/trim-glue.mjs "$work/$crate.js"
 
-# The loader: one classic script. esbuild bundles an entry that binds the glue (an ES module)
-# to `msGlue`, then feed-store.js and meeting-search.js, into one IIFE: only MeetingSearch
-# (set by meeting-search.js) is global, and the page fetches one script, not a script and a
-# module. The glue's `import.meta.url` is used only when no wasm is given (the loader always
-# gives the compiled module), so it is defined as the document's URL. $work/meeting-search.js
-# is the same bundle unminified (bench/cpu-profile.mjs serves it for named stack frames).
+# The loader: one classic script. esbuild bundles an entry that imports the trimmed glue (an
+# ES module: its init as `msInit`, its Widget class as `MsWidget`), then feed-store.js and
+# meeting-search.js, into one IIFE: only MeetingSearch (set by meeting-search.js) is global,
+# and the page fetches one script, not a script and a module. $work/meeting-search.js is the
+# same bundle unminified (bench/cpu-profile.mjs serves it for named stack frames).
 step "loader: one IIFE of the glue, www/feed-store.js and www/meeting-search.js"
 {
   printf '// Built by scripts/dist.sh from the glue, www/feed-store.js and www/meeting-search.js.\n'
-  printf 'import * as msGlue from "./%s.js";\n' "$crate"
+  printf 'import msInit, { Widget as MsWidget } from "./%s.js";\n' "$crate"
   for part in www/feed-store.js www/meeting-search.js; do
     if [ -f "$part" ]; then
       printf '// ---- %s\n' "$part"
@@ -61,7 +62,7 @@ step "loader: one IIFE of the glue, www/feed-store.js and www/meeting-search.js"
 # `"use strict"` as before: a module is strict, but esbuild's IIFE of one is not marked so.
 bundle() {
   "$bin/esbuild" "$work/loader.js" --bundle --format=iife --target="$js_target" \
-    --define:import.meta.url=document.baseURI --banner:js='"use strict";' --log-level=warning "$@"
+    --banner:js='"use strict";' --log-level=warning "$@"
 }
 bundle --outfile="$work/meeting-search.js"
 bundle --minify --outfile="$out/meeting-search.js"

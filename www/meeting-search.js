@@ -1,5 +1,6 @@
 // meeting-search.js: the one-tag loader. The build bundles this file, after
-// www/feed-store.js and the wasm-bindgen glue (bound to `msGlue`), into one IIFE, so
+// www/feed-store.js and the wasm-bindgen glue (its init as `msInit`, its Widget class as
+// `MsWidget`), into one IIFE, so
 // nothing here is global but `MeetingSearch`.
 // It finds the wasm next to its own URL, loads it once, mounts a widget
 // on its own tag (when it has data-src) and on every [data-meeting-search] element,
@@ -25,7 +26,7 @@ function msLoad() {
       const streams = WebAssembly.compileStreaming && /^application\/wasm/.test(r.headers.get('content-type') || '');
       return streams ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then((b) => WebAssembly.compile(b));
     });
-    msWasm = compiled.then((module) => msGlue.default({ module_or_path: module }).then(() => msGlue));
+    msWasm = compiled.then(msInit);
     // A failure is reported by the mounts that wait for it.
     msWasm.catch(() => {});
   }
@@ -263,8 +264,8 @@ async function msStart(el, options) {
     if (!navigator.geolocation) return void queueMicrotask(none);
     navigator.geolocation.getCurrentPosition((p) => widget && widget.located(p.coords.latitude, p.coords.longitude), none, { timeout: 20000, maximumAge: 300000 });
   };
-  const [m, types] = await loaded;
-  let widget = new m.Widget(el, opts, key, types, hooks);
+  const [, types] = await loaded;
+  let widget = new MsWidget(el, opts, key, types, hooks);
   const formats = await formatsText;
   for (let i = 0; i < urls.length; i++) await msFeed(widget, urls[i], fetched[i], formats);
   widget.show();
