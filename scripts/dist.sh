@@ -65,7 +65,9 @@ bundle() {
     --banner:js='"use strict";' --log-level=warning "$@"
 }
 bundle --outfile="$work/meeting-search.js"
-bundle --minify --outfile="$out/meeting-search.js"
+# The glue's private properties (the Widget's pointer, a closure's release) get short names
+# too: nothing outside the glue reads them.
+bundle --minify --mangle-props='^(__wbg_ptr|__destroy_into_raw|_wbg_cb_unref)$' --outfile="$out/meeting-search.js"
 
 shopt -s nullglob
 # The service worker is copied as is (notes/contracts.md): it is not part of what a visitor
