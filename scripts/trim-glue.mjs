@@ -1,14 +1,15 @@
 // Drops from the wasm-bindgen glue what the widget never runs, before esbuild bundles it.
 //
 // wasm-bindgen's `--target web` glue serves every page: it fetches or compiles the wasm
-// itself, has a synchronous `initSync`, warns about old call styles, and carries fallbacks
-// for browsers without `TextEncoder#encodeInto` or `FinalizationRegistry`. The loader
-// (www/meeting-search.js) always passes the module it compiled, and every browser that can
-// run this wasm at all (it needs reference types: Chrome 96, Firefox 79, Safari 15) has
-// both (Chrome 74/84, Firefox 66/79, Safari 14.1). So:
+// itself, has a synchronous `initSync`, warns about old call styles, and carries a fallback
+// for browsers without `FinalizationRegistry`. The loader (www/meeting-search.js) always
+// passes the module it compiled, and every browser that can run this wasm at all (it needs
+// reference types: Chrome 96, Firefox 79, Safari 15) has FinalizationRegistry (Chrome 84,
+// Firefox 79, Safari 14.1; scripts/dist.sh asks wasm-bindgen for `--encode-into always`
+// on the same grounds). So:
 //   - the init path becomes `default(module)`: instantiate the compiled module, then the
 //     glue's own `__wbg_finalize_init` (kept as wasm-bindgen wrote it);
-//   - the `encodeInto` and `FinalizationRegistry` fallbacks go;
+//   - the `FinalizationRegistry` fallback goes;
 //   - `passStringToWasm0`'s branch for a call without `realloc` goes (every call passes one);
 //   - the import object's `name: function (…) {…}` entries become methods `name(…) {…}`
 //     (the wasm calls them as plain functions; none is a constructor), which esbuild keeps.
@@ -56,19 +57,6 @@ async function __wbg_init(module) {
 
 export { __wbg_init as default };
 `;
-
-replace('the encodeInto fallback', `
-if (!('encodeInto' in cachedTextEncoder)) {
-    cachedTextEncoder.encodeInto = function (arg, view) {
-        const buf = cachedTextEncoder.encode(arg);
-        view.set(buf);
-        return {
-            read: arg.length,
-            written: buf.length
-        };
-    };
-}
-`, '');
 
 replace('the FinalizationRegistry fallback', `(typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
