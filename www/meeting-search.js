@@ -1,7 +1,6 @@
 // meeting-search.js: the one-tag loader. The build bundles this file, after
 // www/feed-store.js and the wasm-bindgen glue (its init as `msInit`, its Widget class as
-// `MsWidget`), into one IIFE, so
-// nothing here is global but `MeetingSearch`.
+// `MsWidget`), into one IIFE, so nothing here is global but `MeetingSearch`.
 // It finds the wasm next to its own URL, loads it once, mounts a widget
 // on its own tag (when it has data-src) and on every [data-meeting-search] element,
 // fetches the feeds (with a timeout, falling back to the copy saved on the device) and
