@@ -355,19 +355,25 @@ impl<'de> Parser<'de> {
     }
 
     /// The key of an object read with an order that is at the parser's place (after its
-    /// opening quote) and its tag, and its index in `keys`: the one after the previous
-    /// key's (at `next`) is tried first, then every one. A key in `keys` was read without
-    /// escapes, so it holds no `"`, `\\` or control character, and ends with its closing
-    /// quote: when its bytes are here, the string here is exactly it.
+    /// opening quote) and its tag, and its index in `keys`: tried from the one after the
+    /// previous key's (at `next`) on, round to the first (one loop, so one inline copy of
+    /// the comparison). A key in `keys` was read without escapes, so it holds no `"`, `\\`
+    /// or control character, and ends with its closing quote: when its bytes are here, the
+    /// string here is exactly it, and no other key of `keys` can be.
     fn known_key(&self, keys: &[(&'de [u8], u8)], next: usize) -> Option<(usize, &'de [u8], u8)> {
         let here = self.bytes.get(self.at..)?;
-        if let Some(&(key, tag)) = keys.get(next) {
-            if starts_with(here, key) {
-                return Some((next, key, tag));
+        let mut index = next;
+        for _ in 0..keys.len() {
+            if index >= keys.len() {
+                index = 0;
             }
+            let &(key, tag) = keys.get(index)?;
+            if starts_with(here, key) {
+                return Some((index, key, tag));
+            }
+            index += 1;
         }
-        let index = keys.iter().position(|&(key, _)| starts_with(here, key))?;
-        keys.get(index).map(|&(key, tag)| (index, key, tag))
+        None
     }
 
     #[inline(always)]
