@@ -199,6 +199,13 @@ fn read_collecting(bytes: &[u8], options: &ReadOptions, problems: bool) -> Resul
             let table = formats_table(envelope.formats, options)?;
             let zone = options.default_timezone.as_deref();
             let mut reader = Reader::new(problems);
+            // Before the first record's problems, as a problem of the list as a whole.
+            if let Some(found) = envelope.formats_not_a_list {
+                reader.out.start(0);
+                reader
+                    .out
+                    .push("formats", ProblemKind::NotAList, found, Action::Ignored);
+            }
             for mut item in envelope.meetings.items {
                 let item = match &mut item {
                     Item::Record(raw) => Item::Record(raw),
@@ -208,22 +215,7 @@ fn read_collecting(bytes: &[u8], options: &ReadOptions, problems: bool) -> Resul
                     bmlt::convert(raw, index, &table, zone, out, meeting)
                 });
             }
-            let on = reader.out.on();
-            let mut bmlt = reader.finish(Format::Bmlt, table.type_names());
-            if let Some(found) = envelope.formats_not_a_list.filter(|_| on) {
-                bmlt.problems.insert(
-                    0,
-                    Problem {
-                        record: 0,
-                        slug: String::new(),
-                        field: "formats",
-                        kind: ProblemKind::NotAList,
-                        found: found.to_owned(),
-                        action: Action::Ignored,
-                    },
-                );
-            }
-            Ok(bmlt)
+            Ok(reader.finish(Format::Bmlt, table.type_names()))
         }
         Some(_) => {
             let mut p = Parser::new(bytes);
