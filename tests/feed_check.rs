@@ -106,6 +106,29 @@ fn bmlt_with_formats_file_and_standard_input() {
 }
 
 #[test]
+fn a_formats_value_that_is_not_a_list_is_the_first_problem() {
+    let o = check(&[&data("bmlt-formats-not-a-list.json"), "--json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let problems = v["problems"].as_array().unwrap();
+    let first: Vec<_> = problems
+        .iter()
+        .map(|p| (p["record"].as_u64(), p["kind"].as_str(), p["slug"].as_str()))
+        .collect();
+    assert_eq!(
+        first,
+        [
+            (Some(0), Some("not_a_list"), Some("")),
+            (Some(0), Some("record_not_object"), Some("")),
+            (Some(1), Some("unreadable_day"), Some("1")),
+            (Some(2), Some("duplicate_slug"), Some("1-2")),
+        ]
+    );
+    assert_eq!(problems[0]["field"], "formats");
+    assert_eq!(problems[0]["found"], "a number");
+}
+
+#[test]
 fn unreadable_feeds_exit_1_with_the_reason() {
     let dir = std::env::temp_dir().join(format!("feed-check-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

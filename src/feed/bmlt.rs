@@ -5,7 +5,7 @@
 use super::diagnostics::{Action, Collector, ProblemKind};
 use super::json::{Parsed, Parser};
 use super::lenient::{
-    add_minutes, read_coordinates, read_duration, read_time, slots, trim, Records,
+    add_minutes, read_coordinates, read_duration, read_time, slots, stream, trim, Item, Records,
 };
 use super::shared::{self, Text};
 use crate::model::{
@@ -63,7 +63,9 @@ pub(crate) struct Envelope<'de> {
     /// Whether a `meetings` key was present.
     pub(crate) has_meetings: bool,
     /// The server's formats.
-    pub(crate) formats: Records<RawFormat<'de>>,
+    pub(crate) formats: FormatTable,
+    /// What was found instead of a list of formats, when it was not one.
+    pub(crate) formats_not_a_list: Option<&'static str>,
 }
 
 impl<'de> Envelope<'de> {
@@ -77,7 +79,10 @@ impl<'de> Envelope<'de> {
                     envelope.meetings = Records::read(p)?;
                     envelope.has_meetings = true;
                 }
-                "formats" => envelope.formats = Records::read(p)?,
+                "formats" => {
+                    envelope.formats = FormatTable::default();
+                    envelope.formats_not_a_list = envelope.formats.read(p)?;
+                }
                 _ => p.skip()?,
             }
             Ok(())
@@ -103,13 +108,14 @@ pub(crate) struct FormatTable {
 }
 
 impl FormatTable {
-    /// Adds the entries of a `GetFormats` list (entries that are not objects are ignored).
-    pub(crate) fn extend(&mut self, items: Vec<super::lenient::Item<RawFormat>>) {
+    /// Adds the entries of a `GetFormats` list as they are read (entries that are not
+    /// objects are ignored); what was found instead when it was not a list.
+    pub(crate) fn read(&mut self, p: &mut Parser<'_>) -> Parsed<Option<&'static str>> {
         let mut sink = Collector::default();
         let mut text = Text { out: &mut sink };
-        for item in items {
-            let super::lenient::Item::Record(raw) = item else {
-                continue;
+        stream(p, &mut |item: Item<&mut RawFormat>| {
+            let Item::Record(raw) = item else {
+                return;
             };
             let key = text.plain("key_string", raw.key().as_ref());
             let world = text.plain("world_id", raw.world_id().as_ref());
@@ -124,7 +130,7 @@ impl FormatTable {
                 key,
                 code,
             });
-        }
+        })
     }
 
     /// Whether the table has no entries.

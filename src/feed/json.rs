@@ -355,19 +355,25 @@ impl<'de> Parser<'de> {
     }
 
     /// The key of an object read with an order that is at the parser's place (after its
-    /// opening quote) and its tag, and its index in `keys`: the one after the previous
-    /// key's (at `next`) is tried first, then every one. A key in `keys` was read without
-    /// escapes, so it holds no `"`, `\\` or control character, and ends with its closing
-    /// quote: when its bytes are here, the string here is exactly it.
+    /// opening quote) and its tag, and its index in `keys`: tried from the one after the
+    /// previous key's (at `next`) on, round to the first (one loop, so one inline copy of
+    /// the comparison). A key in `keys` was read without escapes, so it holds no `"`, `\\`
+    /// or control character, and ends with its closing quote: when its bytes are here, the
+    /// string here is exactly it, and no other key of `keys` can be.
     fn known_key(&self, keys: &[(&'de [u8], u8)], next: usize) -> Option<(usize, &'de [u8], u8)> {
         let here = self.bytes.get(self.at..)?;
-        if let Some(&(key, tag)) = keys.get(next) {
-            if starts_with(here, key) {
-                return Some((next, key, tag));
+        let mut index = next;
+        for _ in 0..keys.len() {
+            if index >= keys.len() {
+                index = 0;
             }
+            let &(key, tag) = keys.get(index)?;
+            if starts_with(here, key) {
+                return Some((index, key, tag));
+            }
+            index += 1;
         }
-        let index = keys.iter().position(|&(key, _)| starts_with(here, key))?;
-        keys.get(index).map(|&(key, tag)| (index, key, tag))
+        None
     }
 
     #[inline(always)]
@@ -444,8 +450,7 @@ impl<'de> Parser<'de> {
         let ascii = self.scan_string();
         let at = self.at;
         if self.bytes.get(at) != Some(&b'"') {
-            self.at = start;
-            return self.escaped_string();
+            return self.escaped_string(start);
         }
         self.at += 1;
         let raw = &self.bytes[start..at];
@@ -460,38 +465,59 @@ impl<'de> Parser<'de> {
         }
     }
 
-    /// [`Parser::string`] for a string that has an escape (or a fault), from its start:
-    /// decoded into a buffer.
+    /// [`Parser::string`] for a string that has an escape (or a fault) where the parser
+    /// is, `start` being where its text starts: decoded into a buffer.
     #[inline(never)]
-    fn escaped_string(&mut self) -> Parsed<Cow<'de, str>> {
-        let bytes = self.bytes;
-        let mut start = self.at;
+    fn escaped_string(&mut self, start: usize) -> Parsed<Cow<'de, str>> {
         let mut decoded = Vec::new();
+        self.rest_of_string(start, Some(&mut decoded))?;
+        match String::from_utf8(decoded) {
+            Ok(s) => Ok(Cow::Owned(s)),
+            Err(e) => {
+                let back = e.as_bytes().len() - e.utf8_error().valid_up_to();
+                Err(self.bad_utf8(back))
+            }
+        }
+    }
+
+    /// Skips a string, after its opening quote, checking its escapes (not its UTF-8).
+    fn skip_string(&mut self) -> Parsed<()> {
+        self.rest_of_string(self.at, None)
+    }
+
+    /// Reads a string to after its closing quote, from inside it, checking its escapes;
+    /// with `decoded`, its text from `start` on goes there, escapes decoded (a skipped
+    /// string is not decoded, nor its surrogates paired, as `serde_json` skips them).
+    fn rest_of_string(
+        &mut self,
+        mut start: usize,
+        mut decoded: Option<&mut Vec<u8>>,
+    ) -> Parsed<()> {
+        let bytes = self.bytes;
         loop {
             self.scan_string();
             let at = self.at;
-            match bytes.get(at) {
+            let stop = bytes.get(at);
+            if let (Some(b'"' | b'\\'), Some(out)) = (stop, decoded.as_deref_mut()) {
+                out.extend_from_slice(&bytes[start..at]);
+            }
+            match stop {
                 None => return Err(self.error(EOF_STRING)),
                 Some(b'"') => {
                     self.at += 1;
-                    // After an escape (each decodes to at least one byte).
-                    decoded.extend_from_slice(&bytes[start..at]);
-                    return match String::from_utf8(decoded) {
-                        Ok(s) => Ok(Cow::Owned(s)),
-                        Err(e) => {
-                            let back = e.as_bytes().len() - e.utf8_error().valid_up_to();
-                            Err(self.bad_utf8(back))
-                        }
-                    };
+                    return Ok(());
                 }
                 Some(b'\\') => {
-                    decoded.extend_from_slice(&bytes[start..at]);
                     self.at += 1;
-                    self.escape(&mut decoded)?;
+                    self.escape(decoded.as_deref_mut())?;
                     start = self.at;
                 }
                 Some(_) => {
-                    self.at += 1;
+                    // `serde_json` places this fault after the byte when it reads the
+                    // string, at it when it skips the string.
+                    if decoded.is_some() {
+                        self.at += 1;
+                    }
                     return Err(self.error(CONTROL_CHARACTER));
                 }
             }
@@ -508,8 +534,8 @@ impl<'de> Parser<'de> {
         }
     }
 
-    /// An escape, after its `\`, decoded into `out`.
-    fn escape(&mut self, out: &mut Vec<u8>) -> Parsed<()> {
+    /// An escape, after its `\`, decoded into `out` when there is one.
+    fn escape(&mut self, out: Option<&mut Vec<u8>>) -> Parsed<()> {
         let byte = match self.next() {
             None => return Err(self.error(EOF_STRING)),
             Some(b'"') => b'"',
@@ -520,10 +546,17 @@ impl<'de> Parser<'de> {
             Some(b'n') => b'\n',
             Some(b'r') => b'\r',
             Some(b't') => b'\t',
-            Some(b'u') => return self.unicode_escape(out),
+            Some(b'u') => {
+                return match out {
+                    Some(out) => self.unicode_escape(out),
+                    None => self.hex4().map(drop),
+                }
+            }
             Some(_) => return Err(self.error(INVALID_ESCAPE)),
         };
-        out.push(byte);
+        if let Some(out) = out {
+            out.push(byte);
+        }
         Ok(())
     }
 
@@ -855,32 +888,6 @@ impl<'de> Parser<'de> {
             }
         }
         Ok(())
-    }
-
-    /// Skips a string, after its opening quote, checking its escapes (not its UTF-8).
-    fn skip_string(&mut self) -> Parsed<()> {
-        loop {
-            self.scan_string();
-            match self.peek() {
-                None => return Err(self.error(EOF_STRING)),
-                Some(b'"') => {
-                    self.at += 1;
-                    return Ok(());
-                }
-                Some(b'\\') => {
-                    self.at += 1;
-                    match self.next() {
-                        None => return Err(self.error(EOF_STRING)),
-                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {}
-                        Some(b'u') => {
-                            self.hex4()?;
-                        }
-                        Some(_) => return Err(self.error(INVALID_ESCAPE)),
-                    }
-                }
-                Some(_) => return Err(self.error(CONTROL_CHARACTER)),
-            }
-        }
     }
 }
 

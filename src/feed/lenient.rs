@@ -503,39 +503,35 @@ pub(crate) fn read_day(v: &Val) -> DayRead {
 /// `12:xx AM` is just after midnight, `12:xx PM` just after noon, `24:00` is midnight.
 pub(crate) fn read_time(s: &str) -> Option<Minutes> {
     let s = trim(s);
-    // The usual `HH:MM`, read at once (as the general path below reads it).
-    if let [h1, h2, b':', m1, m2] = *s.as_bytes() {
-        if [h1, h2, m1, m2].iter().all(u8::is_ascii_digit) {
-            let hour = Minutes::from(h1 - b'0') * 10 + Minutes::from(h2 - b'0');
-            let minute = Minutes::from(m1 - b'0') * 10 + Minutes::from(m2 - b'0');
-            return match (hour, minute) {
-                (_, 60..) => None,
-                (24, 0) => Some(0),
-                (0..=23, _) => Some(hour * 60 + minute),
-                _ => None,
-            };
-        }
-    }
-    if s.eq_ignore_ascii_case("noon") {
-        return Some(12 * 60);
-    }
-    if s.eq_ignore_ascii_case("midnight") {
-        return Some(0);
-    }
-    let (clock, meridiem) = split_meridiem(s);
+    // A marker or a word ends with a letter or a dot: most times end with a digit.
+    let (clock, meridiem) = match s.as_bytes().last() {
+        Some(b'0'..=b'9') => (s, None),
+        _ if s.eq_ignore_ascii_case("noon") => return Some(12 * 60),
+        _ if s.eq_ignore_ascii_case("midnight") => return Some(0),
+        _ => split_meridiem(s),
+    };
+    // The parts between colons (at most three, digits only): value and length of each.
+    let mut parts = [(0 as Minutes, 0usize); 3];
+    let mut count = 0;
     // `s` is trimmed, so `clock` starts with no white space: trimming it trims its end.
-    let mut parts = trim(clock).split(':');
-    let first = parts.next()?;
-    let (hour, minute) = match (parts.next(), parts.next(), parts.next()) {
-        (None, _, _) if first.len() == 4 && first.is_ascii() => (
-            small_number(first.get(..2)?)?,
-            small_number(first.get(2..)?)?,
-        ),
-        (None, _, _) if meridiem.is_some() => (small_number(first)?, 0),
-        (Some(m), None, None) if m.len() == 2 => (small_number(first)?, small_number(m)?),
-        (Some(m), Some(sec), None) if m.len() == 2 && sec.len() == 2 && small_number(sec)? < 60 => {
-            (small_number(first)?, small_number(m)?)
+    for &b in trim(clock).as_bytes() {
+        match b {
+            b':' if count < 2 => count += 1,
+            b'0'..=b'9' => {
+                let (n, len) = parts.get_mut(count)?;
+                *n = n.wrapping_mul(10).wrapping_add(Minutes::from(b - b'0'));
+                *len += 1;
+            }
+            _ => return None,
         }
+    }
+    let [(first, first_len), (minute, minute_len), (second, second_len)] = parts;
+    let short_first = (1..=2).contains(&first_len);
+    let (hour, minute) = match count {
+        0 if first_len == 4 => (first / 100, first % 100),
+        0 if meridiem.is_some() && short_first => (first, 0),
+        1 if short_first && minute_len == 2 => (first, minute),
+        2 if short_first && minute_len == 2 && second_len == 2 && second < 60 => (first, minute),
         _ => return None,
     };
     if minute > 59 {
@@ -580,14 +576,6 @@ fn split_meridiem(s: &str) -> (&str, Option<bool>) {
         }
     }
     (s, None)
-}
-
-/// One or two ASCII digits.
-fn small_number(s: &str) -> Option<Minutes> {
-    if s.is_empty() || s.len() > 2 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    Some(s.bytes().fold(0, |n, b| n * 10 + Minutes::from(b - b'0')))
 }
 
 /// Reads a BMLT duration, `HH:MM:SS` or `HH:MM`, in minutes; `None` when unreadable.

@@ -24,7 +24,7 @@ use crate::model::Meeting;
 use diagnostics::Collector;
 use json::{JsonError, Parser};
 pub(crate) use lenient::Val;
-use lenient::{Item, Records, Slots};
+use lenient::{Item, Slots};
 
 /// The formats [`read`] understands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -161,7 +161,7 @@ fn read_collecting(bytes: &[u8], options: &ReadOptions, problems: bool) -> Resul
             found: "a BMLT formats list (give it as the formats file)",
         }),
         Some(b'[') if looks_like_bmlt(keys) => {
-            let table = formats_table(Vec::new(), options)?;
+            let table = formats_table(bmlt::FormatTable::default(), options)?;
             let zone = options.default_timezone.as_deref();
             let mut reader = Reader::new(problems);
             stream(bytes, &mut |item: Item<&mut bmlt::Raw>| {
@@ -196,9 +196,16 @@ fn read_collecting(bytes: &[u8], options: &ReadOptions, problems: bool) -> Resul
                     found: "an object whose \"meetings\" is not a list",
                 });
             }
-            let table = formats_table(envelope.formats.items, options)?;
+            let table = formats_table(envelope.formats, options)?;
             let zone = options.default_timezone.as_deref();
             let mut reader = Reader::new(problems);
+            // Before the first record's problems, as a problem of the list as a whole.
+            if let Some(found) = envelope.formats_not_a_list {
+                reader.out.start(0);
+                reader
+                    .out
+                    .push("formats", ProblemKind::NotAList, found, Action::Ignored);
+            }
             for mut item in envelope.meetings.items {
                 let item = match &mut item {
                     Item::Record(raw) => Item::Record(raw),
@@ -208,22 +215,7 @@ fn read_collecting(bytes: &[u8], options: &ReadOptions, problems: bool) -> Resul
                     bmlt::convert(raw, index, &table, zone, out, meeting)
                 });
             }
-            let on = reader.out.on();
-            let mut bmlt = reader.finish(Format::Bmlt, table.type_names());
-            if let Some(found) = envelope.formats.not_a_list.filter(|_| on) {
-                bmlt.problems.insert(
-                    0,
-                    Problem {
-                        record: 0,
-                        slug: String::new(),
-                        field: "formats",
-                        kind: ProblemKind::NotAList,
-                        found: found.to_owned(),
-                        action: Action::Ignored,
-                    },
-                );
-            }
-            Ok(bmlt)
+            Ok(reader.finish(Format::Bmlt, table.type_names()))
         }
         Some(_) => {
             let mut p = Parser::new(bytes);
@@ -307,28 +299,21 @@ fn stream<'de, T: Slots<'de> + Default>(
         .map_err(|e| invalid_json(bytes, &e))
 }
 
-/// The BMLT formats table: the envelope's own entries, then the formats file's.
+/// The BMLT formats table: the envelope's own entries (`table`), then the formats file's.
 fn formats_table(
-    own: Vec<Item<bmlt::RawFormat>>,
+    mut table: bmlt::FormatTable,
     options: &ReadOptions,
 ) -> Result<bmlt::FormatTable, FeedError> {
-    let mut table = bmlt::FormatTable::default();
-    table.extend(own);
     if let Some(extra) = &options.bmlt_formats {
         let extra = extra.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(extra);
         let mut p = Parser::new(extra);
-        let parsed =
-            Records::<bmlt::RawFormat>::read(&mut p).and_then(|list| p.end().map(|()| list));
-        match parsed {
-            Ok(list) => table.extend(list.items),
-            Err(e) => {
-                let (line, column) = e.line_column(extra);
-                return Err(FeedError::InvalidFormats {
-                    line,
-                    column,
-                    reason: e.reason.to_owned(),
-                });
-            }
+        if let Err(e) = table.read(&mut p).and_then(|_| p.end()) {
+            let (line, column) = e.line_column(extra);
+            return Err(FeedError::InvalidFormats {
+                line,
+                column,
+                reason: e.reason.to_owned(),
+            });
         }
     }
     Ok(table)
