@@ -474,11 +474,11 @@ impl Index {
         for (m, meeting) in self.meetings.iter().enumerate() {
             for code in &meeting.types {
                 let slot = match spelling.get(code.as_str()) {
-                    Some(&s) => s,
+                    Some(s) => s,
                     None => {
                         let c = canonical_code(code);
                         let s = match canonical.get(&c) {
-                            Some(&s) => s,
+                            Some(s) => s,
                             None if c.is_empty() => u64::MAX,
                             None => {
                                 slots.push((c.clone(), self.new_bits()));
@@ -531,7 +531,7 @@ impl Index {
                 key.push(':');
                 key.push_str(name);
                 let id = match ids.get(key.as_str()) {
-                    Some(&id) => id as usize,
+                    Some(id) => id as usize,
                     None => {
                         nodes.push((parent, name, self.new_bits()));
                         ids.insert(key.clone(), nodes.len() as u64 - 1);

@@ -193,7 +193,7 @@ impl WordIds {
         let (ids, vocab) = (&mut self.ids, &mut self.vocab);
         for_each_word(text, &mut self.buf, |w| {
             let id = match ids.get(w) {
-                Some(&id) => id as u32,
+                Some(id) => id as u32,
                 None => {
                     let id = vocab.len() as u32;
                     ids.insert(w.into(), id as u64);
@@ -217,7 +217,7 @@ impl WordIds {
     /// Like [`WordIds::push_memo`] for the name of type `code`, looked up once per spelling.
     fn push_type(&mut self, code: &str, names: &TypeNames, out: &mut Vec<u32>) {
         let (s, e) = match self.codes.get(code) {
-            Some(&range) => unpack(range),
+            Some(range) => unpack(range),
             None => {
                 let range = self.memo_range(names.name(code));
                 self.codes.insert(code.into(), pack(range));
@@ -230,7 +230,7 @@ impl WordIds {
     /// The range of `text`'s word ids in `memo_ids`, splitting it on first sight.
     fn memo_range(&mut self, text: &str) -> (u32, u32) {
         match self.memo.get(text) {
-            Some(&range) => unpack(range),
+            Some(range) => unpack(range),
             None => {
                 let mut ids = std::mem::take(&mut self.memo_ids);
                 let s = ids.len() as u32;
