@@ -7,7 +7,7 @@
 //!   by-appointment rows last). A query that keeps the default order never sorts.
 //! - **Bitsets over rows** (`rows / 64` words each): each day, each time-of-day bucket,
 //!   each attendance choice, "active", and "can match a distance filter" (coordinates and
-//!   not online-only); each type code and each region (its whole subtree), built on first
+//!   not online-only), one after another in one buffer ([`Index::bits`]); each type code and each region (its whole subtree), built on first
 //!   use (a type or region filter, or the counts beside the filters) or by
 //!   [`Index::prepare`].
 //! - **Words** ([`Words`]): the word index, built on first use (a typed word) or by
@@ -43,6 +43,21 @@ pub(crate) const NO_TIME: Minutes = Minutes::MAX;
 /// Day number of a "by appointment" row.
 pub(crate) const NO_DAY: u8 = 7;
 
+/// The first of the bitsets of [`Index::bits`] per day (and by appointment, the 8th).
+pub(crate) const DAYS: usize = 0;
+/// The first of the bitsets per time-of-day bucket: morning, midday, evening, night.
+pub(crate) const BUCKETS: usize = 8;
+/// The first of the bitsets per attendance choice: in person, online, hybrid, inactive.
+pub(crate) const ATTENDANCE: usize = 12;
+/// The bitset of the rows of meetings that are not inactive.
+pub(crate) const ACTIVE: usize = 16;
+/// The bitset of the rows of meetings that can match a distance filter.
+pub(crate) const GEO: usize = 17;
+/// How many bitsets [`Index::bits`] holds.
+const FIXED: usize = 18;
+// `fixed_bits` sets the attendance choices, active and distance-eligible as one run.
+const _: () = assert!(ACTIVE == ATTENDANCE + 4 && GEO == ACTIVE + 1 && FIXED == GEO + 1);
+
 /// The loaded meetings, indexed for search.
 #[derive(Debug, Default)]
 pub struct Index {
@@ -60,21 +75,15 @@ pub struct Index {
     pub(crate) day_start: [u32; 9],
     /// Words per bitset.
     pub(crate) words: usize,
-    /// Per day (and by appointment).
-    pub(crate) day_bits: [Vec<u64>; 8],
-    /// Per time-of-day bucket: morning, midday, evening, night.
-    pub(crate) bucket_bits: [Vec<u64>; 4],
+    /// The bitsets fixed at build time, `words` words each, numbered as [`DAYS`],
+    /// [`BUCKETS`], [`ATTENDANCE`], [`ACTIVE`] and [`GEO`] say: one buffer rather than
+    /// eighteen `Vec`s (one allocation, nothing to move or drop one by one).
+    pub(crate) fixed: Vec<u64>,
     /// Type codes present (canonical upper case), sorted, with their rows; built on
     /// first use.
     types: OnceCell<Vec<(String, Vec<u64>)>>,
     /// Regions in tree order, built on first use.
     regions: OnceCell<Vec<RegionNode>>,
-    /// Per attendance choice: in person, online, hybrid, inactive.
-    pub(crate) attendance_bits: [Vec<u64>; 4],
-    /// Rows of meetings that are not inactive.
-    pub(crate) active_bits: Vec<u64>,
-    /// Rows of meetings that can match a distance filter.
-    pub(crate) geo_bits: Vec<u64>,
     /// The meetings' points, built on first use (a distance filter).
     geo: OnceCell<Geo>,
     /// Meeting `m`'s rows are `meeting_rows[meeting_row_start[m]..meeting_row_start[m + 1]]`.
@@ -258,64 +267,38 @@ impl Rows {
     }
 }
 
-/// The bitsets over rows that [`Index::build`] moves into the index.
-struct RowBits {
-    days: [Vec<u64>; 8],
-    buckets: [Vec<u64>; 4],
-    attendance: [Vec<u64>; 4],
-    active: Vec<u64>,
-    geo: Vec<u64>,
-}
-
-impl RowBits {
-    fn new(rows: &Rows, meetings: &[Meeting], words: usize) -> RowBits {
-        let new_bits = || vec![0; words];
-        let mut days: [Vec<u64>; 8] = Default::default();
-        let mut buckets: [Vec<u64>; 4] = Default::default();
-        let mut attendance: [Vec<u64>; 4] = Default::default();
-        for b in days.iter_mut().chain(&mut buckets).chain(&mut attendance) {
-            *b = new_bits();
-        }
-        let mut active = new_bits();
-        let mut geo = new_bits();
-        for r in 0..rows.meeting.len() {
-            bitset::set(&mut days[rows.day[r] as usize], r);
-            let start = rows.start[r];
-            if start != NO_TIME {
-                for (k, bucket) in TimeOfDay::ALL.iter().enumerate() {
-                    if bucket.contains(start) {
-                        bitset::set(&mut buckets[k], r);
-                    }
+/// The bitsets of [`Index::bits`] over `rows`, `words` words each.
+fn fixed_bits(rows: &Rows, meetings: &[Meeting], words: usize) -> Vec<u64> {
+    let mut fixed = vec![0; FIXED * words];
+    for r in 0..rows.meeting.len() {
+        let mut set = |k: usize| bitset::set(&mut fixed, k * words * 64 + r);
+        set(DAYS + rows.day[r] as usize);
+        let start = rows.start[r];
+        if start != NO_TIME {
+            for (k, bucket) in TimeOfDay::ALL.iter().enumerate() {
+                if bucket.contains(start) {
+                    set(BUCKETS + k);
                 }
             }
-            let m = &meetings[rows.meeting[r] as usize];
-            let a = m.attendance;
-            let flags = [
-                a.in_person(),
-                a.online(),
-                a == Attendance::Hybrid,
-                a == Attendance::Inactive,
-            ];
-            for (k, on) in flags.into_iter().enumerate() {
-                if on {
-                    bitset::set(&mut attendance[k], r);
-                }
-            }
-            if a != Attendance::Inactive {
-                bitset::set(&mut active, r);
-            }
-            if distance_eligible(m) {
-                bitset::set(&mut geo, r);
-            }
         }
-        RowBits {
-            days,
-            buckets,
-            attendance,
-            active,
-            geo,
+        let m = &meetings[rows.meeting[r] as usize];
+        let a = m.attendance;
+        let flags = [
+            a.in_person(),
+            a.online(),
+            a == Attendance::Hybrid,
+            a == Attendance::Inactive,
+            a != Attendance::Inactive,
+            distance_eligible(m),
+        ];
+        // Attendance choices, then active, then distance-eligible.
+        for (k, on) in flags.into_iter().enumerate() {
+            if on {
+                set(ATTENDANCE + k);
+            }
         }
     }
+    fixed
 }
 
 impl TimeOfDay {
@@ -357,7 +340,7 @@ impl Index {
         // Every field written once (no default index filled and then overwritten).
         let rows = Rows::new(&meetings);
         let words = words_for(rows.meeting.len());
-        let bits = RowBits::new(&rows, &meetings, words);
+        let fixed = fixed_bits(&rows, &meetings, words);
         Index {
             meetings,
             trig,
@@ -367,13 +350,9 @@ impl Index {
             row_duration: rows.duration,
             day_start: rows.day_start,
             words,
-            day_bits: bits.days,
-            bucket_bits: bits.buckets,
+            fixed,
             types: OnceCell::new(),
             regions: OnceCell::new(),
-            attendance_bits: bits.attendance,
-            active_bits: bits.active,
-            geo_bits: bits.geo,
             geo: OnceCell::new(),
             meeting_row_start: rows.meeting_row_start,
             meeting_rows: rows.meeting_rows,
@@ -460,6 +439,11 @@ impl Index {
     /// the number of results of a query that matches everything.
     pub fn rows(&self) -> usize {
         self.row_meeting.len()
+    }
+
+    /// Bitset `k` of the fixed ones ([`DAYS`], [`BUCKETS`], ...).
+    pub(crate) fn bits(&self, k: usize) -> &[u64] {
+        &self.fixed[k * self.words..(k + 1) * self.words]
     }
 
     fn new_bits(&self) -> Vec<u64> {
