@@ -498,81 +498,65 @@ impl Index {
     }
 
     fn build_regions(&self) -> Vec<RegionNode> {
-        let meetings = &self.meetings;
-        // Nodes as (parent, name); every prefix of every path is a node.
-        const TOP: usize = usize::MAX;
-        // (parent, name) written as text: the parent's id + 1 (0 at the top), `:`, the name.
+        // Every prefix of every path is a node, found by its parent and its name written
+        // as text: the parent's id + 1 (0 at the top), `:`, the name.
         let mut ids = TextMap::default();
         let mut key = String::new();
-        let mut nodes: Vec<(usize, &str, Vec<u64>)> = Vec::new();
+        let mut nodes: Vec<RegionNode> = Vec::new();
+        // Node → the ids of its path, from the top down to itself.
+        let mut chains: Vec<Vec<u32>> = Vec::new();
         let mut path = Vec::new();
-        for (m, meeting) in meetings.iter().enumerate() {
-            let mut parent = TOP;
+        for (m, meeting) in self.meetings.iter().enumerate() {
+            let mut parent = None;
             region_path(meeting, &mut path);
             for &name in &path {
                 key.clear();
-                push_int(&mut key, parent.wrapping_add(1) as i64);
+                push_int(&mut key, parent.map_or(0, |p: usize| p as i64 + 1));
                 key.push(':');
                 key.push_str(name);
-                let id = match ids.get(key.as_str()) {
+                let id = match ids.get(&key) {
                     Some(id) => id as usize,
                     None => {
-                        nodes.push((parent, name, self.new_bits()));
+                        let mut node = RegionNode {
+                            folded_name: text::fold(name),
+                            bits: self.new_bits(),
+                            ..RegionNode::default()
+                        };
+                        let mut chain = Vec::new();
+                        if let Some(p) = parent {
+                            node.path = nodes[p].path.clone();
+                            node.folded_path = nodes[p].folded_path.clone();
+                            node.folded_path.push(' ');
+                            chain = chains[p].clone();
+                        }
+                        node.path.push(name.into());
+                        node.folded_path.push_str(&node.folded_name);
+                        chain.push(nodes.len() as u32);
+                        nodes.push(node);
+                        chains.push(chain);
                         ids.insert(key.clone(), nodes.len() as u64 - 1);
                         nodes.len() - 1
                     }
                 };
                 for &r in self.rows_of(m) {
-                    bitset::set(&mut nodes[id].2, r as usize);
+                    bitset::set(&mut nodes[id].bits, r as usize);
                 }
-                parent = id;
+                parent = Some(id);
             }
         }
-        // Tree order: paths compared name by name, folded first, which is the tree in
-        // preorder with each node's children ordered by (folded name, name). Sibling names
-        // are distinct, so the index tie-break changes nothing.
-        let mut folded: Vec<String> = Vec::with_capacity(nodes.len());
-        for n in &nodes {
-            folded.push(text::fold(n.1));
-        }
-        let by_name = order_by(nodes.len(), &mut |a, b| {
-            (&folded[a], nodes[a].1).cmp(&(&folded[b], nodes[b].1))
+        // Tree order: paths compared name by name, each as (folded name, name), which is
+        // the tree in preorder with each node's children ordered by (folded name, name).
+        // Sibling names are distinct, so no two paths are equal.
+        let level = |&id: &u32| {
+            let n = &nodes[id as usize];
+            (&n.folded_name, n.path.last())
+        };
+        let order = order_by(nodes.len(), &mut |a, b| {
+            chains[a].iter().map(level).cmp(chains[b].iter().map(level))
         });
-        // Children as linked lists in that order; list `nodes.len()` is the top's.
-        let top = nodes.len();
-        let mut first = vec![TOP; top + 1];
-        let mut next = vec![TOP; top];
-        for &id in by_name.iter().rev() {
-            let id = id as usize;
-            let parent = nodes[id].0.min(top);
-            next[id] = first[parent];
-            first[parent] = id;
-        }
-        // Preorder: each node after its parent, whose place in `regions` is `at`.
-        let mut regions: Vec<RegionNode> = Vec::with_capacity(top);
-        let mut at = vec![0; top];
-        let mut stack = vec![first[top]];
-        while let Some(id) = stack.pop() {
-            if id == TOP {
-                continue;
-            }
-            stack.push(next[id]);
-            stack.push(first[id]);
-            let (mut path, mut folded_path) = (Vec::new(), String::new());
-            if let Some(parent) = regions.get(at.get(nodes[id].0).copied().unwrap_or(top)) {
-                path = parent.path.clone();
-                folded_path = parent.folded_path.clone();
-                folded_path.push(' ');
-            }
-            path.push(nodes[id].1.into());
-            folded_path.push_str(&folded[id]);
-            at[id] = regions.len();
-            regions.push(RegionNode {
-                path,
-                folded_name: folded[id].clone(),
-                folded_path,
-                bits: std::mem::take(&mut nodes[id].2),
-            });
+        let mut regions = Vec::with_capacity(nodes.len());
+        for &id in &order {
+            regions.push(std::mem::take(&mut nodes[id as usize]));
         }
         regions
     }
