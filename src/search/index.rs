@@ -24,7 +24,7 @@ use std::cell::{OnceCell, RefCell};
 use super::bitset::{self, words_for};
 use super::geo::{GeoPoint, Trig};
 use super::places::Gazetteer;
-use super::sort::{f64_key, group, order_by, sort_keys};
+use super::sort::{group, order_by, sort_keys};
 use super::text;
 use super::words::{Words, WordsBuilder};
 use super::TimeOfDay;
@@ -565,7 +565,7 @@ impl Index {
         let trig = &self.trig;
         let n = self.meetings.len();
         let (mut point, mut xyz) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        let (mut entries, mut lat) = (Vec::new(), Vec::new());
+        let mut entries = Vec::new();
         for (i, m) in self.meetings.iter().enumerate() {
             let (p, unit) = match m.place.coordinates {
                 Some(c) if distance_eligible(m) => {
@@ -577,7 +577,6 @@ impl Index {
                         xyz: unit,
                         meeting: i as u32,
                     });
-                    lat.push(f64_key(c.lat));
                     (Some(p), unit)
                 }
                 _ => (None, [f64::NAN; 3]),
@@ -586,7 +585,9 @@ impl Index {
             xyz.push(unit);
         }
         // By latitude, then meeting number (the entries' order: the index tie-break).
-        let order = order_by(entries.len(), &mut |a, b| lat[a].cmp(&lat[b]));
+        let order = order_by(entries.len(), &mut |a, b| {
+            entries[a].lat.total_cmp(&entries[b].lat)
+        });
         let mut sorted = Vec::with_capacity(order.len());
         for &i in &order {
             sorted.push(entries[i as usize]);
