@@ -1,69 +1,142 @@
-//! A small, fast, non-cryptographic hasher for the crate's build-time maps and sets: the
-//! default SipHash is several times slower on the millions of short words a large feed
-//! holds, the keys come from the feed being read, not from an adversary online, and one
-//! hasher for every map and set keeps one copy of the hash-table code in the wasm.
+//! The crate's one map keyed by text, for ids, packed ranges and sets alike (a set's
+//! values are 0), used while indexes are built.
+//!
+//! A small open-addressing table written for `String → u64` alone rather than std's
+//! generic `HashMap`: the wasm then carries one short copy of the table code and no
+//! generic hashing machinery (std's tables cost about 3 KB there). The hash is the Fx hash
+//! (as in rustc, a multiply and a rotate per eight bytes): the default SipHash is several
+//! times slower on the millions of short words a large feed holds, and the keys come from
+//! the feed being read, not from an adversary online.
 
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// The Fx hash (as in rustc): a multiply and a rotate per word.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct FxHasher(u64);
+/// A map from text to a number. Keys are looked up as `&str`; nothing iterates it.
+#[derive(Clone, Debug, Default)]
+pub struct TextMap {
+    /// The keys and values, in the order first inserted.
+    entries: Vec<(String, u64)>,
+    /// Linear-probing table, a power of two long and at most half full: 0 for an empty
+    /// slot, else the key's [`hash`] in the high 32 bits and its entry's index + 1 in the
+    /// low 32 bits.
+    slots: Vec<u64>,
+}
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
 
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(SEED);
+/// The Fx hash of `key`, its high (best mixed) 32 bits.
+fn hash(key: &str) -> u32 {
+    let add = |h: u64, w: [u8; 8]| (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(SEED);
+    let mut h = 0;
+    let mut chunks = key.as_bytes().chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0; 8];
+        w.copy_from_slice(c);
+        h = add(h, w);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = add(h, w);
+    }
+    (h >> 32) as u32
+}
+
+impl TextMap {
+    /// The entry of `key` (hashed `h`), or the empty slot where it would go.
+    fn find(&self, key: &str, h: u32) -> Result<usize, usize> {
+        // (Slices, not `Vec`s, indexed: the native build does not inline `Vec`'s `Index`.)
+        let (slots, entries) = (&self.slots[..], &self.entries[..]);
+        if slots.is_empty() {
+            return Err(0);
+        }
+        let mask = slots.len() - 1;
+        let mut i = h as usize & mask;
+        loop {
+            let slot = slots[i];
+            if slot == 0 {
+                return Err(i);
+            }
+            let e = (slot as u32 - 1) as usize;
+            if (slot >> 32) as u32 == h && entries[e].0 == key {
+                return Ok(e);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The value of `key`.
+    pub fn get(&self, key: &str) -> Option<u64> {
+        let e = self.find(key, hash(key)).ok()?;
+        Some(self.entries[e].1)
+    }
+
+    /// Whether `key` is in the map.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.find(key, hash(key)).is_ok()
+    }
+
+    /// Sets `key` to `value`, returning its previous value.
+    pub fn insert(&mut self, key: String, value: u64) -> Option<u64> {
+        self.reserve(1);
+        let h = hash(&key);
+        match self.find(&key, h) {
+            Ok(e) => Some(std::mem::replace(&mut self.entries[e].1, value)),
+            Err(i) => {
+                self.slots[i] = (h as u64) << 32 | (self.entries.len() as u64 + 1);
+                self.entries.push((key, value));
+                None
+            }
+        }
+    }
+
+    /// Makes room for `additional` more keys without growing the table.
+    pub fn reserve(&mut self, additional: usize) {
+        let needed = (self.entries.len() + additional) * 2;
+        if needed <= self.slots.len() {
+            return;
+        }
+        self.entries.reserve(additional);
+        let mut slots = vec![0u64; needed.next_power_of_two().max(16)];
+        let mask = slots.len() - 1;
+        for &slot in &self.slots {
+            if slot != 0 {
+                let mut i = (slot >> 32) as usize & mask;
+                while slots[i] != 0 {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = slot;
+            }
+        }
+        self.slots = slots;
     }
 }
 
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_every_key_through_growth() {
+        let mut map = TextMap::default();
+        assert_eq!(map.get(""), None);
+        assert!(!map.contains_key("a"));
+        let key = |i: u64| {
+            let mut k = String::new();
+            crate::feed::push_int(&mut k, i as i64);
+            k.push_str(&"x".repeat(i as usize % 11));
+            k
+        };
+        for i in 0..5000 {
+            assert_eq!(map.insert(key(i), i), None);
         }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
+        assert_eq!(map.insert(String::new(), 7), None);
+        assert_eq!(map.insert(key(42), 1), Some(42));
+        for i in 0..5000 {
+            let want = if i == 42 { 1 } else { i };
+            assert_eq!(map.get(&key(i)), Some(want));
         }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn write_u32(&mut self, i: u32) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn write_u64(&mut self, i: u64) {
-        self.add(i);
-    }
-
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
+        assert_eq!(map.get(""), Some(7));
+        assert!(!map.contains_key("5000"));
+        map.reserve(100_000);
+        assert!(map.contains_key(&key(4999)));
     }
 }
-
-/// A `HashMap` with the Fx hash.
-pub type FxHashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
-/// The crate's one map keyed by text, for ids, packed ranges and sets alike (a set's
-/// values are 0): each distinct map type brings its own copy of the hash-table code, about
-/// a kilobyte of wasm, so a map whose key is not text writes its key as text instead.
-pub type TextMap = FxHashMap<String, u64>;

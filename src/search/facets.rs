@@ -13,6 +13,7 @@
 //! dimension; each option's count is then a popcount of that base and the option's bitset.
 
 use super::bitset::{self, and_count};
+use super::index::{ATTENDANCE, BUCKETS, DAYS};
 use super::query::Dim;
 use super::{Facets, Index, Query};
 
@@ -47,10 +48,10 @@ impl Index {
         let [day_base, time_base, type_base, region_base, attendance_base] = &bases;
         let mut facets = Facets::default();
         for (d, count) in facets.days.iter_mut().enumerate() {
-            *count = and_count(day_base, &self.day_bits[d]);
+            *count = and_count(day_base, self.bits(DAYS + d));
         }
         for (k, count) in facets.times.iter_mut().enumerate() {
-            *count = and_count(time_base, &self.bucket_bits[k]);
+            *count = and_count(time_base, self.bits(BUCKETS + k));
         }
         for (code, bits) in self.types() {
             facets
@@ -63,7 +64,7 @@ impl Index {
                 .push((node.path.clone(), and_count(region_base, &node.bits)));
         }
         for (k, count) in facets.attendance.iter_mut().enumerate() {
-            *count = and_count(attendance_base, &self.attendance_bits[k]);
+            *count = and_count(attendance_base, self.bits(ATTENDANCE + k));
         }
         scratch.bases = bases;
         facets

@@ -7,7 +7,7 @@
 //!   by-appointment rows last). A query that keeps the default order never sorts.
 //! - **Bitsets over rows** (`rows / 64` words each): each day, each time-of-day bucket,
 //!   each attendance choice, "active", and "can match a distance filter" (coordinates and
-//!   not online-only); each type code and each region (its whole subtree), built on first
+//!   not online-only), one after another in one buffer ([`Index::bits`]); each type code and each region (its whole subtree), built on first
 //!   use (a type or region filter, or the counts beside the filters) or by
 //!   [`Index::prepare`].
 //! - **Words** ([`Words`]): the word index, built on first use (a typed word) or by
@@ -24,7 +24,7 @@ use std::cell::{OnceCell, RefCell};
 use super::bitset::{self, words_for};
 use super::geo::{GeoPoint, Trig};
 use super::places::Gazetteer;
-use super::sort::{f64_key, group, order_by, sort_keys};
+use super::sort::{group, order_by, sort_keys};
 use super::text;
 use super::words::{Words, WordsBuilder};
 use super::TimeOfDay;
@@ -43,6 +43,21 @@ pub(crate) const NO_TIME: Minutes = Minutes::MAX;
 /// Day number of a "by appointment" row.
 pub(crate) const NO_DAY: u8 = 7;
 
+/// The first of the bitsets of [`Index::bits`] per day (and by appointment, the 8th).
+pub(crate) const DAYS: usize = 0;
+/// The first of the bitsets per time-of-day bucket: morning, midday, evening, night.
+pub(crate) const BUCKETS: usize = 8;
+/// The first of the bitsets per attendance choice: in person, online, hybrid, inactive.
+pub(crate) const ATTENDANCE: usize = 12;
+/// The bitset of the rows of meetings that are not inactive.
+pub(crate) const ACTIVE: usize = 16;
+/// The bitset of the rows of meetings that can match a distance filter.
+pub(crate) const GEO: usize = 17;
+/// How many bitsets [`Index::bits`] holds.
+const FIXED: usize = 18;
+// `fixed_bits` sets the attendance choices, active and distance-eligible as one run.
+const _: () = assert!(ACTIVE == ATTENDANCE + 4 && GEO == ACTIVE + 1 && FIXED == GEO + 1);
+
 /// The loaded meetings, indexed for search.
 #[derive(Debug, Default)]
 pub struct Index {
@@ -60,21 +75,15 @@ pub struct Index {
     pub(crate) day_start: [u32; 9],
     /// Words per bitset.
     pub(crate) words: usize,
-    /// Per day (and by appointment).
-    pub(crate) day_bits: [Vec<u64>; 8],
-    /// Per time-of-day bucket: morning, midday, evening, night.
-    pub(crate) bucket_bits: [Vec<u64>; 4],
+    /// The bitsets fixed at build time, `words` words each, numbered as [`DAYS`],
+    /// [`BUCKETS`], [`ATTENDANCE`], [`ACTIVE`] and [`GEO`] say: one buffer rather than
+    /// eighteen `Vec`s (one allocation, nothing to move or drop one by one).
+    pub(crate) fixed: Vec<u64>,
     /// Type codes present (canonical upper case), sorted, with their rows; built on
     /// first use.
     types: OnceCell<Vec<(String, Vec<u64>)>>,
     /// Regions in tree order, built on first use.
     regions: OnceCell<Vec<RegionNode>>,
-    /// Per attendance choice: in person, online, hybrid, inactive.
-    pub(crate) attendance_bits: [Vec<u64>; 4],
-    /// Rows of meetings that are not inactive.
-    pub(crate) active_bits: Vec<u64>,
-    /// Rows of meetings that can match a distance filter.
-    pub(crate) geo_bits: Vec<u64>,
     /// The meetings' points, built on first use (a distance filter).
     geo: OnceCell<Geo>,
     /// Meeting `m`'s rows are `meeting_rows[meeting_row_start[m]..meeting_row_start[m + 1]]`.
@@ -258,64 +267,38 @@ impl Rows {
     }
 }
 
-/// The bitsets over rows that [`Index::build`] moves into the index.
-struct RowBits {
-    days: [Vec<u64>; 8],
-    buckets: [Vec<u64>; 4],
-    attendance: [Vec<u64>; 4],
-    active: Vec<u64>,
-    geo: Vec<u64>,
-}
-
-impl RowBits {
-    fn new(rows: &Rows, meetings: &[Meeting], words: usize) -> RowBits {
-        let new_bits = || vec![0; words];
-        let mut days: [Vec<u64>; 8] = Default::default();
-        let mut buckets: [Vec<u64>; 4] = Default::default();
-        let mut attendance: [Vec<u64>; 4] = Default::default();
-        for b in days.iter_mut().chain(&mut buckets).chain(&mut attendance) {
-            *b = new_bits();
-        }
-        let mut active = new_bits();
-        let mut geo = new_bits();
-        for r in 0..rows.meeting.len() {
-            bitset::set(&mut days[rows.day[r] as usize], r);
-            let start = rows.start[r];
-            if start != NO_TIME {
-                for (k, bucket) in TimeOfDay::ALL.iter().enumerate() {
-                    if bucket.contains(start) {
-                        bitset::set(&mut buckets[k], r);
-                    }
+/// The bitsets of [`Index::bits`] over `rows`, `words` words each.
+fn fixed_bits(rows: &Rows, meetings: &[Meeting], words: usize) -> Vec<u64> {
+    let mut fixed = vec![0; FIXED * words];
+    for r in 0..rows.meeting.len() {
+        let mut set = |k: usize| bitset::set(&mut fixed, k * words * 64 + r);
+        set(DAYS + rows.day[r] as usize);
+        let start = rows.start[r];
+        if start != NO_TIME {
+            for (k, bucket) in TimeOfDay::ALL.iter().enumerate() {
+                if bucket.contains(start) {
+                    set(BUCKETS + k);
                 }
             }
-            let m = &meetings[rows.meeting[r] as usize];
-            let a = m.attendance;
-            let flags = [
-                a.in_person(),
-                a.online(),
-                a == Attendance::Hybrid,
-                a == Attendance::Inactive,
-            ];
-            for (k, on) in flags.into_iter().enumerate() {
-                if on {
-                    bitset::set(&mut attendance[k], r);
-                }
-            }
-            if a != Attendance::Inactive {
-                bitset::set(&mut active, r);
-            }
-            if distance_eligible(m) {
-                bitset::set(&mut geo, r);
-            }
         }
-        RowBits {
-            days,
-            buckets,
-            attendance,
-            active,
-            geo,
+        let m = &meetings[rows.meeting[r] as usize];
+        let a = m.attendance;
+        let flags = [
+            a.in_person(),
+            a.online(),
+            a == Attendance::Hybrid,
+            a == Attendance::Inactive,
+            a != Attendance::Inactive,
+            distance_eligible(m),
+        ];
+        // Attendance choices, then active, then distance-eligible.
+        for (k, on) in flags.into_iter().enumerate() {
+            if on {
+                set(ATTENDANCE + k);
+            }
         }
     }
+    fixed
 }
 
 impl TimeOfDay {
@@ -357,7 +340,7 @@ impl Index {
         // Every field written once (no default index filled and then overwritten).
         let rows = Rows::new(&meetings);
         let words = words_for(rows.meeting.len());
-        let bits = RowBits::new(&rows, &meetings, words);
+        let fixed = fixed_bits(&rows, &meetings, words);
         Index {
             meetings,
             trig,
@@ -367,13 +350,9 @@ impl Index {
             row_duration: rows.duration,
             day_start: rows.day_start,
             words,
-            day_bits: bits.days,
-            bucket_bits: bits.buckets,
+            fixed,
             types: OnceCell::new(),
             regions: OnceCell::new(),
-            attendance_bits: bits.attendance,
-            active_bits: bits.active,
-            geo_bits: bits.geo,
             geo: OnceCell::new(),
             meeting_row_start: rows.meeting_row_start,
             meeting_rows: rows.meeting_rows,
@@ -462,6 +441,11 @@ impl Index {
         self.row_meeting.len()
     }
 
+    /// Bitset `k` of the fixed ones ([`DAYS`], [`BUCKETS`], ...).
+    pub(crate) fn bits(&self, k: usize) -> &[u64] {
+        &self.fixed[k * self.words..(k + 1) * self.words]
+    }
+
     fn new_bits(&self) -> Vec<u64> {
         vec![0; self.words]
     }
@@ -474,11 +458,11 @@ impl Index {
         for (m, meeting) in self.meetings.iter().enumerate() {
             for code in &meeting.types {
                 let slot = match spelling.get(code.as_str()) {
-                    Some(&s) => s,
+                    Some(s) => s,
                     None => {
                         let c = canonical_code(code);
                         let s = match canonical.get(&c) {
-                            Some(&s) => s,
+                            Some(s) => s,
                             None if c.is_empty() => u64::MAX,
                             None => {
                                 slots.push((c.clone(), self.new_bits()));
@@ -514,81 +498,65 @@ impl Index {
     }
 
     fn build_regions(&self) -> Vec<RegionNode> {
-        let meetings = &self.meetings;
-        // Nodes as (parent, name); every prefix of every path is a node.
-        const TOP: usize = usize::MAX;
-        // (parent, name) written as text: the parent's id + 1 (0 at the top), `:`, the name.
+        // Every prefix of every path is a node, found by its parent and its name written
+        // as text: the parent's id + 1 (0 at the top), `:`, the name.
         let mut ids = TextMap::default();
         let mut key = String::new();
-        let mut nodes: Vec<(usize, &str, Vec<u64>)> = Vec::new();
+        let mut nodes: Vec<RegionNode> = Vec::new();
+        // Node → the ids of its path, from the top down to itself.
+        let mut chains: Vec<Vec<u32>> = Vec::new();
         let mut path = Vec::new();
-        for (m, meeting) in meetings.iter().enumerate() {
-            let mut parent = TOP;
+        for (m, meeting) in self.meetings.iter().enumerate() {
+            let mut parent = None;
             region_path(meeting, &mut path);
             for &name in &path {
                 key.clear();
-                push_int(&mut key, parent.wrapping_add(1) as i64);
+                push_int(&mut key, parent.map_or(0, |p: usize| p as i64 + 1));
                 key.push(':');
                 key.push_str(name);
-                let id = match ids.get(key.as_str()) {
-                    Some(&id) => id as usize,
+                let id = match ids.get(&key) {
+                    Some(id) => id as usize,
                     None => {
-                        nodes.push((parent, name, self.new_bits()));
+                        let mut node = RegionNode {
+                            folded_name: text::fold(name),
+                            bits: self.new_bits(),
+                            ..RegionNode::default()
+                        };
+                        let mut chain = Vec::new();
+                        if let Some(p) = parent {
+                            node.path = nodes[p].path.clone();
+                            node.folded_path = nodes[p].folded_path.clone();
+                            node.folded_path.push(' ');
+                            chain = chains[p].clone();
+                        }
+                        node.path.push(name.into());
+                        node.folded_path.push_str(&node.folded_name);
+                        chain.push(nodes.len() as u32);
+                        nodes.push(node);
+                        chains.push(chain);
                         ids.insert(key.clone(), nodes.len() as u64 - 1);
                         nodes.len() - 1
                     }
                 };
                 for &r in self.rows_of(m) {
-                    bitset::set(&mut nodes[id].2, r as usize);
+                    bitset::set(&mut nodes[id].bits, r as usize);
                 }
-                parent = id;
+                parent = Some(id);
             }
         }
-        // Tree order: paths compared name by name, folded first, which is the tree in
-        // preorder with each node's children ordered by (folded name, name). Sibling names
-        // are distinct, so the index tie-break changes nothing.
-        let mut folded: Vec<String> = Vec::with_capacity(nodes.len());
-        for n in &nodes {
-            folded.push(text::fold(n.1));
-        }
-        let by_name = order_by(nodes.len(), &mut |a, b| {
-            (&folded[a], nodes[a].1).cmp(&(&folded[b], nodes[b].1))
+        // Tree order: paths compared name by name, each as (folded name, name), which is
+        // the tree in preorder with each node's children ordered by (folded name, name).
+        // Sibling names are distinct, so no two paths are equal.
+        let level = |&id: &u32| {
+            let n = &nodes[id as usize];
+            (&n.folded_name, n.path.last())
+        };
+        let order = order_by(nodes.len(), &mut |a, b| {
+            chains[a].iter().map(level).cmp(chains[b].iter().map(level))
         });
-        // Children as linked lists in that order; list `nodes.len()` is the top's.
-        let top = nodes.len();
-        let mut first = vec![TOP; top + 1];
-        let mut next = vec![TOP; top];
-        for &id in by_name.iter().rev() {
-            let id = id as usize;
-            let parent = nodes[id].0.min(top);
-            next[id] = first[parent];
-            first[parent] = id;
-        }
-        // Preorder: each node after its parent, whose place in `regions` is `at`.
-        let mut regions: Vec<RegionNode> = Vec::with_capacity(top);
-        let mut at = vec![0; top];
-        let mut stack = vec![first[top]];
-        while let Some(id) = stack.pop() {
-            if id == TOP {
-                continue;
-            }
-            stack.push(next[id]);
-            stack.push(first[id]);
-            let (mut path, mut folded_path) = (Vec::new(), String::new());
-            if let Some(parent) = regions.get(at.get(nodes[id].0).copied().unwrap_or(top)) {
-                path = parent.path.clone();
-                folded_path = parent.folded_path.clone();
-                folded_path.push(' ');
-            }
-            path.push(nodes[id].1.into());
-            folded_path.push_str(&folded[id]);
-            at[id] = regions.len();
-            regions.push(RegionNode {
-                path,
-                folded_name: folded[id].clone(),
-                folded_path,
-                bits: std::mem::take(&mut nodes[id].2),
-            });
+        let mut regions = Vec::with_capacity(nodes.len());
+        for &id in &order {
+            regions.push(std::mem::take(&mut nodes[id as usize]));
         }
         regions
     }
@@ -597,7 +565,7 @@ impl Index {
         let trig = &self.trig;
         let n = self.meetings.len();
         let (mut point, mut xyz) = (Vec::with_capacity(n), Vec::with_capacity(n));
-        let (mut entries, mut lat) = (Vec::new(), Vec::new());
+        let mut entries = Vec::new();
         for (i, m) in self.meetings.iter().enumerate() {
             let (p, unit) = match m.place.coordinates {
                 Some(c) if distance_eligible(m) => {
@@ -609,7 +577,6 @@ impl Index {
                         xyz: unit,
                         meeting: i as u32,
                     });
-                    lat.push(f64_key(c.lat));
                     (Some(p), unit)
                 }
                 _ => (None, [f64::NAN; 3]),
@@ -618,7 +585,9 @@ impl Index {
             xyz.push(unit);
         }
         // By latitude, then meeting number (the entries' order: the index tie-break).
-        let order = order_by(entries.len(), &mut |a, b| lat[a].cmp(&lat[b]));
+        let order = order_by(entries.len(), &mut |a, b| {
+            entries[a].lat.total_cmp(&entries[b].lat)
+        });
         let mut sorted = Vec::with_capacity(order.len());
         for &i in &order {
             sorted.push(entries[i as usize]);

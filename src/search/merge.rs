@@ -182,7 +182,7 @@ fn merge_into(mut feeds: Vec<Vec<Meeting>>, report: &mut impl Report) -> Vec<Mee
         };
         for mut m in feed {
             let k = key(&m);
-            if let Some(&kept) = seen.get(&k) {
+            if let Some(kept) = seen.get(&k) {
                 let (kept_feed, at) = ((kept >> 32) as usize, kept as u32 as usize);
                 if kept_feed != f {
                     report.duplicate(f, std::mem::take(&mut m.slug), kept_feed, &out[at].slug);

@@ -217,7 +217,7 @@ impl Collector {
         key.push_str(name);
         key.push_str(qualifier);
         let id = match self.spelled.get(key.as_str()) {
-            Some(&id) => id,
+            Some(id) => id,
             None => {
                 let mut label = String::new();
                 if kind == Kind::Region {
@@ -240,7 +240,7 @@ impl Collector {
                     k.push('\0');
                     k.push_str(&folded_label);
                     match self.folded.get(&k) {
-                        Some(&id) => id,
+                        Some(id) => id,
                         None => {
                             self.found.push(Collect {
                                 kind,

@@ -34,7 +34,9 @@
 
 use super::bitset;
 use super::geo::{chord2, chord2_limit, haversine, BoundingBox, GeoPoint};
-use super::index::{GeoEntry, Index, Scratch, NO_DAY, NO_TIME};
+use super::index::{
+    GeoEntry, Index, Scratch, ACTIVE, ATTENDANCE, BUCKETS, DAYS, GEO, NO_DAY, NO_TIME,
+};
 use super::sort::{f64_key, order_by, sort_keys};
 use super::text::for_each_word;
 use super::{AttendanceFilter, Hit, Now, Query, Results, TimeFilter};
@@ -94,9 +96,9 @@ impl Masks<'_> {
         if skip != Some(Dim::Day) {
             if let Some(days) = self.days {
                 let mut d = 0;
-                for (k, bits) in index.day_bits.iter().enumerate().take(7) {
+                for k in 0..7 {
                     if days & (1 << k) != 0 {
-                        d |= bits[i];
+                        d |= index.fixed[(DAYS + k) * index.words + i];
                     }
                 }
                 w &= d;
@@ -474,7 +476,7 @@ impl Index {
         let days = (!query.days.is_empty())
             .then(|| query.days.iter().fold(0u8, |m, d| m | 1 << d.number()));
         let time = query.time.map(|t| match t {
-            TimeFilter::Bucket(b) => self.bucket_bits[b as usize].as_slice(),
+            TimeFilter::Bucket(b) => self.bits(BUCKETS + b as usize),
             TimeFilter::Window { .. } => scratch.window.as_slice(),
         });
         let mut types = Vec::with_capacity(query.types.len());
@@ -487,18 +489,18 @@ impl Index {
             }
         }
         let region = scratch.region_active.then_some(scratch.region.as_slice());
-        let attendance = match query.attendance {
-            None => &self.active_bits,
-            Some(AttendanceFilter::InPerson) => &self.attendance_bits[0],
-            Some(AttendanceFilter::Online) => &self.attendance_bits[1],
-            Some(AttendanceFilter::Hybrid) => &self.attendance_bits[2],
-            Some(AttendanceFilter::Inactive) => &self.attendance_bits[3],
-        };
+        let attendance = self.bits(match query.attendance {
+            None => ACTIVE,
+            Some(AttendanceFilter::InPerson) => ATTENDANCE,
+            Some(AttendanceFilter::Online) => ATTENDANCE + 1,
+            Some(AttendanceFilter::Hybrid) => ATTENDANCE + 2,
+            Some(AttendanceFilter::Inactive) => ATTENDANCE + 3,
+        });
         let geo = query.near.map(|_| {
             if query.within.is_some() && !scratch.geo_deferred {
                 scratch.geo.as_slice()
             } else {
-                self.geo_bits.as_slice()
+                self.bits(GEO)
             }
         });
         let text = scratch.text_active.then_some(scratch.text.as_slice());

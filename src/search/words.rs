@@ -51,8 +51,8 @@ impl Words {
 #[derive(Debug, Default)]
 pub(crate) struct WordsBuilder {
     words: WordIds,
-    wide: Vec<u64>,
-    /// Word ids of the meetings read so far, meeting `m`'s at `starts[m]..starts[m + 1]`.
+    /// Word ids of the meetings read so far, meeting `m`'s at `starts[m]..starts[m + 1]`
+    /// (unsorted, repeats kept, until [`WordsBuilder::finish`]).
     per_meeting: Vec<u32>,
     starts: Vec<u32>,
 }
@@ -68,12 +68,10 @@ impl WordsBuilder {
         let rest = meetings.get(done..).unwrap_or_default();
         let Self {
             words,
-            wide,
             per_meeting,
             starts,
         } = self;
         for meeting in &rest[..count.min(rest.len())] {
-            let begin = per_meeting.len();
             let p = &meeting.place;
             let out = &mut *per_meeting;
             for field in [
@@ -103,15 +101,6 @@ impl WordsBuilder {
             for code in &meeting.types {
                 words.push_type(code, names, out);
             }
-            sort_ids(&mut per_meeting[begin..], wide);
-            let mut w = begin;
-            for r in begin..per_meeting.len() {
-                if w == begin || per_meeting[w - 1] != per_meeting[r] {
-                    per_meeting[w] = per_meeting[r];
-                    w += 1;
-                }
-            }
-            per_meeting.truncate(w);
             starts.push(per_meeting.len() as u32);
         }
         starts.len() > meetings.len()
@@ -121,7 +110,6 @@ impl WordsBuilder {
     pub(crate) fn finish(self) -> Words {
         let WordsBuilder {
             words,
-            mut wide,
             mut per_meeting,
             mut starts,
         } = self;
@@ -139,12 +127,22 @@ impl WordsBuilder {
         for id in per_meeting.iter_mut() {
             *id = rank[*id as usize];
         }
+        // Each meeting's ids sorted, once each.
+        let mut wide = Vec::new();
+        let mut w = 0;
         for m in 0..n {
-            sort_ids(
-                &mut per_meeting[starts[m] as usize..starts[m + 1] as usize],
-                &mut wide,
-            );
+            let (s, e) = (starts[m] as usize, starts[m + 1] as usize);
+            sort_ids(&mut per_meeting[s..e], &mut wide);
+            starts[m] = w as u32;
+            for r in s..e {
+                if w == starts[m] as usize || per_meeting[w - 1] != per_meeting[r] {
+                    per_meeting[w] = per_meeting[r];
+                    w += 1;
+                }
+            }
         }
+        per_meeting.truncate(w);
+        starts[n] = w as u32;
         let mut sorted_vocab: Vec<String> = Vec::with_capacity(vocab.len());
         for &id in &order {
             sorted_vocab.push(std::mem::take(&mut vocab[id as usize]));
@@ -193,7 +191,7 @@ impl WordIds {
         let (ids, vocab) = (&mut self.ids, &mut self.vocab);
         for_each_word(text, &mut self.buf, |w| {
             let id = match ids.get(w) {
-                Some(&id) => id as u32,
+                Some(id) => id as u32,
                 None => {
                     let id = vocab.len() as u32;
                     ids.insert(w.into(), id as u64);
@@ -217,7 +215,7 @@ impl WordIds {
     /// Like [`WordIds::push_memo`] for the name of type `code`, looked up once per spelling.
     fn push_type(&mut self, code: &str, names: &TypeNames, out: &mut Vec<u32>) {
         let (s, e) = match self.codes.get(code) {
-            Some(&range) => unpack(range),
+            Some(range) => unpack(range),
             None => {
                 let range = self.memo_range(names.name(code));
                 self.codes.insert(code.into(), pack(range));
@@ -230,7 +228,7 @@ impl WordIds {
     /// The range of `text`'s word ids in `memo_ids`, splitting it on first sight.
     fn memo_range(&mut self, text: &str) -> (u32, u32) {
         match self.memo.get(text) {
-            Some(&range) => unpack(range),
+            Some(range) => unpack(range),
             None => {
                 let mut ids = std::mem::take(&mut self.memo_ids);
                 let s = ids.len() as u32;
