@@ -11,7 +11,6 @@
 //! error paths.
 
 use js_sys::{Object, Reflect};
-use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 use web_sys::{CssStyleSheet, Element, Event, EventTarget, Node, ShadowRoot};
 
@@ -171,19 +170,11 @@ pub fn add_link(parent: &Node, href: &str, text: &str, class: &str) {
     }
 }
 
-thread_local! {
-    static SHEET: OnceCell<Option<CssStyleSheet>> = const { OnceCell::new() };
-}
-
-/// The widget's one style sheet, made once and adopted by every shadow root (a
-/// constructable style sheet works under a strict CSP without `unsafe-inline`).
+/// The widget's style sheet, adopted by its shadow root (a constructable style sheet works
+/// under a strict CSP without `unsafe-inline`). Made for each widget: one shared through a
+/// thread-local cost 270 B of wasm, and parsing the sheet takes a fraction of a millisecond.
 pub fn sheet() -> Option<CssStyleSheet> {
-    SHEET.with(|s| {
-        s.get_or_init(|| {
-            let sheet = CssStyleSheet::new().ok()?;
-            sheet.replace_sync(include_str!("style.css")).ok()?;
-            Some(sheet)
-        })
-        .clone()
-    })
+    let sheet = CssStyleSheet::new().ok()?;
+    sheet.replace_sync(include_str!("style.css")).ok()?;
+    Some(sheet)
 }
