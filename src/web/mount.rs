@@ -172,16 +172,9 @@ const SKELETON: &str = "\
 <ul class=list></ul><button class=\"btn more\" type=button data-act=more hidden>~</button>\
 </section><section class=detail hidden></section></div>";
 
-/// The filters `filters` may list; bit `i` of a [`Part::Hidden`] stands for the `i`th.
-const FILTERS: [&str; 7] = [
-    "text",
-    "day",
-    "time",
-    "type",
-    "attendance",
-    "region",
-    "distance",
-];
+/// The filters `filters` may list, a name a line; bit `i` of a [`Part::Hidden`] stands for
+/// the `i`th.
+const FILTERS: &str = "text\nday\ntime\ntype\nattendance\nregion\ndistance";
 
 /// The bits of [`FILTERS`].
 mod filter {
@@ -251,7 +244,7 @@ fn shown(filters: &str) -> u8 {
     }
     let mut bits = 0;
     for f in filters.split(',') {
-        if let Some(i) = FILTERS.iter().position(|name| *name == f.trim()) {
+        if let Some(i) = FILTERS.split('\n').position(|name| name == f.trim()) {
             bits |= 1 << i;
         }
     }

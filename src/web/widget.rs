@@ -100,7 +100,7 @@ impl State {
             }
         }
         let mut filters = Filters::default();
-        for (i, name) in NAMES.into_iter().enumerate() {
+        for (i, name) in NAMES.split('\n').enumerate() {
             let value = opt(options, name);
             if !value.is_empty() {
                 filters.set(i, &value);
@@ -372,8 +372,8 @@ impl State {
         let push = std::mem::take(&mut self.url_push);
         let href = dom::href(&self.els.root);
         let (page, hash) = href.split_once('#').unwrap_or((&href, ""));
-        let mut pairs = Vec::with_capacity(NAMES.len() + 1);
-        for (i, name) in NAMES.into_iter().enumerate() {
+        let mut pairs = Vec::with_capacity(filters::COUNT + 1);
+        for (i, name) in NAMES.split('\n').enumerate() {
             pairs.push((name, self.filters.get(i)));
         }
         pairs.push(("open", self.open.clone().unwrap_or_default()));
@@ -451,7 +451,7 @@ impl State {
             units: self.filters.units,
             ..Filters::default()
         };
-        for (i, name) in NAMES.into_iter().enumerate() {
+        for (i, name) in NAMES.split('\n').enumerate() {
             let v = prop(f, name);
             let n = v.as_f64();
             if i == name::WITHIN && n.is_some() {
