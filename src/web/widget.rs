@@ -372,12 +372,12 @@ impl State {
         let push = std::mem::take(&mut self.url_push);
         let href = dom::href(&self.els.root);
         let (page, hash) = href.split_once('#').unwrap_or((&href, ""));
-        let mut pairs = Vec::with_capacity(filters::COUNT + 1);
+        let mut new = url_state::others(hash, &self.key);
         for (i, name) in NAMES.split('\n').enumerate() {
-            pairs.push((name, self.filters.get(i)));
+            url_state::push(&mut new, &self.key, name, &self.filters.get(i));
         }
-        pairs.push(("open", self.open.clone().unwrap_or_default()));
-        let new = url_state::write(hash, &self.key, &pairs);
+        let open = self.open.as_deref().unwrap_or_default();
+        url_state::push(&mut new, &self.key, "open", open);
         if new.strip_prefix('#') == Some(hash) {
             return;
         }
