@@ -4,18 +4,22 @@
 //! widgets keep separate state. Values are type codes, numbers and slugs, never
 //! translated names; the visitor's own position is never written.
 
-/// This widget's `(name, value)` pairs in `hash`, decoded.
-pub fn read(hash: &str, key: &str) -> Vec<(String, String)> {
+/// Calls `each` with this widget's `(name, value)` pairs in `hash`, decoded, in order;
+/// whether there was any.
+pub fn read(hash: &str, key: &str, mut each: impl FnMut(String, String)) -> bool {
     let hash = hash.strip_prefix('#').unwrap_or(hash);
-    let mut out = Vec::new();
+    let mut any = false;
     for p in hash.split('&') {
         let pair = p.split_once('=').and_then(|(k, v)| {
             let name = k.strip_prefix(key)?.strip_prefix('.')?;
             Some((decode(name)?, decode(v)?))
         });
-        out.extend(pair);
+        if let Some((name, value)) = pair {
+            any = true;
+            each(name, value);
+        }
     }
-    out
+    any
 }
 
 /// `hash` without this widget's parameters, as `#` and the others; [`push`] then appends

@@ -397,24 +397,24 @@ impl State {
     /// filters when the URL has none).
     fn apply_url(&mut self) -> bool {
         let href = dom::href(&self.els.root);
-        let pairs = url_state::read(href.split_once('#').map_or("", |h| h.1), &self.key);
-        if pairs.is_empty() {
-            return false;
-        }
-        let near = self.filters.near;
-        self.filters = Filters {
-            near,
+        let mut next = Filters {
+            near: self.filters.near,
             ..Filters::default()
         };
-        self.open = None;
-        for (name, value) in pairs {
+        let mut open = None;
+        let hash = href.split_once('#').map_or("", |h| h.1);
+        let any = url_state::read(hash, &self.key, |name, value| {
             if name == "open" {
-                self.open = Some(value).filter(|v| !v.is_empty());
+                open = Some(value).filter(|v| !v.is_empty());
             } else {
-                self.filters.set(filters::index(&name), &value);
+                next.set(filters::index(&name), &value);
             }
+        });
+        if any {
+            self.filters = next;
+            self.open = open;
         }
-        true
+        any
     }
 
     /// Back/forward: reapplies the URL.
