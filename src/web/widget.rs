@@ -651,7 +651,7 @@ pub fn event(state: &Rc<RefCell<State>>, e: &Event) {
         s.control(&target, kind == "input");
         return;
     }
-    let Some(act) = target.closest("[data-act]").ok().flatten() else {
+    let Some(act) = dom::closest(&target, "[data-act]") else {
         return;
     };
     match act.get_attribute("data-act").unwrap_or_default().as_str() {
@@ -672,11 +672,7 @@ pub fn event(state: &Rc<RefCell<State>>, e: &Event) {
             }
         }
         "open" => {
-            let slug = act
-                .closest("[data-slug]")
-                .ok()
-                .flatten()
-                .and_then(|r| r.get_attribute("data-slug"));
+            let slug = dom::closest(&act, "[data-slug]").and_then(|r| r.get_attribute("data-slug"));
             if let Some(slug) = slug {
                 s.open(&slug, true);
             }
