@@ -46,8 +46,8 @@ pub struct State {
     pending: Vec<Vec<Meeting>>,
     /// Records that could not be read, over all feeds.
     unread: usize,
-    /// Notices shown above the filters.
-    notices: Vec<String>,
+    /// The notices shown above the filters, separated by spaces.
+    notice: String,
     /// The loaded meetings.
     pub index: Index,
     /// Whether [`State::show`] has run.
@@ -131,7 +131,7 @@ impl State {
             timezone: opt(options, "timezone"),
             pending: Vec::new(),
             unread: 0,
-            notices: Vec::new(),
+            notice: String::new(),
             index: engine::index(Vec::new(), &TypeNames::default()),
             loaded: false,
             filters,
@@ -181,16 +181,17 @@ impl State {
 
     /// Notes that a feed comes from the copy saved at `ms`.
     pub fn saved(&mut self, ms: f64) {
-        let mut n = String::from(self.lang.t(Msg::SavedCopy));
-        n.push_str(
-            &self
-                .hooks
-                .date(ms)
-                .ok()
-                .and_then(|d| d.as_string())
-                .unwrap_or_default(),
-        );
-        self.notices.push(n);
+        let date = self.hooks.date(ms).ok().and_then(|d| d.as_string());
+        self.add_notice(self.lang.t(Msg::SavedCopy), &date.unwrap_or_default());
+    }
+
+    /// Adds the notice `first` + `rest` (after the others and a space).
+    fn add_notice(&mut self, first: &str, rest: &str) {
+        if !self.notice.is_empty() {
+            self.notice.push(' ');
+        }
+        self.notice.push_str(first);
+        self.notice.push_str(rest);
     }
 
     /// Indexes what was added and shows the first results.
@@ -208,21 +209,18 @@ impl State {
         let count = meetings.len() as u32;
         self.loaded = true;
         if self.unread > 0 {
-            let mut n = self.num(self.unread as f64);
-            n.push_str(self.lang.t(Msg::Unreadable));
-            self.notices.push(n);
+            let n = self.num(self.unread as f64);
+            self.add_notice(&n, self.lang.t(Msg::Unreadable));
         }
         // No feed could be read at all: the plain error. A feed that was read but lists
         // nothing shows "0 meetings" (and how many records could not be read, if any).
         let failed = feeds_read == 0;
         if failed {
-            self.notices.push(self.lang.t(Msg::LoadFailed).into());
+            self.add_notice(self.lang.t(Msg::LoadFailed), "");
             self.els.status.set_text_content(Some(""));
         }
-        self.els
-            .notice
-            .set_text_content(Some(&super::text::join(&self.notices, " ")));
-        show(&self.els.notice, !self.notices.is_empty());
+        self.els.notice.set_text_content(Some(&self.notice));
+        show(&self.els.notice, !self.notice.is_empty());
         show(&self.els.controls, count > 0);
         if !failed {
             self.resolve_place();
