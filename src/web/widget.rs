@@ -134,6 +134,7 @@ impl State {
             notice: String::new(),
             index: engine::index(Vec::new(), &TypeNames::default()),
             loaded: false,
+            initial: filters.clone(),
             filters,
             place_point: None,
             now: None,
@@ -142,11 +143,9 @@ impl State {
             counted: false,
             shown: 0,
             open: None,
-            initial: Filters::default(),
             url_pending: false,
             url_push: false,
         };
-        s.initial = s.filters.clone();
         s.apply_url();
         Ok(s)
     }
