@@ -6,7 +6,7 @@
 //! `type` (codes, comma separated), `region`, `attendance` (`in-person` (or
 //! `in_person`), `online`, `hybrid`, `inactive`), `place`, `within`, `units` (`mi`, `km`) and `text`.
 
-use super::text::{parse_u32, push_u32};
+use super::text::{lines, parse_u32, push_u32};
 use crate::model::{LatLon, Weekday};
 use crate::search::{AttendanceFilter, Now, Query, TimeFilter, TimeOfDay, Units};
 
@@ -29,18 +29,11 @@ pub const ATTENDANCE: [(AttendanceFilter, &str); 4] = [
 /// The radius choices offered, in the current units.
 pub const RADII: [u32; 6] = [1, 2, 5, 10, 25, 50];
 
-/// The filter names, in the order they are written to the hash.
-pub const NAMES: [&str; 9] = [
-    "day",
-    "time",
-    "type",
-    "region",
-    "attendance",
-    "place",
-    "within",
-    "units",
-    "text",
-];
+/// The filter names, a name a line, in the order they are written to the hash.
+pub const NAMES: &str = "day\ntime\ntype\nregion\nattendance\nplace\nwithin\nunits\ntext";
+
+/// How many filters [`NAMES`] names.
+pub const COUNT: usize = lines(NAMES);
 
 /// [`NAMES`]' indices: a filter as [`Filters::set`] and [`Filters::get`] take it.
 pub mod name {
@@ -64,9 +57,9 @@ pub mod name {
     pub const TEXT: usize = 8;
 }
 
-/// The filter called `name` (its index in [`NAMES`]), or `NAMES.len()`, which names none.
+/// The filter called `name` (its index in [`NAMES`]), or [`COUNT`], which names none.
 pub fn index(name: &str) -> usize {
-    NAMES.iter().position(|n| *n == name).unwrap_or(NAMES.len())
+    NAMES.split('\n').position(|n| n == name).unwrap_or(COUNT)
 }
 
 /// The visitor's choices.

@@ -1,6 +1,8 @@
 //! The widget's own words in English, Spanish and French. Weekday names, times, numbers
 //! and dates come from the browser's `Intl` through the loader's hooks, not from tables.
 
+use super::text::lines;
+
 /// A language the widget speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Lang {
@@ -292,16 +294,6 @@ const FR: &str = concat!(
     "votre position\n",
     "Filtres",
 );
-
-/// How many messages `text` holds (its lines).
-const fn lines(text: &str) -> usize {
-    let (b, mut i, mut n) = (text.as_bytes(), 0, 1);
-    while i < b.len() {
-        n += (b[i] == b'\n') as usize;
-        i += 1;
-    }
-    n
-}
 
 // Every language has one line per message.
 const _: () = assert!(lines(EN) == Msg::Filters as usize + 1);

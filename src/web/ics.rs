@@ -4,7 +4,8 @@
 use super::text::{push_hhmm, push_u32};
 use crate::model::Meeting;
 
-const BYDAY: [&str; 7] = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
+/// The `BYDAY` codes, Sunday first, two letters each.
+const BYDAY: &str = "SUMOTUWETHFRSA";
 
 /// Escapes a TEXT value (RFC 5545 §3.3.11).
 fn text(out: &mut String, s: &str) {
@@ -64,7 +65,8 @@ pub fn calendar(m: &Meeting) -> String {
         out.push_str("DTEND");
         stamp(&mut out, o.day.number(), t.start + t.duration(), tz);
         out.push_str("RRULE:FREQ=WEEKLY;BYDAY=");
-        out.push_str(BYDAY[o.day.number() as usize]);
+        let d = usize::from(o.day.number()) * 2;
+        out.push_str(BYDAY.get(d..d + 2).unwrap_or_default());
         out.push_str("\r\nSUMMARY:");
         text(&mut out, &m.name);
         let p = &m.place;

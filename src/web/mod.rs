@@ -78,8 +78,9 @@ fn opt(options: &Object, name: &str) -> String {
     prop(options, name).as_string().unwrap_or_default()
 }
 
-/// The events a widget listens to on its shadow root (and `popstate` on the window).
-const EVENTS: [&str; 4] = ["click", "change", "input", "keydown"];
+/// The events a widget listens to on its shadow root (and `popstate` on the window), one
+/// string rather than a table of strings.
+const EVENTS: &str = "click change input keydown";
 
 /// One mounted widget.
 #[wasm_bindgen]
@@ -116,8 +117,8 @@ impl Widget {
                 }
             })
         };
-        let mut listeners = Vec::with_capacity(EVENTS.len() + 1);
-        for kind in EVENTS {
+        let mut listeners = Vec::new();
+        for kind in EVENTS.split(' ') {
             listeners.push(listener(&root, kind));
         }
         if let Some(window) = dom::window(&root) {

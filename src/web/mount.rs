@@ -8,7 +8,7 @@
 use super::dom::{attach_shadow, find, first_el, Res};
 use super::filters::{ATTENDANCE, RADII, TIMES};
 use super::i18n::{Lang, Msg};
-use super::text::push_u32;
+use super::text::{lines, push_u32};
 use js_sys::Array;
 use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
@@ -172,16 +172,9 @@ const SKELETON: &str = "\
 <ul class=list></ul><button class=\"btn more\" type=button data-act=more hidden>~</button>\
 </section><section class=detail hidden></section></div>";
 
-/// The filters `filters` may list; bit `i` of a [`Part::Hidden`] stands for the `i`th.
-const FILTERS: [&str; 7] = [
-    "text",
-    "day",
-    "time",
-    "type",
-    "attendance",
-    "region",
-    "distance",
-];
+/// The filters `filters` may list, a name a line; bit `i` of a [`Part::Hidden`] stands for
+/// the `i`th.
+const FILTERS: &str = "text\nday\ntime\ntype\nattendance\nregion\ndistance";
 
 /// The bits of [`FILTERS`].
 mod filter {
@@ -251,7 +244,7 @@ fn shown(filters: &str) -> u8 {
     }
     let mut bits = 0;
     for f in filters.split(',') {
-        if let Some(i) = FILTERS.iter().position(|name| *name == f.trim()) {
+        if let Some(i) = FILTERS.split('\n').position(|name| name == f.trim()) {
             bits |= 1 << i;
         }
     }
@@ -318,26 +311,14 @@ fn markup(
     m
 }
 
-/// What [`mount`] finds in the skeleton, in the order of [`Els`]' fields that hold them.
-const FIND: [&str; 17] = [
-    ".notice",
-    ".controls",
-    "select[name=day]",
-    "select[name=time]",
-    "select[name=attendance]",
-    ".types>summary",
-    ".typelist",
-    "select[name=region]",
-    "input[name=text]",
-    "input[name=place]",
-    "select[name=within]",
-    ".note",
-    ".results",
-    ".count",
-    ".list",
-    ".more",
-    ".detail",
-];
+/// What [`mount`] finds in the skeleton, a selector a line, in the order of [`Els`]' fields
+/// that hold them (one string, not a table of pointers and lengths).
+const FIND: &str = ".notice\n.controls\nselect[name=day]\nselect[name=time]\n\
+select[name=attendance]\n.types>summary\n.typelist\nselect[name=region]\ninput[name=text]\n\
+input[name=place]\nselect[name=within]\n.note\n.results\n.count\n.list\n.more\n.detail";
+
+/// How many elements [`FIND`] finds.
+const FOUND: usize = lines(FIND);
 
 /// The options of `select` after its first ("any"), labelled `msgs` then `names`, as
 /// choices.
@@ -385,12 +366,12 @@ pub fn mount(
             t.set_text_content(Some(title));
         }
     }
-    let mut found = Vec::with_capacity(FIND.len());
-    for selector in FIND {
+    let mut found = Vec::with_capacity(FOUND);
+    for selector in FIND.split('\n') {
         found.push(find(&top, selector).ok_or(JsValue::NULL)?);
     }
     let [notice, controls, day, time, att, types_summary, types, region, text, place, within, geo_note, results, status, list, more, detail] =
-        <[Element; FIND.len()]>::try_from(found).map_err(|_| JsValue::NULL)?;
+        <[Element; FOUND]>::try_from(found).map_err(|_| JsValue::NULL)?;
     Ok(Els {
         notice,
         controls,

@@ -42,3 +42,13 @@ pub fn parse_u32(s: &str) -> Option<u32> {
         b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
     })
 }
+
+/// How many lines `text` holds (one more than its `\n`s), for tables written as one string.
+pub const fn lines(text: &str) -> usize {
+    let (b, mut i, mut n) = (text.as_bytes(), 0, 1);
+    while i < b.len() {
+        n += (b[i] == b'\n') as usize;
+        i += 1;
+    }
+    n
+}

@@ -4,46 +4,59 @@
 //! widgets keep separate state. Values are type codes, numbers and slugs, never
 //! translated names; the visitor's own position is never written.
 
-/// This widget's `(name, value)` pairs in `hash`, decoded.
-pub fn read(hash: &str, key: &str) -> Vec<(String, String)> {
+/// Calls `each` with this widget's `(name, value)` pairs in `hash`, decoded, in order;
+/// whether there was any.
+pub fn read(hash: &str, key: &str, mut each: impl FnMut(String, String)) -> bool {
     let hash = hash.strip_prefix('#').unwrap_or(hash);
-    let mut out = Vec::new();
+    let mut any = false;
     for p in hash.split('&') {
         let pair = p.split_once('=').and_then(|(k, v)| {
             let name = k.strip_prefix(key)?.strip_prefix('.')?;
             Some((decode(name)?, decode(v)?))
         });
-        out.extend(pair);
+        if let Some((name, value)) = pair {
+            any = true;
+            each(name, value);
+        }
     }
-    out
+    any
 }
 
-/// `hash` with this widget's parameters replaced by `pairs` (empty values left out).
-pub fn write(hash: &str, key: &str, pairs: &[(&str, String)]) -> String {
+/// `hash` without this widget's parameters, as `#` and the others; [`push`] then appends
+/// this widget's.
+pub fn others(hash: &str, key: &str) -> String {
     let hash = hash.strip_prefix('#').unwrap_or(hash);
     let mut out = String::from("#");
-    let sep = |out: &mut String| {
-        if out.len() > 1 {
-            out.push('&');
-        }
-    };
     for p in hash.split('&').filter(|p| !p.is_empty()) {
         let k = p.split_once('=').map_or(p, |x| x.0);
         if k.strip_prefix(key).is_some_and(|r| r.starts_with('.')) {
             continue;
         }
-        sep(&mut out);
+        separate(&mut out);
         out.push_str(p);
     }
-    for (name, value) in pairs.iter().filter(|p| !p.1.is_empty()) {
-        sep(&mut out);
-        out.push_str(key);
-        out.push('.');
-        out.push_str(name);
-        out.push('=');
-        encode(&mut out, value, b"-_.~,");
-    }
     out
+}
+
+/// Appends this widget's parameter `name` to a hash made by [`others`] (nothing when `value`
+/// is empty).
+pub fn push(out: &mut String, key: &str, name: &str, value: &str) {
+    if value.is_empty() {
+        return;
+    }
+    separate(out);
+    out.push_str(key);
+    out.push('.');
+    out.push_str(name);
+    out.push('=');
+    encode(out, value, b"-_.~,");
+}
+
+/// Appends `&` unless the hash is still empty (`#`).
+fn separate(out: &mut String) {
+    if out.len() > 1 {
+        out.push('&');
+    }
 }
 
 /// Percent-encodes the UTF-8 of `s` but letters, digits and `keep`: the hash keeps `-_.~`

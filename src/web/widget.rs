@@ -46,8 +46,8 @@ pub struct State {
     pending: Vec<Vec<Meeting>>,
     /// Records that could not be read, over all feeds.
     unread: usize,
-    /// Notices shown above the filters.
-    notices: Vec<String>,
+    /// The notices shown above the filters, separated by spaces.
+    notice: String,
     /// The loaded meetings.
     pub index: Index,
     /// Whether [`State::show`] has run.
@@ -100,7 +100,7 @@ impl State {
             }
         }
         let mut filters = Filters::default();
-        for (i, name) in NAMES.into_iter().enumerate() {
+        for (i, name) in NAMES.split('\n').enumerate() {
             let value = opt(options, name);
             if !value.is_empty() {
                 filters.set(i, &value);
@@ -131,9 +131,10 @@ impl State {
             timezone: opt(options, "timezone"),
             pending: Vec::new(),
             unread: 0,
-            notices: Vec::new(),
+            notice: String::new(),
             index: engine::index(Vec::new(), &TypeNames::default()),
             loaded: false,
+            initial: filters.clone(),
             filters,
             place_point: None,
             now: None,
@@ -142,11 +143,9 @@ impl State {
             counted: false,
             shown: 0,
             open: None,
-            initial: Filters::default(),
             url_pending: false,
             url_push: false,
         };
-        s.initial = s.filters.clone();
         s.apply_url();
         Ok(s)
     }
@@ -181,16 +180,17 @@ impl State {
 
     /// Notes that a feed comes from the copy saved at `ms`.
     pub fn saved(&mut self, ms: f64) {
-        let mut n = String::from(self.lang.t(Msg::SavedCopy));
-        n.push_str(
-            &self
-                .hooks
-                .date(ms)
-                .ok()
-                .and_then(|d| d.as_string())
-                .unwrap_or_default(),
-        );
-        self.notices.push(n);
+        let date = self.hooks.date(ms).ok().and_then(|d| d.as_string());
+        self.add_notice(self.lang.t(Msg::SavedCopy), &date.unwrap_or_default());
+    }
+
+    /// Adds the notice `first` + `rest` (after the others and a space).
+    fn add_notice(&mut self, first: &str, rest: &str) {
+        if !self.notice.is_empty() {
+            self.notice.push(' ');
+        }
+        self.notice.push_str(first);
+        self.notice.push_str(rest);
     }
 
     /// Indexes what was added and shows the first results.
@@ -208,21 +208,18 @@ impl State {
         let count = meetings.len() as u32;
         self.loaded = true;
         if self.unread > 0 {
-            let mut n = self.num(self.unread as f64);
-            n.push_str(self.lang.t(Msg::Unreadable));
-            self.notices.push(n);
+            let n = self.num(self.unread as f64);
+            self.add_notice(&n, self.lang.t(Msg::Unreadable));
         }
         // No feed could be read at all: the plain error. A feed that was read but lists
         // nothing shows "0 meetings" (and how many records could not be read, if any).
         let failed = feeds_read == 0;
         if failed {
-            self.notices.push(self.lang.t(Msg::LoadFailed).into());
+            self.add_notice(self.lang.t(Msg::LoadFailed), "");
             self.els.status.set_text_content(Some(""));
         }
-        self.els
-            .notice
-            .set_text_content(Some(&super::text::join(&self.notices, " ")));
-        show(&self.els.notice, !self.notices.is_empty());
+        self.els.notice.set_text_content(Some(&self.notice));
+        show(&self.els.notice, !self.notice.is_empty());
         show(&self.els.controls, count > 0);
         if !failed {
             self.resolve_place();
@@ -372,12 +369,12 @@ impl State {
         let push = std::mem::take(&mut self.url_push);
         let href = dom::href(&self.els.root);
         let (page, hash) = href.split_once('#').unwrap_or((&href, ""));
-        let mut pairs = Vec::with_capacity(NAMES.len() + 1);
-        for (i, name) in NAMES.into_iter().enumerate() {
-            pairs.push((name, self.filters.get(i)));
+        let mut new = url_state::others(hash, &self.key);
+        for (i, name) in NAMES.split('\n').enumerate() {
+            url_state::push(&mut new, &self.key, name, &self.filters.get(i));
         }
-        pairs.push(("open", self.open.clone().unwrap_or_default()));
-        let new = url_state::write(hash, &self.key, &pairs);
+        let open = self.open.as_deref().unwrap_or_default();
+        url_state::push(&mut new, &self.key, "open", open);
         if new.strip_prefix('#') == Some(hash) {
             return;
         }
@@ -397,24 +394,24 @@ impl State {
     /// filters when the URL has none).
     fn apply_url(&mut self) -> bool {
         let href = dom::href(&self.els.root);
-        let pairs = url_state::read(href.split_once('#').map_or("", |h| h.1), &self.key);
-        if pairs.is_empty() {
-            return false;
-        }
-        let near = self.filters.near;
-        self.filters = Filters {
-            near,
+        let mut next = Filters {
+            near: self.filters.near,
             ..Filters::default()
         };
-        self.open = None;
-        for (name, value) in pairs {
+        let mut open = None;
+        let hash = href.split_once('#').map_or("", |h| h.1);
+        let any = url_state::read(hash, &self.key, |name, value| {
             if name == "open" {
-                self.open = Some(value).filter(|v| !v.is_empty());
+                open = Some(value).filter(|v| !v.is_empty());
             } else {
-                self.filters.set(filters::index(&name), &value);
+                next.set(filters::index(&name), &value);
             }
+        });
+        if any {
+            self.filters = next;
+            self.open = open;
         }
-        true
+        any
     }
 
     /// Back/forward: reapplies the URL.
@@ -451,7 +448,7 @@ impl State {
             units: self.filters.units,
             ..Filters::default()
         };
-        for (i, name) in NAMES.into_iter().enumerate() {
+        for (i, name) in NAMES.split('\n').enumerate() {
             let v = prop(f, name);
             let n = v.as_f64();
             if i == name::WITHIN && n.is_some() {
@@ -651,7 +648,7 @@ pub fn event(state: &Rc<RefCell<State>>, e: &Event) {
         s.control(&target, kind == "input");
         return;
     }
-    let Some(act) = target.closest("[data-act]").ok().flatten() else {
+    let Some(act) = dom::closest(&target, "[data-act]") else {
         return;
     };
     match act.get_attribute("data-act").unwrap_or_default().as_str() {
@@ -672,11 +669,7 @@ pub fn event(state: &Rc<RefCell<State>>, e: &Event) {
             }
         }
         "open" => {
-            let slug = act
-                .closest("[data-slug]")
-                .ok()
-                .flatten()
-                .and_then(|r| r.get_attribute("data-slug"));
+            let slug = dom::closest(&act, "[data-slug]").and_then(|r| r.get_attribute("data-slug"));
             if let Some(slug) = slug {
                 s.open(&slug, true);
             }

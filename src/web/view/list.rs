@@ -9,6 +9,7 @@
 
 use super::super::engine;
 use super::super::i18n::Msg;
+use super::super::text::push_u32;
 use super::super::widget::State;
 use crate::model::{Attendance, Meeting, Occurrence};
 use crate::search::Hit;
@@ -86,12 +87,10 @@ fn pack(s: &State, out: &mut String, h: &Hit) {
         out.push(NEXT);
     }
     field(out, &m.slug);
-    field(
-        out,
-        h.occurrence.map_or("", |o| {
-            ["0", "1", "2", "3", "4", "5", "6"][usize::from(o.day.number() % 7)]
-        }),
-    );
+    if let Some(o) = h.occurrence {
+        push_u32(out, o.day.number().into());
+    }
+    out.push(FIELD);
     field(out, &when(s, h.occurrence));
     field(out, &m.name);
     field(out, &place(s, m));
