@@ -140,3 +140,50 @@ mod tests {
         assert!(map.contains_key(&key(4999)));
     }
 }
+
+/// The table against std's `HashMap` as the reference, over random inserts, lookups and
+/// reservations with keys from a small alphabet (so that inserts often hit existing keys).
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod props {
+    use super::TextMap;
+    use proptest::prelude::*;
+    use std::collections::HashMap;
+
+    #[derive(Clone, Debug)]
+    enum Op {
+        Insert(String, u64),
+        Get(String),
+        Reserve(usize),
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        let key = "[ab\u{e9}]{0,10}";
+        prop_oneof![
+            4 => (key, any::<u64>()).prop_map(|(k, v)| Op::Insert(k, v)),
+            3 => key.prop_map(Op::Get),
+            1 => (0usize..300).prop_map(Op::Reserve),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn behaves_like_std_hashmap(ops in prop::collection::vec(op(), 0..400)) {
+            let (mut map, mut reference) = (TextMap::default(), HashMap::new());
+            for op in ops {
+                match op {
+                    Op::Insert(k, v) => {
+                        prop_assert_eq!(map.insert(k.clone(), v), reference.insert(k, v));
+                    }
+                    Op::Get(k) => {
+                        prop_assert_eq!(map.get(&k), reference.get(&k).copied());
+                        prop_assert_eq!(map.contains_key(&k), reference.contains_key(&k));
+                    }
+                    Op::Reserve(n) => map.reserve(n),
+                }
+            }
+            for (k, v) in &reference {
+                prop_assert_eq!(map.get(k), Some(*v));
+            }
+        }
+    }
+}
