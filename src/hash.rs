@@ -81,6 +81,8 @@ impl TextMap {
         match self.find(&key, h) {
             Ok(e) => Some(std::mem::replace(&mut self.entries[e].1, value)),
             Err(i) => {
+                // The entry's index + 1 has the low 32 bits: no build holds 2^32 keys.
+                debug_assert!(self.entries.len() < u32::MAX as usize);
                 self.slots[i] = (h as u64) << 32 | (self.entries.len() as u64 + 1);
                 self.entries.push((key, value));
                 None
