@@ -6,7 +6,7 @@
 //! `type` (codes, comma separated), `region`, `attendance` (`in-person` (or
 //! `in_person`), `online`, `hybrid`, `inactive`), `place`, `within`, `units` (`mi`, `km`) and `text`.
 
-use super::text::{lines, parse_u32, push_u32};
+use super::text::{line_index, lines, parse_u32, push_u32};
 use crate::model::{LatLon, Weekday};
 use crate::search::{AttendanceFilter, Now, Query, TimeFilter, TimeOfDay, Units};
 
@@ -59,7 +59,7 @@ pub mod name {
 
 /// The filter called `name` (its index in [`NAMES`]), or [`COUNT`], which names none.
 pub fn index(name: &str) -> usize {
-    NAMES.split('\n').position(|n| n == name).unwrap_or(COUNT)
+    line_index(NAMES, name).unwrap_or(COUNT)
 }
 
 /// The visitor's choices.

@@ -8,7 +8,7 @@
 use super::dom::{attach_shadow, find, first_el, Res};
 use super::filters::{ATTENDANCE, RADII, TIMES};
 use super::i18n::{Lang, Msg};
-use super::text::{lines, push_u32};
+use super::text::{line_index, lines, push_u32};
 use js_sys::Array;
 use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
@@ -244,7 +244,7 @@ fn shown(filters: &str) -> u8 {
     }
     let mut bits = 0;
     for f in filters.split(',') {
-        if let Some(i) = FILTERS.split('\n').position(|name| name == f.trim()) {
+        if let Some(i) = line_index(FILTERS, f.trim()) {
             bits |= 1 << i;
         }
     }

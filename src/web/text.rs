@@ -43,6 +43,12 @@ pub fn parse_u32(s: &str) -> Option<u32> {
     })
 }
 
+/// The line of `table` (a table written as one string, an entry a line) that equals `name`,
+/// counted from 0.
+pub fn line_index(table: &str, name: &str) -> Option<usize> {
+    table.split('\n').position(|line| line == name)
+}
+
 /// How many lines `text` holds (one more than its `\n`s), for tables written as one string.
 pub const fn lines(text: &str) -> usize {
     let (b, mut i, mut n) = (text.as_bytes(), 0, 1);
