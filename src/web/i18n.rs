@@ -1,7 +1,19 @@
-//! The widget's own words in English, Spanish and French. Weekday names, times, numbers
-//! and dates come from the browser's `Intl` through the loader's hooks, not from tables.
+//! The widget's own words in English, Spanish and French. English is built in. Spanish and
+//! French come in the language's type file, which the loader fetches anyway
+//! (`www/types/es.json`, `fr.json`: a `"messages"` string, one message a line in the order
+//! of [`Msg`]), so pages in English do not download them. Weekday names, times, numbers and
+//! dates come from the browser's `Intl` through the loader's hooks, not from tables.
 
 use super::text::lines;
+use crate::feed::json::Parser;
+use crate::feed::Val;
+use std::cell::Cell;
+
+thread_local! {
+    /// Each language's messages, English until its type file brings its own (see
+    /// [`Lang::learn`]).
+    static WORDS: [Cell<&'static str>; 3] = const { [Cell::new(EN), Cell::new(EN), Cell::new(EN)] };
+}
 
 /// A language the widget speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,13 +53,36 @@ impl Lang {
         }
     }
 
+    /// Takes this language's messages from `types_json`, its type file, unless it has them
+    /// already. A file without them (missing, or not this version's) leaves the language
+    /// speaking English.
+    pub fn learn(self, types_json: &str) {
+        WORDS.with(|words| {
+            let slot = &words[self as usize];
+            if self == Lang::En || !std::ptr::eq(slot.get(), EN) {
+                return;
+            }
+            let mut p = Parser::new(types_json.as_bytes());
+            let mut found = None;
+            let read = p.any(&mut |p| p.skip(), &mut |p, key| {
+                match p.value()? {
+                    Val::Str(text) if key == "messages" => found = Some(String::from(&*text)),
+                    _ => {}
+                }
+                Ok(())
+            });
+            if let (Ok(_), Some(text)) = (read, found) {
+                if lines(&text) == lines(EN) {
+                    // Kept for the page's life: every widget in this language shares it.
+                    slot.set(Box::leak(text.into_boxed_str()));
+                }
+            }
+        });
+    }
+
     /// The text of `m` in this language.
     pub fn t(self, m: Msg) -> &'static str {
-        let all = match self {
-            Lang::En => EN,
-            Lang::Es => ES,
-            Lang::Fr => FR,
-        };
+        let all = WORDS.with(|words| words[self as usize].get());
         // A plain scan: `split` and `nth` bring their own searcher code.
         let (mut from, mut n) = (0, m as usize);
         for (i, b) in all.bytes().enumerate() {
@@ -185,116 +220,5 @@ const EN: &str = concat!(
     "Filters",
 );
 
-/// Spanish: one message a line, in the order of [`Msg`].
-const ES: &str = concat!(
-    "reunión\n",
-    "reuniones\n",
-    "Cuándo\n",
-    "Qué\n",
-    "Dónde\n",
-    "Día\n",
-    "Cualquier día\n",
-    "Hoy\n",
-    "Hora\n",
-    "Cualquier hora\n",
-    "Mañana\n",
-    "Mediodía\n",
-    "Tarde\n",
-    "Noche\n",
-    "Tipos\n",
-    "Región\n",
-    "Todas partes\n",
-    "Asistencia\n",
-    "Cualquiera\n",
-    "En persona\n",
-    "En línea\n",
-    "Híbrida\n",
-    "Inactiva\n",
-    "Usar mi ubicación\n",
-    "Cerca de un lugar\n",
-    "A menos de\n",
-    "Cualquier distancia\n",
-    "Buscar palabras\n",
-    "Quitar filtros\n",
-    "Mostrar más\n",
-    "En curso\n",
-    "Empieza pronto\n",
-    "Volver a los resultados\n",
-    "Cómo llegar\n",
-    "Unirse en línea\n",
-    "Llamar\n",
-    "Añadir al calendario\n",
-    "Página de la reunión\n",
-    "Enviar comentarios\n",
-    "Notas\n",
-    "Grupo\n",
-    "Cargando reuniones…\n",
-    "No se pudieron cargar las reuniones. Inténtelo más tarde.\n",
-    "Se muestra la copia guardada el \n",
-    " registros no se pudieron leer.\n",
-    "Su ubicación no está disponible.\n",
-    "Ningún lugar con ese nombre en estas reuniones.\n",
-    "Con cita previa\n",
-    "Ninguna reunión coincide con estos filtros.\n",
-    "su ubicación\n",
-    "Filtros",
-);
-
-/// French: one message a line, in the order of [`Msg`].
-const FR: &str = concat!(
-    "réunion\n",
-    "réunions\n",
-    "Quand\n",
-    "Quoi\n",
-    "Où\n",
-    "Jour\n",
-    "N’importe quel jour\n",
-    "Aujourd’hui\n",
-    "Heure\n",
-    "N’importe quelle heure\n",
-    "Matin\n",
-    "Midi\n",
-    "Soir\n",
-    "Nuit\n",
-    "Types\n",
-    "Région\n",
-    "Partout\n",
-    "Participation\n",
-    "Toutes\n",
-    "Sur place\n",
-    "En ligne\n",
-    "Hybride\n",
-    "Inactive\n",
-    "Utiliser ma position\n",
-    "Près d’un lieu\n",
-    "Dans un rayon de\n",
-    "Toute distance\n",
-    "Rechercher des mots\n",
-    "Effacer les filtres\n",
-    "Afficher plus\n",
-    "En cours\n",
-    "Commence bientôt\n",
-    "Retour aux résultats\n",
-    "Itinéraire\n",
-    "Rejoindre en ligne\n",
-    "Appeler\n",
-    "Ajouter au calendrier\n",
-    "Page de la réunion\n",
-    "Envoyer une remarque\n",
-    "Notes\n",
-    "Groupe\n",
-    "Chargement des réunions…\n",
-    "Les réunions n’ont pas pu être chargées. Réessayez plus tard.\n",
-    "Copie enregistrée le \n",
-    " enregistrements n’ont pas pu être lus.\n",
-    "Votre position n’est pas disponible.\n",
-    "Aucun lieu de ce nom dans ces réunions.\n",
-    "Sur rendez-vous\n",
-    "Aucune réunion ne correspond à ces filtres.\n",
-    "votre position\n",
-    "Filtres",
-);
-
-// Every language has one line per message.
+// English has one line per message (a type file's messages are checked as they are read).
 const _: () = assert!(lines(EN) == Msg::Filters as usize + 1);
-const _: () = assert!(lines(ES) == lines(EN) && lines(FR) == lines(EN));

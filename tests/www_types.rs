@@ -1,0 +1,76 @@
+//! The type files the loader fetches (`www/types/<lang>.json`): each is valid JSON of the
+//! Meeting Guide table's shape, and the Spanish and French ones carry the widget's messages
+//! (`src/web/i18n.rs` reads them; a file without them leaves the widget speaking English).
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::Value;
+use std::path::Path;
+
+/// How many messages the widget has: the lines of `i18n::EN`, one per `Msg`.
+fn english_lines() -> usize {
+    let src =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web/i18n.rs"))
+            .expect("src/web/i18n.rs is part of the crate");
+    let start = src
+        .find("const EN: &str = concat!(")
+        .expect("i18n.rs holds EN");
+    let body = &src[start..];
+    let end = body.find("\n);").expect("EN ends with );");
+    body[..end]
+        .lines()
+        .filter(|l| l.trim_start().starts_with('"'))
+        .count()
+}
+
+fn table(lang: &str) -> serde_json::Map<String, Value> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("www/types")
+        .join(format!("{lang}.json"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    match serde_json::from_str(&text) {
+        Ok(Value::Object(map)) => map,
+        other => panic!("{}: not a JSON object: {other:?}", path.display()),
+    }
+}
+
+#[test]
+fn every_type_file_is_a_table_of_names() {
+    for lang in ["en", "es", "fr", "ja", "nl", "pt", "sk", "sv", "th"] {
+        for (code, names) in table(lang) {
+            if code == "messages" {
+                continue;
+            }
+            let Value::Object(names) = names else {
+                panic!("{lang}.json: {code} is not an object of names");
+            };
+            assert!(
+                names.values().all(Value::is_string),
+                "{lang}.json: {code} has a name that is not a string"
+            );
+        }
+    }
+}
+
+#[test]
+fn spanish_and_french_carry_every_message() {
+    let want = english_lines();
+    assert_eq!(
+        want, 51,
+        "the count of src/web/i18n.rs's messages changed: update this test and the files"
+    );
+    for lang in ["es", "fr"] {
+        let Some(Value::String(messages)) = table(lang).get("messages").cloned() else {
+            panic!("{lang}.json has no \"messages\" string");
+        };
+        let lines: Vec<&str> = messages.split('\n').collect();
+        assert_eq!(
+            lines.len(),
+            want,
+            "{lang}.json: one message a line, in the order of Msg"
+        );
+        assert!(
+            lines.iter().all(|l| !l.trim().is_empty()),
+            "{lang}.json: an empty message"
+        );
+    }
+}
