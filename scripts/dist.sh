@@ -31,6 +31,11 @@ step "wasm-bindgen $(wasm-bindgen --version | awk '{print $2}') --target web"
 wasm-bindgen --target web --no-typescript --encode-into always --out-dir "$work" \
   "$target_dir/wasm32-unknown-unknown/release/$crate.wasm"
 
+# Before wasm-opt, while the functions still have their names: panics trap at once, without
+# formatting a message that nothing shows (scripts/panic-abort.mjs says why that is safe).
+step "panics trap at once (scripts/panic-abort.mjs)"
+node scripts/panic-abort.mjs "$work/${crate}_bg.wasm"
+
 step "wasm-opt ${opt_flags[*]}"
 "$bin/wasm-opt" "${opt_flags[@]}" "$work/${crate}_bg.wasm" -o "$out/${crate}_bg.wasm"
 

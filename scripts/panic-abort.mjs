@@ -1,0 +1,153 @@
+// Makes every panic trap at once, without first formatting a message nobody can read.
+//
+// The widget is built with `panic = "abort"`. A panic then goes through
+// `core::panicking::panic_fmt` (or, for std's own panics, `std::panicking::panic_with_hook`)
+// to std's panic handler, which runs the default hook and then aborts: the wasm instruction
+// `unreachable`, which the browser reports as a RuntimeError. On wasm32-unknown-unknown the
+// default hook's output goes to a stderr that discards it (no import is called), and the
+// widget sets no hook of its own, so all that formatting (core::fmt, the payload types, the
+// panic count) has no effect anyone can see, yet it costs about 1.7 KB of wasm. Nightly Rust
+// removes it with `-Cpanic=immediate-abort`; on stable this step does the same to the linked
+// module: it replaces the bodies of those two functions with `unreachable`, and wasm-opt
+// (run next) drops what only they called. A panic still traps at the same point, with the
+// same error in JavaScript.
+//
+// Usage: node scripts/panic-abort.mjs WASM (rewritten in place; run on wasm-bindgen's
+// output, which still has its function names, before wasm-opt). Exits non-zero, changing
+// nothing, unless each of the two functions is found exactly once by name.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { readU32, readName } from './lib/wasm-bytes.mjs';
+
+const [wasmPath] = process.argv.slice(2);
+if (!wasmPath) {
+  console.error('usage: node scripts/panic-abort.mjs WASM');
+  process.exit(2);
+}
+const fail = (why) => {
+  console.error(`panic-abort: ${why}; nothing changed`);
+  process.exit(1);
+};
+
+// The functions whose bodies become `unreachable`, by their (v0-demangled or legacy) names.
+const TARGETS = [
+  /^core(\[[0-9a-f]+\])?::panicking::panic_fmt(::h[0-9a-f]{16})?$/,
+  /^std(\[[0-9a-f]+\])?::panicking::panic_with_hook(::h[0-9a-f]{16})?$/,
+];
+
+// LEB128 (unsigned) writing.
+function u32(value) {
+  const out = [];
+  do {
+    let byte = value & 0x7f;
+    value = Math.floor(value / 128);
+    if (value) byte |= 0x80;
+    out.push(byte);
+  } while (value);
+  return Buffer.from(out);
+}
+
+const wasm = readFileSync(wasmPath);
+if (wasm.readUInt32LE(0) !== 0x6d736100 || wasm.readUInt32LE(4) !== 1) fail('not a wasm module (version 1)');
+
+// The sections, in order; custom sections (id 0) with their names.
+const sections = [];
+for (let at = 8; at < wasm.length; ) {
+  const id = wasm[at];
+  const [size, body] = readU32(wasm, at + 1);
+  const s = { id, start: at, body, end: body + size };
+  if (id === 0) s.name = readName(wasm, body)[0];
+  sections.push(s);
+  at = s.end;
+}
+const one = (pred, what) => {
+  const found = sections.filter(pred);
+  if (found.length !== 1) fail(`expected one ${what} section, found ${found.length}`);
+  return found[0];
+};
+const imports = sections.find((s) => s.id === 2);
+const code = one((s) => s.id === 10, 'code');
+const names = one((s) => s.id === 0 && s.name === 'name', '"name"');
+// DWARF would point into the code section by offset, which this moves.
+if (sections.some((s) => s.id === 0 && s.name.startsWith('.debug'))) fail('the wasm has DWARF sections');
+
+// Function indices count imported functions first.
+let importedFuncs = 0;
+if (imports) {
+  let at;
+  let count;
+  [count, at] = readU32(wasm, imports.body);
+  const limits = () => {
+    const flags = wasm[at++];
+    [, at] = readU32(wasm, at);
+    if (flags & 1) [, at] = readU32(wasm, at);
+  };
+  for (let i = 0; i < count; i++) {
+    [, at] = readName(wasm, at);
+    [, at] = readName(wasm, at);
+    const kind = wasm[at++];
+    if (kind === 0) {
+      importedFuncs++;
+      [, at] = readU32(wasm, at);
+    } else if (kind === 1) {
+      at++; // reference type
+      limits();
+    } else if (kind === 2) {
+      limits();
+    } else if (kind === 3) {
+      at += 2; // value type, mutability
+    } else {
+      fail(`import kind ${kind} is not handled`);
+    }
+  }
+  if (at !== imports.end) fail('the import section was not read to its end');
+}
+
+// Function names (the name section's subsection 1): which indices are the targets.
+const found = TARGETS.map(() => []);
+for (let at = names.body + Buffer.byteLength('name') + 1; at < names.end; ) {
+  const sub = wasm[at];
+  const [size, body] = readU32(wasm, at + 1);
+  if (sub === 1) {
+    let [count, p] = readU32(wasm, body);
+    for (let i = 0; i < count; i++) {
+      let index;
+      let fname;
+      [index, p] = readU32(wasm, p);
+      [fname, p] = readName(wasm, p);
+      TARGETS.forEach((re, t) => re.test(fname) && found[t].push(index));
+    }
+  }
+  at = body + size;
+}
+found.forEach((list, t) => {
+  if (list.length !== 1) fail(`${list.length} functions named like ${TARGETS[t]} (expected 1)`);
+  if (list[0] < importedFuncs) fail(`${TARGETS[t]} is an import`);
+});
+const stub = new Set(found.map((list) => list[0] - importedFuncs));
+
+// The code section again, with the targets' bodies replaced: no locals, `unreachable`, `end`.
+const UNREACHABLE_BODY = Buffer.from([0x03, 0x00, 0x00, 0x0b]);
+let [count, at] = readU32(wasm, code.body);
+const parts = [u32(count)];
+let saved = 0;
+for (let i = 0; i < count; i++) {
+  const [size, body] = readU32(wasm, at);
+  if (stub.has(i)) {
+    parts.push(UNREACHABLE_BODY);
+    saved += body + size - at - UNREACHABLE_BODY.length;
+  } else {
+    parts.push(wasm.subarray(at, body + size));
+  }
+  at = body + size;
+}
+if (at !== code.end) fail('the code section was not read to its end');
+const content = Buffer.concat(parts);
+const out = Buffer.concat([
+  wasm.subarray(0, code.start),
+  Buffer.from([10]),
+  u32(content.length),
+  content,
+  wasm.subarray(code.end),
+]);
+writeFileSync(wasmPath, out);
+console.log(`panic-abort: panic_fmt and panic_with_hook now trap at once (-${saved} B before wasm-opt)`);
