@@ -465,8 +465,17 @@ const slotsByName = new Map();
     slotsByName.get(name).add(t.slot);
   }
 }
+// wasm-bindgen names an exported function after its export without the hash the macro gave
+// it (`widget_add_4530095f01952ccf` -> `widget_add`): the short name stands for the linked one.
+for (const e of linked.exports) {
+  const short = /^(.+)_[0-9a-f]{16}$/.exec(e.name)?.[1];
+  const name = linked.names.get(e.index);
+  if (e.kind !== 0 || !short) continue;
+  if ([...linked.names.values()].includes(short)) fail(`both ${short} and ${e.name} are linked functions`);
+  slotsByName.set(short, slotsByName.get(name) ?? new Set());
+}
 // Every linked function's name (code relocations are found by it).
-const linkedNames = new Set(linked.names.values());
+const linkedNames = new Set([...linked.names.values(), ...slotsByName.keys()]);
 // The data relocations, by the address they write.
 const dataRelocs = relocations(linked, 'reloc.DATA').map((r) => {
   const seg = linked.data.find((d) => r.offset >= d.contentAt && r.offset < d.contentAt + d.size);
