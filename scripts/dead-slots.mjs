@@ -21,9 +21,9 @@
 //     by name; a function wasm-bindgen made, or renamed, has no linked code, so every
 //     `i32.const` in it counts as a possible slot), and in live data;
 //   - live data: every linker data symbol that a live function's `i32.const` or load/store
-//     offset points into (all of them, relocated or not: more than the relocations say), and
-//     every symbol a MEMORY_ADDR relocation in live data points into; a data relocation
-//     outside every symbol counts as live;
+//     offset points into (all of them, relocated or not: more than the relocations say),
+//     every symbol a MEMORY_ADDR relocation in a live function or in live data names or
+//     points into; a data relocation outside every symbol counts as live;
 //   - the function in a live slot is live; repeat until nothing changes.
 // JavaScript cannot reach a slot either: the step fails unless the function table is neither
 // imported nor exported and no code writes to it (table.set, table.init and the like).
@@ -443,8 +443,15 @@ function target(r) {
   }
   return null;
 }
-// Table slots referred to by each linked function, keyed by the function's name.
-const slotsByName = new Map();
+// The table slots and data addresses each linked function's relocations refer to, keyed by
+// the function's name. The addresses matter beside the scan of its constants (below): a
+// relocation names its symbol even when the constant, symbol plus addend, points outside it
+// (`&ARRAY[i - 1]` folded into `ARRAY - 4 + 4 * i`).
+const refsByName = new Map();
+const refs = (name) => {
+  if (!refsByName.has(name)) refsByName.set(name, { slots: new Set(), addresses: new Set() });
+  return refsByName.get(name);
+};
 {
   const bodyOf = (offset) => {
     // Bodies are in order: binary search for the last body starting at or before `offset`.
@@ -459,11 +466,11 @@ const slotsByName = new Map();
   };
   for (const r of relocations(linked, 'reloc.CODE')) {
     const t = target(r);
-    if (!t || t.slot === undefined) continue;
+    if (!t) continue;
     const name = linked.names.get(linked.funcImports + bodyOf(r.offset));
     if (name === undefined) fail('a linked function without a name');
-    if (!slotsByName.has(name)) slotsByName.set(name, new Set());
-    slotsByName.get(name).add(t.slot);
+    if (t.slot !== undefined) refs(name).slots.add(t.slot);
+    if (t.address !== undefined) refs(name).addresses.add(t.address).add(t.symbolAddress);
   }
 }
 // wasm-bindgen names an exported function after its export without the hash the macro gave
@@ -473,10 +480,10 @@ for (const e of linked.exports) {
   const name = linked.names.get(e.index);
   if (e.kind !== 0 || !short) continue;
   if ([...linked.names.values()].includes(short)) fail(`both ${short} and ${e.name} are linked functions`);
-  slotsByName.set(short, slotsByName.get(name) ?? new Set());
+  refsByName.set(short, refs(name));
 }
 // Every linked function's name (code relocations are found by it).
-const linkedNames = new Set([...linked.names.values(), ...slotsByName.keys()]);
+const linkedNames = new Set([...linked.names.values(), ...refsByName.keys()]);
 // The data relocations, by the address they write.
 const dataRelocs = relocations(linked, 'reloc.DATA').map((r) => {
   const seg = linked.data.find((d) => r.offset >= d.contentAt && r.offset < d.contentAt + d.size);
@@ -544,7 +551,9 @@ function visitFunc(f) {
   body.offsets.forEach(address);
   const name = mangled.names.get(f);
   if (name !== undefined && linkedNames.has(name)) {
-    for (const k of slotsByName.get(name) ?? []) slot(k);
+    const { slots, addresses } = refsByName.get(name) ?? { slots: [], addresses: [] };
+    slots.forEach(slot);
+    addresses.forEach(address);
   } else {
     // Made (or renamed) by wasm-bindgen: any constant may be a table index.
     body.consts.forEach(slot);
