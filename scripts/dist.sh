@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release widget into dist/ (or $DIST_DIR) as notes/contracts.md says:
-#   cargo (wasm32, release) -> wasm-bindgen --target web -> wasm-opt (flags from
+#   cargo (wasm32, release) -> wasm-bindgen --target web -> dead table slots stubbed
+#   (scripts/dead-slots.mjs) -> wasm-opt (flags from
 #   pkg-config/wasm-opt.flags) -> short import and export names (scripts/short-names.mjs) -> the
 #   glue trimmed to what the loader runs (scripts/trim-glue.mjs) -> esbuild bundles the loader
 #   (one IIFE of the glue, www/feed-store.js and www/meeting-search.js) and minifies it -> dist/.
@@ -20,16 +21,31 @@ read -r -a opt_flags <<<"$(grep -v '^#' pkg-config/wasm-opt.flags | tr '\n' ' ')
 minify() { "$bin/esbuild" "$@" --minify --target="$js_target" --log-level=warning; }
 step() { printf '\ndist: %s\n' "$*"; }
 
-step "cargo build --lib --target wasm32-unknown-unknown --release"
-cargo build --lib --target wasm32-unknown-unknown --release
+# `--emit-relocs` (a link argument, so only this crate's link changes): wasm-ld keeps its
+# relocations in `linking` and `reloc.*` sections, which scripts/dead-slots.mjs reads. The
+# code and data are the same (the dist wasm is byte for byte the one without it) but for an
+# all-zero .bss segment, which wasm-opt drops.
+step "cargo rustc --lib --target wasm32-unknown-unknown --release -- -C link-arg=--emit-relocs"
+cargo rustc --lib --target wasm32-unknown-unknown --release -- -C link-arg=--emit-relocs
 
 rm -rf "$work" "$out"
 mkdir -p "$work" "$out"
 # `--encode-into always`: every browser that runs this wasm (reference types) has
 # TextEncoder#encodeInto, so the glue needs no fallback for it.
 step "wasm-bindgen $(wasm-bindgen --version | awk '{print $2}') --target web"
-wasm-bindgen --target web --no-typescript --encode-into always --out-dir "$work" \
-  "$target_dir/wasm32-unknown-unknown/release/$crate.wasm"
+linked=$target_dir/wasm32-unknown-unknown/release/$crate.wasm
+wasm-bindgen --target web --no-typescript --encode-into always --out-dir "$work" "$linked"
+
+# wasm-bindgen deletes its describe functions and unused exports but not the table slots of
+# the functions they took the address of (45 closure shims, a JSPI waker's functions):
+# dead-slots.mjs proves which slots no code that can run can reach (see its header) and
+# points them at a stub, so wasm-opt drops what only they kept. It ties functions to the
+# linker's relocations by their mangled names, hence a second wasm-bindgen run with
+# --no-demangle (it checks that the two outputs differ in names only).
+step "dead table slots"
+wasm-bindgen --target web --no-typescript --encode-into always --no-demangle \
+  --out-dir "$work/mangled" "$linked"
+node scripts/dead-slots.mjs "$linked" "$work/mangled/${crate}_bg.wasm" "$work/${crate}_bg.wasm"
 
 # Before wasm-opt, while the functions still have their names: panics trap at once, without
 # formatting a message that nothing shows (scripts/panic-abort.mjs says why that is safe).

@@ -12,7 +12,11 @@
 //   - the `FinalizationRegistry` fallback goes;
 //   - `passStringToWasm0`'s branch for a call without `realloc` goes (every call passes one);
 //   - the import object's `name: function (…) {…}` entries become methods `name(…) {…}`
-//     (the wasm calls them as plain functions; none is a constructor), which esbuild keeps.
+//     (the wasm calls them as plain functions; none is a constructor), which esbuild keeps;
+//   - `Widget.prototype[Symbol.dispose]` goes: the Widget class is private to the loader,
+//     which frees a widget by calling `free()` and never disposes of one with `using`;
+//   - `wasmModule` and `wasmInstance` go: the glue keeps them for APIs it no longer has
+//     (`initSync`, threads) and nothing reads them.
 // Each change replaces text that must be found exactly as expected, so a glue of another
 // shape (a new wasm-bindgen) fails the build instead of being trimmed wrongly.
 //
@@ -75,6 +79,17 @@ replace('passStringToWasm0 without realloc', `
         return ptr;
     }
 `, '');
+
+replace('Symbol.dispose', 'if (Symbol.dispose) Widget.prototype[Symbol.dispose] = Widget.prototype.free;\n', '');
+
+// Declared, and set by __wbg_finalize_init, once each; read nowhere.
+for (const name of ['wasmModule', 'wasmInstance']) {
+  const n = glue.split(name).length - 1;
+  if (n !== 2) fail(`${name} occurs ${n} times, not twice (declared and set)`);
+}
+replace('the unread module and instance', 'let wasmModule, wasmInstance, wasm;\n', 'let wasm;\n');
+replace('the unread instance', '    wasmInstance = instance;\n', '');
+replace('the unread module', '    wasmModule = module;\n', '');
 
 // The import object: `const import0 = { __proto__: null, <entries> };`, one entry a line.
 const importsStart = glue.indexOf('\n    const import0 = {\n        __proto__: null,\n');
