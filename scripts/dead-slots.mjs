@@ -543,9 +543,14 @@ const address = (a) => {
     }
   }
 };
+// A body that is only `unreachable` (no locals; scripts/panic-abort.mjs makes two) runs none
+// of its linked code, so it makes no constant, no slot and no address live.
+const UNREACHABLE = Buffer.from([0x00, 0x00, 0x0b]);
 function visitFunc(f) {
   if (f < mangled.funcImports) return;
-  const body = decode(mangledBuf, mangled.bodies[f - mangled.funcImports]);
+  const { start, end } = mangled.bodies[f - mangled.funcImports];
+  if (mangledBuf.subarray(start, end).equals(UNREACHABLE)) return;
+  const body = decode(mangledBuf, { start, end });
   body.calls.forEach(func);
   body.consts.forEach(address);
   body.offsets.forEach(address);

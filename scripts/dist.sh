@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the release widget into dist/ (or $DIST_DIR) as notes/contracts.md says:
-#   cargo (wasm32, release) -> wasm-bindgen --target web -> dead table slots stubbed
-#   (scripts/dead-slots.mjs) -> wasm-opt (flags from
+#   cargo (wasm32, release) -> wasm-bindgen --target web -> panics trap at once
+#   (scripts/panic-abort.mjs) -> dead table slots stubbed (scripts/dead-slots.mjs) -> wasm-opt (flags from
 #   pkg-config/wasm-opt.flags) -> short import and export names (scripts/short-names.mjs) -> the
 #   glue trimmed to what the loader runs (scripts/trim-glue.mjs) -> esbuild bundles the loader
 #   (one IIFE of the glue, www/feed-store.js and www/meeting-search.js) and minifies it -> dist/.
@@ -45,12 +45,12 @@ wasm-bindgen --target web --no-typescript --encode-into always --out-dir "$work"
 step "dead table slots"
 wasm-bindgen --target web --no-typescript --encode-into always --no-demangle \
   --out-dir "$work/mangled" "$linked"
-node scripts/dead-slots.mjs "$linked" "$work/mangled/${crate}_bg.wasm" "$work/${crate}_bg.wasm"
-
-# Before wasm-opt, while the functions still have their names: panics trap at once, without
-# formatting a message that nothing shows (scripts/panic-abort.mjs says why that is safe).
-step "panics trap at once (scripts/panic-abort.mjs)"
+# Panics trap at once, without formatting a message that nothing shows (panic-abort.mjs says
+# why that is safe), in both outputs alike and before dead-slots, which then also finds the
+# slots and data only the formatting reached (the payload vtables, core::fmt's functions).
+node scripts/panic-abort.mjs "$work/mangled/${crate}_bg.wasm"
 node scripts/panic-abort.mjs "$work/${crate}_bg.wasm"
+node scripts/dead-slots.mjs "$linked" "$work/mangled/${crate}_bg.wasm" "$work/${crate}_bg.wasm"
 
 step "wasm-opt ${opt_flags[*]}"
 "$bin/wasm-opt" "${opt_flags[@]}" "$work/${crate}_bg.wasm" -o "$out/${crate}_bg.wasm"

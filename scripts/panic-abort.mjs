@@ -13,8 +13,9 @@
 // same error in JavaScript.
 //
 // Usage: node scripts/panic-abort.mjs WASM (rewritten in place; run on wasm-bindgen's
-// output, which still has its function names, before wasm-opt). Exits non-zero, changing
-// nothing, unless each of the two functions is found exactly once by name.
+// output, which still has its function names, before scripts/dead-slots.mjs, which then
+// also drops the table slots only the old bodies reached, and wasm-opt). Exits non-zero,
+// changing nothing, unless each of the two functions is found exactly once by name.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { readU32, readName } from './lib/wasm-bytes.mjs';
 
@@ -28,10 +29,11 @@ const fail = (why) => {
   process.exit(1);
 };
 
-// The functions whose bodies become `unreachable`, by their (v0-demangled or legacy) names.
+// The functions whose bodies become `unreachable`, by their demangled (v0 or legacy) or
+// v0-mangled names (wasm-bindgen's --no-demangle output, which scripts/dead-slots.mjs reads).
 const TARGETS = [
-  /^core(\[[0-9a-f]+\])?::panicking::panic_fmt(::h[0-9a-f]{16})?$/,
-  /^std(\[[0-9a-f]+\])?::panicking::panic_with_hook(::h[0-9a-f]{16})?$/,
+  /^(core(\[[0-9a-f]+\])?::panicking::panic_fmt(::h[0-9a-f]{16})?|_RNvNtCs[0-9A-Za-z_]+_4core9panicking9panic_fmt)$/,
+  /^(std(\[[0-9a-f]+\])?::panicking::panic_with_hook(::h[0-9a-f]{16})?|_RNvNtCs[0-9A-Za-z_]+_3std9panicking15panic_with_hook)$/,
 ];
 
 // LEB128 (unsigned) writing.
