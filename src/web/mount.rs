@@ -111,14 +111,12 @@ fn push_text(m: &mut String, s: &str) {
     }
 }
 
-/// Appends `<option value="v">label` for each value and message, both escaped.
-fn push_options(m: &mut String, lang: Lang, values: [&str; 4], msgs: &[Msg; 4]) {
-    for (value, msg) in values.iter().zip(msgs) {
-        m.push_str("<option value=\"");
-        push_text(m, value);
-        m.push_str("\">");
-        push_text(m, lang.t(*msg));
-    }
+/// Appends `<option value="value">label`, both escaped.
+fn push_option(m: &mut String, value: &str, label: &str) {
+    m.push_str("<option value=\"");
+    push_text(m, value);
+    m.push_str("\">");
+    push_text(m, label);
 }
 
 /// What goes in one `~` of [`SKELETON`].
@@ -286,11 +284,15 @@ fn markup(
                 ""
             }
             Part::Times => {
-                push_options(&mut m, lang, TIMES.map(|t| t.1), &TIME_MSGS);
+                for i in 0..TIMES.len() {
+                    push_option(&mut m, TIMES[i].1, lang.t(TIME_MSGS[i]));
+                }
                 ""
             }
             Part::Attendances => {
-                push_options(&mut m, lang, ATTENDANCE.map(|a| a.1), &ATTENDANCE_MSGS);
+                for i in 0..ATTENDANCE.len() {
+                    push_option(&mut m, ATTENDANCE[i].1, lang.t(ATTENDANCE_MSGS[i]));
+                }
                 ""
             }
             Part::Radii => {

@@ -484,7 +484,10 @@ impl State {
     /// The results as the JS API returns them.
     pub fn results_js(&self) -> Array {
         let out = Array::new();
-        let keys = ["slug", "day", "time", "distance"].map(JsValue::from_str);
+        let mut keys = Vec::with_capacity(4);
+        for k in "slug day time distance".split(' ') {
+            keys.push(JsValue::from_str(k));
+        }
         for h in &self.results.hits {
             let Some(m) = self.meeting(h.meeting) else {
                 continue;
