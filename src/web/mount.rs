@@ -1,14 +1,14 @@
-//! Builds a widget's skeleton in its shadow root from one markup string (one DOM call
-//! instead of hundreds): the filter controls (in fieldsets with legends, every control
-//! labelled), the live count, the result list and the detail panel. Only our own labels,
-//! the browser's weekday names and the units go into the markup, escaped; the site owner's
-//! title is set as text afterwards. Controls whose options come from the feed (types,
-//! regions) are filled later by [`super::view::controls`].
+//! Builds a widget's skeleton in its shadow root from a compact description walked by one
+//! loop of DOM calls (no markup is parsed: pages that enforce Trusted Types refuse
+//! `innerHTML`): the filter controls (in fieldsets with legends, every control labelled), the
+//! live count, the result list and the detail panel. Our labels, the browser's weekday names,
+//! the units and the site owner's title are all set as text. Controls whose options come from
+//! the feed (types, regions) are filled later by [`super::view::controls`].
 
-use super::dom::{attach_shadow, find, first_el, Res};
+use super::dom::{add, add_text, attach_shadow, clear, set, Res};
 use super::filters::{ATTENDANCE, RADII, TIMES};
 use super::i18n::{Lang, Msg};
-use super::text::{line_index, lines, push_u32};
+use super::text::{line_index, u32_text};
 use js_sys::Array;
 use wasm_bindgen::JsValue;
 use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
@@ -98,39 +98,16 @@ pub struct Els {
     pub detail: Element,
 }
 
-/// Appends `s` to the markup as text: `& < > "` escaped.
-fn push_text(m: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => m.push_str("&amp;"),
-            '<' => m.push_str("&lt;"),
-            '>' => m.push_str("&gt;"),
-            '"' => m.push_str("&quot;"),
-            c => m.push(c),
-        }
-    }
-}
-
-/// Appends `<option value="v">label` for each value and message, both escaped.
-fn push_options(m: &mut String, lang: Lang, values: [&str; 4], msgs: &[Msg; 4]) {
-    for (value, msg) in values.iter().zip(msgs) {
-        m.push_str("<option value=\"");
-        push_text(m, value);
-        m.push_str("\">");
-        push_text(m, lang.t(*msg));
-    }
-}
-
 /// What goes in one `~` of [`SKELETON`].
 #[derive(Clone, Copy)]
 enum Part {
-    /// One of our messages, as text.
+    /// One of our messages, as text or as an attribute's value.
     T(Msg),
-    /// ` hidden` unless one of these filters (bits of [`FILTERS`]) is shown (see [`shown`]).
+    /// `hidden` unless one of these filters (bits of [`FILTERS`]) is shown (see [`shown`]).
     Hidden(u8),
-    /// ` open` when the host is wide.
+    /// `open` when the host is wide.
     Open,
-    /// The weekday options, Sunday (`0`) to Saturday (`6`), labelled with the day names.
+    /// The day options: today, then Sunday (`0`) to Saturday (`6`) labelled with the day names.
     Days,
     /// The time-of-day options: [`TIMES`]' values, labelled [`TIME_MSGS`].
     Times,
@@ -140,38 +117,46 @@ enum Part {
     Radii,
 }
 
-/// The skeleton after the title; each `~` is the next of [`PARTS`]. Written as tersely as
-/// HTML parses it the same (unquoted plain attribute values, `value` for `value=""`, no
-/// `</option>`): the wasm holds it as data.
+/// The skeleton under the title, walked by [`build`], which makes each element with DOM calls
+/// (no markup is parsed: pages that enforce Trusted Types refuse `innerHTML`). Each
+/// `<tag.class.class attr=value attr>` is an element (`/>` ends one that holds nothing),
+/// closed by its `</tag>`; a `*` after the tag and classes keeps the element for [`Els`]. Each
+/// `~` is the next of [`PARTS`]: among the attributes, `hidden` or `open` (or nothing); as an
+/// attribute's value or as the text, a message; as the text of a `<select>`, its options.
 const SKELETON: &str = "\
-<p class=notice hidden></p><div class=controls role=search aria-label=\"~\">\
-<label class=field~><span class=lab>~</span>\
-<input type=search name=text autocomplete=off></label>\
-<details class=fbox~><summary>~</summary><div class=grid>\
-<fieldset~><legend>~</legend>\
-<label class=field~><span class=lab>~</span><select name=day>\
-<option value>~<option value=today>~~</select></label>\
-<label class=field~><span class=lab>~</span><select name=time>\
-<option value>~~</select></label></fieldset>\
-<fieldset~><legend>~</legend>\
-<label class=field~><span class=lab>~</span><select name=attendance>\
-<option value>~~</select></label>\
-<details class=types~><summary>~</summary>\
-<div class=typelist role=group aria-label=\"~\"></div></details></fieldset>\
-<fieldset~><legend>~</legend>\
-<label class=field~><span class=lab>~</span><select name=region>\
-<option value>~</select></label>\
-<div class=dist~><button class=btn type=button data-act=locate>~</button>\
-<label class=field><span class=lab>~</span>\
-<input type=search name=place autocomplete=off></label>\
-<label class=field><span class=lab>~</span><select name=within>\
-<option value>~~</select></label><p class=note role=alert></p></div>\
-</fieldset><button class=\"btn reset\" type=button data-act=reset>~</button>\
+<p.notice* hidden></p><div.controls* role=search aria-label=~>\
+<label.field ~><span.lab>~</span>\
+<input* type=search name=text autocomplete=off/></label>\
+<details.fbox ~><summary>~</summary><div.grid>\
+<fieldset ~><legend>~</legend>\
+<label.field ~><span.lab>~</span><select* name=day>\
+<option value>~</option>~</select></label>\
+<label.field ~><span.lab>~</span><select* name=time>\
+<option value>~</option>~</select></label></fieldset>\
+<fieldset ~><legend>~</legend>\
+<label.field ~><span.lab>~</span><select* name=attendance>\
+<option value>~</option>~</select></label>\
+<details.types ~><summary*>~</summary>\
+<div.typelist* role=group aria-label=~></div></details></fieldset>\
+<fieldset ~><legend>~</legend>\
+<label.field ~><span.lab>~</span><select* name=region>\
+<option value>~</option></select></label>\
+<div.dist ~><button.btn type=button data-act=locate>~</button>\
+<label.field><span.lab>~</span>\
+<input* type=search name=place autocomplete=off/></label>\
+<label.field><span.lab>~</span><select* name=within>\
+<option value>~</option>~</select></label><p.note* role=alert></p></div>\
+</fieldset><button.btn.reset type=button data-act=reset>~</button>\
 </div></details></div>\
-<section class=results><p class=count role=status aria-live=polite>~</p>\
-<ul class=list></ul><button class=\"btn more\" type=button data-act=more hidden>~</button>\
-</section><section class=detail hidden></section></div>";
+<section.results*><p.count* role=status aria-live=polite>~</p>\
+<ul.list*></ul><button.btn.more* type=button data-act=more hidden>~</button>\
+</section><section.detail* hidden></section>";
 
+/// How many elements [`SKELETON`] keeps (marked `*`).
+const KEPT: usize = 17;
+
+/// How many choices [`build`] makes: today and the seven days, the times, the attendances.
+const CHOICES: usize = 8 + TIMES.len() + ATTENDANCE.len();
 /// The filters `filters` may list, a name a line; bit `i` of a [`Part::Hidden`] stands for
 /// the `i`th.
 const FILTERS: &str = "text\nday\ntime\ntype\nattendance\nregion\ndistance";
@@ -188,7 +173,7 @@ mod filter {
 }
 
 /// The [`SKELETON`]'s parts, in order.
-const PARTS: [Part; 39] = [
+const PARTS: [Part; 38] = [
     Part::T(Msg::Filters),
     Part::Hidden(filter::TEXT),
     Part::T(Msg::Search),
@@ -199,7 +184,6 @@ const PARTS: [Part; 39] = [
     Part::Hidden(filter::DAY),
     Part::T(Msg::Day),
     Part::T(Msg::AnyDay),
-    Part::T(Msg::Today),
     Part::Days,
     Part::Hidden(filter::TIME),
     Part::T(Msg::Time),
@@ -251,95 +235,129 @@ fn shown(filters: &str) -> u8 {
     bits
 }
 
-/// The skeleton's markup: our labels escaped, the title's `<h2>` (when `title`) empty.
-fn markup(
+/// A message part's text (empty for any other part).
+fn message(part: Option<Part>, lang: Lang) -> &'static str {
+    match part {
+        Some(Part::T(msg)) => lang.t(msg),
+        _ => "",
+    }
+}
+
+/// Appends `<option value=value>label` to `select`.
+fn option(select: &Element, value: &str, label: &str) -> Element {
+    let o = add_text(select, "option", "", label);
+    set(&o, "value", value);
+    o
+}
+
+/// Appends `<option value=value>label` to `select` as a choice of `out`.
+fn choice(out: &mut Vec<Choice>, select: &Element, value: &str, label: &str) {
+    out.push(Choice::new(label.into(), option(select, value, label)));
+}
+
+/// `s` split at its first `c` (an ASCII byte), without it: one small function for every cut
+/// [`build`] makes, not a copy of `str`'s pattern search for each.
+#[inline(never)]
+fn cut(s: &str, c: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().position(|b| b == c)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
+}
+
+/// Makes the elements of [`SKELETON`] under `top`, our labels set as text, and returns those
+/// it keeps and the choices (today and the days, the times, the attendances), in order.
+fn build(
+    top: &Element,
     lang: Lang,
-    title: bool,
-    filters: &str,
+    shown: u8,
     days: &[String],
     units: &str,
     wide: bool,
-) -> String {
-    let mut m = String::with_capacity(4096);
-    m.push_str("<div class=ms lang=");
-    m.push_str(lang.code());
-    m.push('>');
-    if title {
-        m.push_str("<h2 class=title></h2>");
-    }
-    let shown = shown(filters);
-    let mut pieces = SKELETON.split('~');
-    m.push_str(pieces.next().unwrap_or_default());
-    for (part, piece) in PARTS.into_iter().zip(pieces) {
-        let text = match part {
-            Part::T(msg) => lang.t(msg),
-            Part::Hidden(bits) if bits & shown == 0 => " hidden",
-            Part::Open if wide => " open",
-            Part::Hidden(_) | Part::Open => "",
-            Part::Days => {
+) -> (Vec<Element>, Vec<Choice>) {
+    let mut kept = Vec::with_capacity(KEPT);
+    let mut choices = Vec::with_capacity(CHOICES);
+    let mut open = vec![top.clone()];
+    let mut parts = PARTS.into_iter();
+    let mut rest = SKELETON;
+    while let Some((_, tail)) = cut(rest, b'<') {
+        let (tag, tail) = cut(tail, b'>').unwrap_or((tail, ""));
+        rest = tail;
+        let text = cut(tail, b'<').map_or(tail, |t| t.0);
+        if tag.starts_with('/') {
+            open.pop();
+        } else if let Some(parent) = open.last() {
+            let (tag, empty) = tag.strip_suffix('/').map_or((tag, false), |t| (t, true));
+            let (name, mut words) = cut(tag, b' ').unwrap_or((tag, ""));
+            let (name, keep) = name.strip_suffix('*').map_or((name, false), |n| (n, true));
+            let (name, mut classes) = cut(name, b'.').unwrap_or((name, ""));
+            let mut class = String::new();
+            while let Some((c, more)) = cut(classes, b'.') {
+                class.push_str(c);
+                class.push(' ');
+                classes = more;
+            }
+            class.push_str(classes);
+            let e = add(parent, name, &class);
+            while !words.is_empty() {
+                let (word, more) = cut(words, b' ').unwrap_or((words, ""));
+                words = more;
+                let (attr, value) = match word {
+                    "~" => match parts.next() {
+                        Some(Part::Hidden(bits)) if bits & shown == 0 => ("hidden", ""),
+                        Some(Part::Open) if wide => ("open", ""),
+                        _ => continue,
+                    },
+                    _ => match cut(word, b'=') {
+                        Some((attr, "~")) => (attr, message(parts.next(), lang)),
+                        Some(pair) => pair,
+                        None => (word, ""),
+                    },
+                };
+                set(&e, attr, value);
+            }
+            if keep {
+                kept.push(e.clone());
+            }
+            if !empty {
+                open.push(e);
+            }
+        }
+        let Some(e) = open.last().filter(|_| text == "~") else {
+            continue;
+        };
+        match parts.next() {
+            Some(Part::Days) => {
+                choice(&mut choices, e, "today", lang.t(Msg::Today));
                 for d in 0..7 {
-                    m.push_str("<option value=");
-                    push_u32(&mut m, d);
-                    m.push('>');
-                    push_text(&mut m, days.get(d as usize).map_or("", String::as_str));
+                    let label = days.get(d).map_or("", String::as_str);
+                    choice(&mut choices, e, &u32_text(d as u32), label);
                 }
-                ""
             }
-            Part::Times => {
-                push_options(&mut m, lang, TIMES.map(|t| t.1), &TIME_MSGS);
-                ""
+            Some(Part::Times) => {
+                for i in 0..TIMES.len() {
+                    choice(&mut choices, e, TIMES[i].1, lang.t(TIME_MSGS[i]));
+                }
             }
-            Part::Attendances => {
-                push_options(&mut m, lang, ATTENDANCE.map(|a| a.1), &ATTENDANCE_MSGS);
-                ""
+            Some(Part::Attendances) => {
+                for i in 0..ATTENDANCE.len() {
+                    choice(&mut choices, e, ATTENDANCE[i].1, lang.t(ATTENDANCE_MSGS[i]));
+                }
             }
-            Part::Radii => {
+            Some(Part::Radii) => {
                 for r in RADII {
-                    m.push_str("<option value=");
-                    push_u32(&mut m, r);
-                    m.push('>');
-                    push_u32(&mut m, r);
-                    m.push(' ');
-                    push_text(&mut m, units);
+                    let mut label = u32_text(r);
+                    label.push(' ');
+                    label.push_str(units);
+                    option(e, &u32_text(r), &label);
                 }
-                ""
             }
-        };
-        push_text(&mut m, text);
-        m.push_str(piece);
+            part => e.set_text_content(Some(message(part, lang))),
+        }
     }
-    m
+    (kept, choices)
 }
 
-/// What [`mount`] finds in the skeleton, a selector a line, in the order of [`Els`]' fields
-/// that hold them (one string, not a table of pointers and lengths).
-const FIND: &str = ".notice\n.controls\nselect[name=day]\nselect[name=time]\n\
-select[name=attendance]\n.types>summary\n.typelist\nselect[name=region]\ninput[name=text]\n\
-input[name=place]\nselect[name=within]\n.note\n.results\n.count\n.list\n.more\n.detail";
-
-/// How many elements [`FIND`] finds.
-const FOUND: usize = lines(FIND);
-
-/// The options of `select` after its first ("any"), labelled `msgs` then `names`, as
-/// choices.
-fn choices(select: &Element, lang: Lang, msgs: &[Msg], names: &[String]) -> Vec<Choice> {
-    let mut option = first_el(select);
-    let mut out = Vec::new();
-    for i in 0..msgs.len() + names.len() {
-        option = option.and_then(|o| o.next_element_sibling());
-        let Some(o) = option.clone() else { break };
-        let label = match msgs.get(i) {
-            Some(m) => lang.t(*m),
-            None => names.get(i - msgs.len()).map_or("", String::as_str),
-        };
-        out.push(Choice::new(label.into(), o));
-    }
-    out
-}
-
-/// Attaches the shadow root to `host` and builds the skeleton from one markup string
-/// (our labels escaped; the site owner's `title` set as text afterwards), then finds the
-/// elements a widget updates.
+/// Attaches the shadow root to `host` and builds the skeleton in it (the site owner's
+/// `title` and our labels set as text), keeping the elements a widget updates.
 pub fn mount(
     host: &HtmlElement,
     lang: Lang,
@@ -359,27 +377,25 @@ pub fn mount(
         sheets.push(&sheet);
         root.set_adopted_style_sheets(&sheets);
     }
-    root.set_inner_html(&markup(lang, !title.is_empty(), filters, days, units, wide));
-    let top = first_el(&root).ok_or(JsValue::NULL)?;
+    clear(&root);
+    let top = add(&root, "div", "ms");
+    set(&top, "lang", lang.code());
     if !title.is_empty() {
-        if let Some(t) = first_el(&top) {
-            t.set_text_content(Some(title));
-        }
+        add_text(&top, "h2", "title", title);
     }
-    let mut found = Vec::with_capacity(FOUND);
-    for selector in FIND.split('\n') {
-        found.push(find(&top, selector).ok_or(JsValue::NULL)?);
-    }
-    let [notice, controls, day, time, att, types_summary, types, region, text, place, within, geo_note, results, status, list, more, detail] =
-        <[Element; FOUND]>::try_from(found).map_err(|_| JsValue::NULL)?;
+    let (kept, mut day_opts) = build(&top, lang, shown(filters), days, units, wide);
+    let att_opts = day_opts.split_off(CHOICES - ATTENDANCE.len());
+    let time_opts = day_opts.split_off(CHOICES - ATTENDANCE.len() - TIMES.len());
+    let [notice, controls, text, day, time, att, types_summary, types, region, place, within, geo_note, results, status, list, more, detail] =
+        <[Element; KEPT]>::try_from(kept).map_err(|_| JsValue::NULL)?;
     Ok(Els {
         notice,
         controls,
-        day_opts: choices(&day, lang, &[Msg::Today], days),
+        day_opts,
         day,
-        time_opts: choices(&time, lang, &TIME_MSGS, &[]),
+        time_opts,
         time,
-        att_opts: choices(&att, lang, &ATTENDANCE_MSGS, &[]),
+        att_opts,
         att,
         types_summary,
         types,

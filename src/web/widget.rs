@@ -431,9 +431,7 @@ impl State {
         if before.0 == self.filters && before.1 == self.open {
             return;
         }
-        view::controls::set_values(self, Some(&before.0));
-        self.resolve_place();
-        self.refresh();
+        self.filters_changed(&before.0);
         match self.open.clone() {
             Some(slug) => self.open(&slug, false),
             None => {
@@ -474,18 +472,27 @@ impl State {
         let lat = prop(&near, "lat").as_f64();
         let lon = prop(&near, "lon").as_f64();
         next.near = lat.zip(lon).and_then(|(a, o)| LatLon::new(a, o));
-        let before = std::mem::replace(&mut self.filters, next);
-        view::controls::set_values(self, Some(&before));
-        self.resolve_place();
         self.close(false);
-        self.refresh();
+        let before = std::mem::replace(&mut self.filters, next);
+        self.filters_changed(&before);
         self.write_url(false);
+    }
+
+    /// Shows the filters, which were `before`: the controls' values, the typed place's point
+    /// and the results follow.
+    fn filters_changed(&mut self, before: &Filters) {
+        view::controls::set_values(self, Some(before));
+        self.resolve_place();
+        self.refresh();
     }
 
     /// The results as the JS API returns them.
     pub fn results_js(&self) -> Array {
         let out = Array::new();
-        let keys = ["slug", "day", "time", "distance"].map(JsValue::from_str);
+        let mut keys = Vec::with_capacity(4);
+        for k in "slug day time distance".split(' ') {
+            keys.push(JsValue::from_str(k));
+        }
         for h in &self.results.hits {
             let Some(m) = self.meeting(h.meeting) else {
                 continue;
@@ -560,10 +567,7 @@ impl State {
             ..Filters::default()
         };
         let before = std::mem::replace(&mut self.filters, next);
-        self.place_point = None;
-        self.els.geo_note.set_text_content(None);
-        view::controls::set_values(self, Some(&before));
-        self.refresh();
+        self.filters_changed(&before);
         self.write_url(true);
     }
 
