@@ -482,14 +482,17 @@ pub(crate) fn read_day(v: &Val) -> DayRead {
     let Some(s) = v.as_str() else {
         return DayRead::Unreadable;
     };
-    let s = trim(s).trim_end_matches('.');
+    // Without its trailing dots ("Tues."), as bytes: only ASCII can be a day.
+    let mut s = trim(s).as_bytes();
+    while let [rest @ .., b'.'] = s {
+        s = rest;
+    }
     if s.len() < 2 || !s.is_ascii() {
         return DayRead::Unreadable;
     }
     let mut found = None;
     for (i, name) in DAY_NAMES.iter().enumerate() {
-        let prefix =
-            name.len() >= s.len() && name.as_bytes()[..s.len()].eq_ignore_ascii_case(s.as_bytes());
+        let prefix = name.len() >= s.len() && name.as_bytes()[..s.len()].eq_ignore_ascii_case(s);
         if prefix {
             if found.is_some() {
                 return DayRead::Unreadable;
