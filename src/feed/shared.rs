@@ -335,10 +335,9 @@ pub(crate) fn fill_name_and_slug(meeting: &mut Meeting, index: usize, out: &mut 
         let name = [&meeting.group, &meeting.place.location, &meeting.slug]
             .into_iter()
             .find(|s| !s.is_empty())
-            .cloned()
-            .unwrap_or_else(|| "Meeting".to_owned());
+            .map_or("Meeting", String::as_str);
+        meeting.name = name.to_owned();
         out.push("name", ProblemKind::MissingName, "", Action::Filled);
-        meeting.name = name;
     }
     if meeting.slug.is_empty() {
         let mut slug = slugify(&meeting.name);
