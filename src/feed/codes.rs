@@ -59,29 +59,16 @@ fn pack_upper(code: &[u8]) -> u64 {
 }
 
 /// The canonical spelling of a type code, and whether it is known. The table is searched
-/// with the code packed into a word (a word comparison per step), so that a known code
-/// costs one allocation (its spelling) and a longer code no search.
+/// with the code packed into a word (a word comparison per step), so that a longer code
+/// costs no search.
 pub(crate) fn canonical(code: &str) -> (String, bool) {
-    if code.len() <= KNOWN_MAX_LEN {
-        let word = pack_upper(code.as_bytes());
-        if PACKED.binary_search(&word).is_ok() {
-            return (spelling(word), true);
-        }
+    let known =
+        code.len() <= KNOWN_MAX_LEN && PACKED.binary_search(&pack_upper(code.as_bytes())).is_ok();
+    // Upper case, but `12x12` as the spec writes it.
+    if known && code.eq_ignore_ascii_case("12x12") {
+        return ("12x12".to_owned(), true);
     }
-    (code.to_ascii_uppercase(), false)
-}
-
-/// The canonical spelling of a known code from its word: upper case, but `12x12`.
-fn spelling(word: u64) -> String {
-    const TWELVE_BY_TWELVE: u64 = pack(b"12x12");
-    if word == TWELVE_BY_TWELVE {
-        return "12x12".to_owned();
-    }
-    let bytes = word.to_be_bytes();
-    let len = usize::from(bytes[7]).min(KNOWN_MAX_LEN);
-    std::str::from_utf8(&bytes[..len])
-        .map(str::to_owned)
-        .unwrap_or_default()
+    (code.to_ascii_uppercase(), known)
 }
 
 #[cfg(test)]

@@ -726,10 +726,13 @@ impl<'de> Parser<'de> {
             {
                 Some(e) => exponent = e,
                 None => {
-                    if significand != 0 && positive_exponent {
-                        return Err(self.error(OUT_OF_RANGE));
-                    }
+                    // The fault is at this digit; the rest are passed all the same, so
+                    // that a skipped number ends where it should.
+                    let fault = self.error(OUT_OF_RANGE);
                     self.skip_digits();
+                    if significand != 0 && positive_exponent {
+                        return Err(fault);
+                    }
                     return Ok(if positive { 0.0 } else { -0.0 });
                 }
             }
@@ -858,36 +861,20 @@ impl<'de> Parser<'de> {
         self.colon()
     }
 
-    /// Skips a number, after its `-` when negative.
+    /// Skips a number, after its `-` when negative: read as [`Parser::number`] reads it
+    /// (one copy of the number syntax), but checked as `serde_json` skips numbers: any
+    /// size is allowed, and an early end is an invalid number rather than the end of a
+    /// value.
     fn skip_number(&mut self) -> Parsed<()> {
-        match self.next() {
-            Some(b'0') => {
-                if let Some(b'0'..=b'9') = self.peek() {
-                    return Err(self.peek_error(INVALID_NUMBER));
-                }
-            }
-            Some(b'1'..=b'9') => self.skip_digits(),
-            _ => return Err(self.error(INVALID_NUMBER)),
+        match self.number(true) {
+            Err(e) if e.reason == EOF_VALUE => Err(JsonError {
+                reason: INVALID_NUMBER,
+                ..e
+            }),
+            // Refused only once read to its end, so the parser is past it.
+            Err(e) if e.reason != OUT_OF_RANGE => Err(e),
+            _ => Ok(()),
         }
-        if self.peek() == Some(b'.') {
-            self.at += 1;
-            let start = self.at;
-            self.skip_digits();
-            if self.at == start {
-                return Err(self.peek_error(INVALID_NUMBER));
-            }
-        }
-        if let Some(b'e' | b'E') = self.peek() {
-            self.at += 1;
-            if let Some(b'+' | b'-') = self.peek() {
-                self.at += 1;
-            }
-            match self.next() {
-                Some(b'0'..=b'9') => self.skip_digits(),
-                _ => return Err(self.error(INVALID_NUMBER)),
-            }
-        }
-        Ok(())
     }
 }
 
@@ -1090,6 +1077,11 @@ mod tests {
             b"0e99999999999",
             b"1e-99999999999",
             b"40.13753042722427",
+            b"[1e99999999999,1]",
+            b"[0e99999999999 1]",
+            b"[1e400,-]",
+            b"[-1.5e]",
+            b"[18446744073709551616.5e3, 1.]",
             b"-75.33575348534859",
             b"\"\"",
             b"\"a\"",

@@ -340,8 +340,9 @@ pub(crate) fn trim(s: &str) -> &str {
 
 /// `s` without white space or any of the ASCII punctuation bytes `extra` at either end,
 /// exactly as `s.trim_matches(|c| c.is_whitespace() || extra holds c)`, byte by byte
-/// while the ends are ASCII (Unicode white space is only looked for when an end is not
-/// ASCII).
+/// while the ends are ASCII. An end that is not ASCII may be Unicode white space: `str::trim`
+/// (which the rest of the crate uses anyway) takes that off, and the bytes are looked at
+/// again, until neither finds anything.
 pub(crate) fn trim_also<'s>(s: &'s str, extra: &[u8]) -> &'s str {
     // Letters or digits at both ends: nothing to trim (`extra` is punctuation).
     if let (Some(a), Some(z)) = (s.as_bytes().first(), s.as_bytes().last()) {
@@ -353,23 +354,26 @@ pub(crate) fn trim_also<'s>(s: &'s str, extra: &[u8]) -> &'s str {
         matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
             || (!extra.is_empty() && extra.contains(&b))
     };
-    let bytes = s.as_bytes();
-    let mut start = 0;
-    while start < bytes.len() && trimmed(bytes[start]) {
-        start += 1;
-    }
-    let mut end = bytes.len();
-    while end > start && trimmed(bytes[end - 1]) {
-        end -= 1;
-    }
-    // Both cuts are next to ASCII bytes, hence on character boundaries.
-    let s = s.get(start..end).unwrap_or_default();
-    let ascii_ends = s.as_bytes().first().is_none_or(u8::is_ascii)
-        && s.as_bytes().last().is_none_or(u8::is_ascii);
-    if ascii_ends {
-        s
-    } else {
-        s.trim_matches(|c: char| c.is_whitespace() || (c.is_ascii() && extra.contains(&(c as u8))))
+    let mut s = s;
+    loop {
+        let bytes = s.as_bytes();
+        let mut start = 0;
+        while start < bytes.len() && trimmed(bytes[start]) {
+            start += 1;
+        }
+        let mut end = bytes.len();
+        while end > start && trimmed(bytes[end - 1]) {
+            end -= 1;
+        }
+        // Both cuts are next to ASCII bytes, hence on character boundaries.
+        s = s.get(start..end).unwrap_or_default();
+        let ascii_ends = s.as_bytes().first().is_none_or(u8::is_ascii)
+            && s.as_bytes().last().is_none_or(u8::is_ascii);
+        let unicode = if ascii_ends { s } else { s.trim() };
+        if unicode.len() == s.len() {
+            return s;
+        }
+        s = unicode;
     }
 }
 
@@ -478,14 +482,17 @@ pub(crate) fn read_day(v: &Val) -> DayRead {
     let Some(s) = v.as_str() else {
         return DayRead::Unreadable;
     };
-    let s = trim(s).trim_end_matches('.');
+    // Without its trailing dots ("Tues."), as bytes: only ASCII can be a day.
+    let mut s = trim(s).as_bytes();
+    while let [rest @ .., b'.'] = s {
+        s = rest;
+    }
     if s.len() < 2 || !s.is_ascii() {
         return DayRead::Unreadable;
     }
     let mut found = None;
     for (i, name) in DAY_NAMES.iter().enumerate() {
-        let prefix =
-            name.len() >= s.len() && name.as_bytes()[..s.len()].eq_ignore_ascii_case(s.as_bytes());
+        let prefix = name.len() >= s.len() && name.as_bytes()[..s.len()].eq_ignore_ascii_case(s);
         if prefix {
             if found.is_some() {
                 return DayRead::Unreadable;
@@ -737,6 +744,22 @@ mod tests {
             let extra = |c: char| matches!(c, '[' | ']' | '"' | '\'');
             let want = s.trim_matches(|c: char| c.is_whitespace() || extra(c));
             assert_eq!(trim_also(s, b"[]\"'"), want, "{s:?}");
+        }
+        // Every string of up to four pieces, so that white space of both kinds and the
+        // extra bytes alternate at the ends.
+        let pieces = [" ", "\u{a0}", "\u{2003}", "[", "'", "é", "x", "\t"];
+        let mut strings = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = strings
+                .iter()
+                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            strings.extend(longer);
+        }
+        for s in &strings {
+            let want = s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '[' | '\''));
+            assert_eq!(trim_also(s, b"['"), want, "{s:?}");
+            assert_eq!(trim(s), s.trim(), "{s:?}");
         }
     }
 

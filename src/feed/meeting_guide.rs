@@ -265,19 +265,19 @@ fn approximate(v: &Val) -> Option<bool> {
         Val::Int(0) => Some(false),
         Val::Str(s) => {
             let s = trim(s);
-            if ["yes", "y", "true", "1"]
-                .iter()
-                .any(|w| s.eq_ignore_ascii_case(w))
-            {
-                Some(true)
-            } else if ["no", "n", "false", "0"]
-                .iter()
-                .any(|w| s.eq_ignore_ascii_case(w))
-            {
-                Some(false)
-            } else {
-                None
-            }
+            [
+                ("yes", true),
+                ("y", true),
+                ("true", true),
+                ("1", true),
+                ("no", false),
+                ("n", false),
+                ("false", false),
+                ("0", false),
+            ]
+            .iter()
+            .find(|(word, _)| s.eq_ignore_ascii_case(word))
+            .map(|&(_, yes)| yes)
         }
         _ => None,
     }

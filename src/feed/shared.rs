@@ -335,10 +335,9 @@ pub(crate) fn fill_name_and_slug(meeting: &mut Meeting, index: usize, out: &mut 
         let name = [&meeting.group, &meeting.place.location, &meeting.slug]
             .into_iter()
             .find(|s| !s.is_empty())
-            .cloned()
-            .unwrap_or_else(|| "Meeting".to_owned());
+            .map_or("Meeting", String::as_str);
+        meeting.name = name.to_owned();
         out.push("name", ProblemKind::MissingName, "", Action::Filled);
-        meeting.name = name;
     }
     if meeting.slug.is_empty() {
         let mut slug = slugify(&meeting.name);
@@ -351,12 +350,13 @@ pub(crate) fn fill_name_and_slug(meeting: &mut Meeting, index: usize, out: &mut 
     }
 }
 
-/// Lower-case ASCII letters and digits joined by single hyphens.
+/// Lower-case ASCII letters and digits joined by single hyphens. Byte by byte: every
+/// byte of a character that is not ASCII is a separator, as the character is.
 fn slugify(name: &str) -> String {
     let mut slug = String::with_capacity(name.len());
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
+    for &b in name.as_bytes() {
+        if b.is_ascii_alphanumeric() {
+            slug.push(char::from(b.to_ascii_lowercase()));
         } else if !slug.is_empty() && !slug.ends_with('-') {
             slug.push('-');
         }
@@ -439,6 +439,33 @@ pub(crate) fn unique_slugs(meetings: &mut [Meeting], records: &[usize], out: &mu
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs_are_as_read_character_by_character() {
+        let by_char = |name: &str| {
+            let mut slug = String::new();
+            for c in name.chars() {
+                if c.is_ascii_alphanumeric() {
+                    slug.push(c.to_ascii_lowercase());
+                } else if !slug.is_empty() && !slug.ends_with('-') {
+                    slug.push('-');
+                }
+            }
+            slug.trim_end_matches('-').to_owned()
+        };
+        for name in [
+            "Café Été",
+            "  A--b  ",
+            "日本語",
+            "x日y",
+            "Step 12 — Group",
+            "",
+            "--",
+        ] {
+            assert_eq!(slugify(name), by_char(name), "{name:?}");
+        }
+        assert_eq!(slugify("Café Été 7"), "caf-t-7");
+    }
 
     #[test]
     fn looks_approximate_as_the_parts_say() {
