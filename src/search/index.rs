@@ -452,7 +452,9 @@ impl Index {
 
     /// Bitset `k` of the fixed ones ([`DAYS`], [`BUCKETS`], ...).
     pub(crate) fn bits(&self, k: usize) -> &[u64] {
-        &self.fixed[k * self.words..(k + 1) * self.words]
+        self.fixed
+            .get(k * self.words..(k + 1) * self.words)
+            .unwrap_or_default()
     }
 
     fn new_bits(&self) -> Vec<u64> {
@@ -499,11 +501,14 @@ impl Index {
         sorted
     }
 
-    /// The rows of meeting `m`.
+    /// The rows of meeting `m` (none for a number past the last meeting). Read with
+    /// `get`: no panic path, which costs a call and a 16-byte location per check in the wasm.
     pub(crate) fn rows_of(&self, m: usize) -> &[u32] {
-        let s = self.meeting_row_start[m] as usize;
-        let e = self.meeting_row_start[m + 1] as usize;
-        &self.meeting_rows[s..e]
+        match self.meeting_row_start.get(m..m + 2) {
+            Some(&[s, e]) => self.meeting_rows.get(s as usize..e as usize),
+            _ => None,
+        }
+        .unwrap_or_default()
     }
 
     fn build_regions(&self) -> Vec<RegionNode> {

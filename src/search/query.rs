@@ -411,7 +411,7 @@ impl Index {
         for_each_word(text, &mut word, |w| {
             let words = *index.get_or_insert_with(|| self.words());
             let (lo, hi) = words.prefix_range(w);
-            let postings = words.posting_start[hi] - words.posting_start[lo];
+            let postings = words.postings(lo, hi).len();
             keys.push((postings as u64) << 32 | ranges.len() as u64);
             ranges.push((lo, hi));
         });
@@ -441,11 +441,7 @@ impl Index {
                     &mut scratch.tmp
                 };
                 bitset::clear(target, self.words);
-                let (s, e) = (
-                    words.posting_start[lo] as usize,
-                    words.posting_start[hi] as usize,
-                );
-                for &m in &words.postings[s..e] {
+                for &m in words.postings(lo, hi) {
                     for &r in self.rows_of(m as usize) {
                         bitset::set(target, r as usize);
                     }
@@ -463,8 +459,8 @@ impl Index {
                     bitset::set(&mut scratch.text, r);
                 }
             }
-            for i in 0..self.words {
-                let mut w = scratch.text[i];
+            for (i, slot) in scratch.text.iter_mut().enumerate() {
+                let mut w = *slot;
                 let mut keep = w;
                 while w != 0 {
                     let b = w.trailing_zeros() as usize;
@@ -474,7 +470,7 @@ impl Index {
                         keep &= !(1u64 << b);
                     }
                 }
-                scratch.text[i] = keep;
+                *slot = keep;
             }
         }
     }

@@ -34,6 +34,16 @@ impl Words {
         (lo, hi)
     }
 
+    /// The meetings of the words with ids in `lo..hi`, word by word (a meeting once per
+    /// word it has).
+    pub(crate) fn postings(&self, lo: usize, hi: usize) -> &[u32] {
+        match (self.posting_start.get(lo), self.posting_start.get(hi)) {
+            (Some(&s), Some(&e)) => self.postings.get(s as usize..e as usize),
+            _ => None,
+        }
+        .unwrap_or_default()
+    }
+
     /// Whether meeting `m` has a word with an id in `lo..hi`.
     pub(crate) fn meeting_has_word_in(&self, m: usize, lo: usize, hi: usize) -> bool {
         let s = self.meeting_word_start[m] as usize;
