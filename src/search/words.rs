@@ -218,13 +218,13 @@ impl WordIds {
         if text.is_empty() {
             return;
         }
-        let (s, e) = self.memo_range(text);
-        out.extend_from_slice(&self.memo_ids[s as usize..e as usize]);
+        let range = self.memo_range(text);
+        self.push_range(range, out);
     }
 
     /// Like [`WordIds::push_memo`] for the name of type `code`, looked up once per spelling.
     fn push_type(&mut self, code: &str, names: &TypeNames, out: &mut Vec<u32>) {
-        let (s, e) = match self.codes.get(code) {
+        let range = match self.codes.get(code) {
             Some(range) => unpack(range),
             None => {
                 let range = self.memo_range(names.name(code));
@@ -232,7 +232,16 @@ impl WordIds {
                 range
             }
         };
-        out.extend_from_slice(&self.memo_ids[s as usize..e as usize]);
+        self.push_range(range, out);
+    }
+
+    /// Appends the ids of `memo_ids` in `range` (one that [`WordIds::memo_range`] gave).
+    fn push_range(&self, (s, e): (u32, u32), out: &mut Vec<u32>) {
+        out.extend_from_slice(
+            self.memo_ids
+                .get(s as usize..e as usize)
+                .unwrap_or_default(),
+        );
     }
 
     /// The range of `text`'s word ids in `memo_ids`, splitting it on first sight.
