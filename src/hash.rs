@@ -26,15 +26,16 @@ fn hash(key: &str) -> u32 {
     let add = |h: u64, w: [u8; 8]| (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(SEED);
     let mut h = 0;
     let mut chunks = key.as_bytes().chunks_exact(8);
+    // (Copies without `copy_from_slice`, whose length check brings a panic path.)
     for c in &mut chunks {
-        let mut w = [0; 8];
-        w.copy_from_slice(c);
-        h = add(h, w);
+        h = add(h, c.try_into().unwrap_or_default());
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
         let mut w = [0; 8];
-        w[..rest.len()].copy_from_slice(rest);
+        for (to, &b) in w.iter_mut().zip(rest) {
+            *to = b;
+        }
         h = add(h, w);
     }
     (h >> 32) as u32
@@ -66,7 +67,7 @@ impl TextMap {
     /// The value of `key`.
     pub fn get(&self, key: &str) -> Option<u64> {
         let e = self.find(key, hash(key)).ok()?;
-        Some(self.entries[e].1)
+        self.entries.get(e).map(|&(_, value)| value)
     }
 
     /// Whether `key` is in the map.
@@ -79,7 +80,10 @@ impl TextMap {
         self.reserve(1);
         let h = hash(&key);
         match self.find(&key, h) {
-            Ok(e) => Some(std::mem::replace(&mut self.entries[e].1, value)),
+            Ok(e) => self
+                .entries
+                .get_mut(e)
+                .map(|(_, old)| std::mem::replace(old, value)),
             Err(i) => {
                 // The entry's index + 1 has the low 32 bits: no build holds 2^32 keys.
                 debug_assert!(self.entries.len() < u32::MAX as usize);

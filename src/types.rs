@@ -25,47 +25,25 @@ pub enum Program {
 }
 
 /// Names every fellowship gives the same way: the legacy `ONL` (Online, removed from the
-/// spec in 2022 but in most feeds) and BMLT's `HYBR`.
-const COMMON: &[(&str, &str)] = &[("ONL", "Online"), ("HY", "Hybrid"), ("HYBR", "Hybrid")];
+/// spec in 2022 but in most feeds) and BMLT's `HYBR`. The program tables are `CODE=Name;`
+/// pieces in one text each (codes as they are, canonical already): a table of `&str`
+/// pairs costs 16 bytes of pointers per entry in the wasm.
+const COMMON: &str = "ONL=Online;HY=Hybrid;HYBR=Hybrid;";
 
 /// Al-Anon's own codes and meanings.
-const AL_ANON: &[(&str, &str)] = &[
-    ("Y", "Alateen"),
-    ("POA", "Parents of Alcoholics"),
-    ("AC", "Adult Child Focus"),
-    ("AA", "Concurrent with AA"),
-    ("YA", "Young Adults"),
-    ("LGBTQIA", "LGBTQIA"),
-];
+const AL_ANON: &str = "\
+Y=Alateen;POA=Parents of Alcoholics;AC=Adult Child Focus;AA=Concurrent with AA;\
+YA=Young Adults;LGBTQIA=LGBTQIA;";
 
 /// The NAWS format codes that BMLT's world ids carry.
-const NA: &[(&str, &str)] = &[
-    ("BEG", "Beginners"),
-    ("BT", "Basic Text"),
-    ("CAN", "Candlelight"),
-    ("CPT", "Twelve Concepts"),
-    ("CW", "Children Welcome"),
-    ("DISC", "Discussion/Participation"),
-    ("GL", "Gay/Lesbian"),
-    ("IP", "IP Study"),
-    ("IW", "It Works: How and Why"),
-    ("JFT", "Just for Today"),
-    ("LC", "Living Clean"),
-    ("LIT", "Literature Study"),
-    ("MED", "Meditation"),
-    ("NS", "Non-Smoking"),
-    ("QA", "Questions and Answers"),
-    ("RA", "Restricted Access"),
-    ("SMOK", "Smoking"),
-    ("SPAD", "A Spiritual Principle a Day"),
-    ("SPK", "Speaker"),
-    ("STEP", "Step Study"),
-    ("SWG", "Step Working Guide Study"),
-    ("TOP", "Topic"),
-    ("TRAD", "Tradition Study"),
-    ("VAR", "Format Varies"),
-    ("VM", "Virtual"),
-];
+const NA: &str = "\
+BEG=Beginners;BT=Basic Text;CAN=Candlelight;CPT=Twelve Concepts;\
+CW=Children Welcome;DISC=Discussion/Participation;GL=Gay/Lesbian;IP=IP Study;\
+IW=It Works: How and Why;JFT=Just for Today;LC=Living Clean;\
+LIT=Literature Study;MED=Meditation;NS=Non-Smoking;QA=Questions and Answers;\
+RA=Restricted Access;SMOK=Smoking;SPAD=A Spiritual Principle a Day;SPK=Speaker;\
+STEP=Step Study;SWG=Step Working Guide Study;TOP=Topic;TRAD=Tradition Study;\
+VAR=Format Varies;VM=Virtual;";
 
 /// BMLT world ids that mean a Meeting Guide code under another spelling (BMLT's own
 /// `client_interface/tsml` mapping). Every other world id passes through unchanged.
@@ -237,13 +215,17 @@ impl TypeNames {
     }
 
     fn apply_program(&mut self, program: Program) {
-        let own: &[(&str, &str)] = match program {
-            Program::Aa => &[],
+        let own = match program {
+            Program::Aa => "",
             Program::AlAnon => AL_ANON,
             Program::Na => NA,
         };
-        for (code, name) in COMMON.iter().chain(own) {
-            self.set((*code).into(), (*name).into(), true);
+        for table in [COMMON, own] {
+            for piece in table.split(';') {
+                if let Some((code, name)) = piece.split_once('=') {
+                    self.set(code.into(), name.into(), true);
+                }
+            }
         }
     }
 
@@ -300,6 +282,9 @@ mod tests {
             "jft=JFT Study; X = Wheelchair;bad;=x",
         );
         assert_eq!(na.name("BT"), "Basic Text");
+        assert_eq!(na.name("VM"), "Virtual");
+        assert_eq!(na.name("TRAD"), "Tradition Study");
+        assert_eq!(al_anon.name("LGBTQIA"), "LGBTQIA");
         assert_eq!(na.name("JFT"), "JFT Study");
         assert_eq!(na.name("X"), "Wheelchair");
         let aa = TypeNames::new(table, "en", Program::Aa, "");

@@ -10,6 +10,12 @@ pub fn set(words: &mut [u64], i: usize) {
     words[i / 64] |= 1 << (i % 64);
 }
 
+/// Word `i` of `bits`, 0 past the end: no panic path (a bounds check brings a call and a
+/// 16-byte source location into the wasm at each place it is made).
+pub fn word(bits: &[u64], i: usize) -> u64 {
+    bits.get(i).copied().unwrap_or(0)
+}
+
 /// Makes `buf` `len` zero words, reusing its allocation.
 pub fn clear(buf: &mut Vec<u64>, len: usize) {
     buf.clear();

@@ -4,7 +4,8 @@
 //! Layout:
 //! - **Rows**: one row per weekly occurrence (one for a "by appointment" meeting), sorted
 //!   in the default result order (day, start time with untimed last, folded name, slug;
-//!   by-appointment rows last). A query that keeps the default order never sorts.
+//!   by-appointment rows last). A query that keeps the default order never sorts. Each
+//!   row is kept as its meeting and its sort key, which holds its day, start and duration.
 //! - **Bitsets over rows** (`rows / 64` words each): each day, each time-of-day bucket,
 //!   each attendance choice, "active", and "can match a distance filter" (coordinates and
 //!   not online-only), one after another in one buffer ([`Index::bits`]); each type code and each region (its whole subtree), built on first
@@ -65,12 +66,9 @@ pub struct Index {
     pub(crate) trig: Trig,
     /// Row → meeting.
     pub(crate) row_meeting: Vec<u32>,
-    /// Row → day (0–6, [`NO_DAY`]).
-    pub(crate) row_day: Vec<u8>,
-    /// Row → start minute ([`NO_TIME`] when untimed).
-    pub(crate) row_start: Vec<Minutes>,
-    /// Row → duration in minutes (0 when untimed).
-    pub(crate) row_duration: Vec<Minutes>,
+    /// Row → its sort key, which holds its day, start and duration (read by
+    /// [`Index::row`]): one column, so one bounds check per row read.
+    row_key: Vec<u64>,
     /// Rows of day `d` are `day_start[d]..day_start[d + 1]` (`d` = 7: by appointment).
     pub(crate) day_start: [u32; 9],
     /// Words per bitset.
@@ -176,12 +174,30 @@ pub(crate) fn distance_eligible(m: &Meeting) -> bool {
     m.place.coordinates.is_some() && m.attendance != Attendance::Online
 }
 
+/// What a row's key says of it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Row {
+    /// 0–6, or [`NO_DAY`].
+    pub(crate) day: u8,
+    /// Start minute ([`NO_TIME`] when untimed).
+    pub(crate) start: Minutes,
+    /// Duration in minutes (0 when untimed).
+    pub(crate) duration: Minutes,
+}
+
+/// The day, start and duration packed in a row's sort key.
+fn row(key: u64) -> Row {
+    Row {
+        day: (key >> 60) as u8,
+        start: (key >> 44) as Minutes,
+        duration: key as Minutes,
+    }
+}
+
 /// The row columns [`Index::build`] moves into the index.
 struct Rows {
     meeting: Vec<u32>,
-    day: Vec<u8>,
-    start: Vec<Minutes>,
-    duration: Vec<Minutes>,
+    key: Vec<u64>,
     day_start: [u32; 9],
     meeting_row_start: Vec<u32>,
     meeting_rows: Vec<u32>,
@@ -215,51 +231,36 @@ impl Rows {
             rank[m as usize] = r as u64;
         }
         // ... then every row as one sortable number: day (4 bits), start (16), rank (28),
-        // duration (16).
+        // duration (16), as [`row`] reads it.
         let mut keys: Vec<u64> = Vec::with_capacity(meetings.len() * 2);
         for (m, meeting) in meetings.iter().enumerate() {
-            let row = |day: u8, start: Minutes, duration: Minutes| {
+            let key = |day: u8, start: Minutes, duration: Minutes| {
                 (day as u64) << 60 | (start as u64) << 44 | rank[m] << 16 | duration as u64
             };
             if meeting.occurrences.is_empty() {
-                keys.push(row(NO_DAY, NO_TIME, 0));
+                keys.push(key(NO_DAY, NO_TIME, 0));
             }
             for o in &meeting.occurrences {
                 keys.push(match o.time {
-                    Some(t) => row(o.day.number(), t.start, t.duration()),
-                    None => row(o.day.number(), NO_TIME, 0),
+                    Some(t) => key(o.day.number(), t.start, t.duration()),
+                    None => key(o.day.number(), NO_TIME, 0),
                 });
             }
         }
         sort_keys(&mut keys);
-        let n = keys.len();
-        let (mut day, mut start, mut duration) = (vec![0; n], vec![0; n], vec![0; n]);
-        let mut meeting = vec![0; n];
-        // (Slices, not `Vec`s, indexed: the native build does not inline `Vec`'s `Index`.)
-        let (d, s, du, me, by_name) = (
-            &mut day[..],
-            &mut start[..],
-            &mut duration[..],
-            &mut meeting[..],
-            &by_name[..],
-        );
-        for (r, &k) in keys.iter().enumerate() {
-            d[r] = (k >> 60) as u8;
-            s[r] = (k >> 44) as Minutes;
-            du[r] = k as Minutes;
-            me[r] = by_name[((k >> 16) & ((1 << 28) - 1)) as usize];
+        let mut meeting = Vec::with_capacity(keys.len());
+        for &k in &keys {
+            meeting.push(by_name[((k >> 16) & ((1 << 28) - 1)) as usize]);
         }
         let mut day_start = [0; 9];
         for d in 0..9u8 {
-            day_start[d as usize] = day.partition_point(|&x| x < d) as u32;
+            day_start[d as usize] = keys.partition_point(|&k| row(k).day < d) as u32;
         }
         // Meeting → rows.
         let (meeting_row_start, meeting_rows) = group(&meeting, meetings.len(), &[]);
         Rows {
             meeting,
-            day,
-            start,
-            duration,
+            key: keys,
             day_start,
             meeting_row_start,
             meeting_rows,
@@ -270,10 +271,10 @@ impl Rows {
 /// The bitsets of [`Index::bits`] over `rows`, `words` words each.
 fn fixed_bits(rows: &Rows, meetings: &[Meeting], words: usize) -> Vec<u64> {
     let mut fixed = vec![0; FIXED * words];
-    for r in 0..rows.meeting.len() {
+    for (r, (&key, &m)) in rows.key.iter().zip(&rows.meeting).enumerate() {
         let mut set = |k: usize| bitset::set(&mut fixed, k * words * 64 + r);
-        set(DAYS + rows.day[r] as usize);
-        let start = rows.start[r];
+        let Row { day, start, .. } = row(key);
+        set(DAYS + day as usize);
         if start != NO_TIME {
             for (k, bucket) in TimeOfDay::ALL.iter().enumerate() {
                 if bucket.contains(start) {
@@ -281,7 +282,7 @@ fn fixed_bits(rows: &Rows, meetings: &[Meeting], words: usize) -> Vec<u64> {
                 }
             }
         }
-        let m = &meetings[rows.meeting[r] as usize];
+        let m = &meetings[m as usize];
         let a = m.attendance;
         let flags = [
             a.in_person(),
@@ -345,9 +346,7 @@ impl Index {
             meetings,
             trig,
             row_meeting: rows.meeting,
-            row_day: rows.day,
-            row_start: rows.start,
-            row_duration: rows.duration,
+            row_key: rows.key,
             day_start: rows.day_start,
             words,
             fixed,
@@ -441,9 +440,21 @@ impl Index {
         self.row_meeting.len()
     }
 
+    /// Row `r`'s day, start and duration.
+    pub(crate) fn row(&self, r: usize) -> Row {
+        row(self.row_key[r])
+    }
+
+    /// The start minute of every row, in row order.
+    pub(crate) fn row_starts(&self) -> impl Iterator<Item = Minutes> + '_ {
+        self.row_key.iter().map(|&k| row(k).start)
+    }
+
     /// Bitset `k` of the fixed ones ([`DAYS`], [`BUCKETS`], ...).
     pub(crate) fn bits(&self, k: usize) -> &[u64] {
-        &self.fixed[k * self.words..(k + 1) * self.words]
+        self.fixed
+            .get(k * self.words..(k + 1) * self.words)
+            .unwrap_or_default()
     }
 
     fn new_bits(&self) -> Vec<u64> {
@@ -490,11 +501,14 @@ impl Index {
         sorted
     }
 
-    /// The rows of meeting `m`.
+    /// The rows of meeting `m` (none for a number past the last meeting). Read with
+    /// `get`: no panic path, which costs a call and a 16-byte location per check in the wasm.
     pub(crate) fn rows_of(&self, m: usize) -> &[u32] {
-        let s = self.meeting_row_start[m] as usize;
-        let e = self.meeting_row_start[m + 1] as usize;
-        &self.meeting_rows[s..e]
+        match self.meeting_row_start.get(m..m + 2) {
+            Some(&[s, e]) => self.meeting_rows.get(s as usize..e as usize),
+            _ => None,
+        }
+        .unwrap_or_default()
     }
 
     fn build_regions(&self) -> Vec<RegionNode> {

@@ -297,9 +297,10 @@ impl Gazetteer {
                     c.add(kind, name, qualifier, sep, &[], 0, p);
                 }
             }
-            for (depth, name) in path.iter().enumerate() {
-                let parent = if depth > 0 { path[depth - 1] } else { "" };
+            let mut parent = "";
+            for (depth, &name) in path.iter().enumerate() {
                 c.add(Kind::Region, name, parent, "", &path, depth, p);
+                parent = name;
             }
         }
         // By folded name, then kind and folded label (spellings that fold alike are one
@@ -359,7 +360,7 @@ impl Index {
         if picked.is_empty() {
             // Names that begin with the text (a run of the sorted names), then labels.
             let lo = places.partition_point(|p| p.name.as_str() < q.as_str());
-            for p in &places[lo..] {
+            for p in places.iter().skip(lo) {
                 if !p.name.starts_with(&q) {
                     break;
                 }

@@ -35,7 +35,7 @@
 use super::bitset;
 use super::geo::{chord2, chord2_limit, haversine, BoundingBox, GeoPoint};
 use super::index::{
-    GeoEntry, Index, Scratch, ACTIVE, ATTENDANCE, BUCKETS, DAYS, GEO, NO_DAY, NO_TIME,
+    GeoEntry, Index, Row, Scratch, ACTIVE, ATTENDANCE, BUCKETS, DAYS, GEO, NO_DAY, NO_TIME,
 };
 use super::sort::{f64_key, order_by, sort_keys};
 use super::text::for_each_word;
@@ -98,7 +98,7 @@ impl Masks<'_> {
                 let mut d = 0;
                 for k in 0..7 {
                     if days & (1 << k) != 0 {
-                        d |= index.fixed[(DAYS + k) * index.words + i];
+                        d |= bitset::word(&index.fixed, (DAYS + k) * index.words + i);
                     }
                 }
                 w &= d;
@@ -106,27 +106,27 @@ impl Masks<'_> {
         }
         if skip != Some(Dim::Time) {
             if let Some(t) = self.time {
-                w &= t[i];
+                w &= bitset::word(t, i);
             }
         }
         if skip != Some(Dim::Types) {
             for t in &self.types {
-                w &= t[i];
+                w &= bitset::word(t, i);
             }
         }
         if skip != Some(Dim::Region) {
             if let Some(r) = self.region {
-                w &= r[i];
+                w &= bitset::word(r, i);
             }
         }
         if skip != Some(Dim::Attendance) {
-            w &= self.attendance[i];
+            w &= bitset::word(self.attendance, i);
         }
         if let Some(g) = self.geo {
-            w &= g[i];
+            w &= bitset::word(g, i);
         }
         if let Some(t) = self.text {
-            w &= t[i];
+            w &= bitset::word(t, i);
         }
         w
     }
@@ -219,23 +219,28 @@ impl Index {
     /// The occurrence of row `r`, from the row's columns alone (the row keeps the
     /// duration, so the end is exact).
     fn occurrence(&self, r: usize) -> Option<crate::model::Occurrence> {
-        let day = crate::model::Weekday::new(self.row_day[r])?;
-        let start = self.row_start[r];
+        let row = self.row(r);
+        let day = crate::model::Weekday::new(row.day)?;
+        let start = row.start;
         let time = (start != NO_TIME).then(|| crate::model::TimeSpan {
             start,
-            end: (start + self.row_duration[r]) % MINUTES_PER_DAY,
+            end: (start + row.duration) % MINUTES_PER_DAY,
         });
         Some(crate::model::Occurrence { day, time })
     }
 
     /// Whether row `r` is under way at `now` (minute of the week).
     fn in_progress(&self, r: usize, now: u32) -> bool {
-        let start = self.row_start[r];
-        if start == NO_TIME || self.row_day[r] == NO_DAY {
+        let Row {
+            day,
+            start,
+            duration,
+        } = self.row(r);
+        if start == NO_TIME || day == NO_DAY {
             return false;
         }
-        let at = self.row_day[r] as u32 * MINUTES_PER_DAY as u32 + start as u32;
-        (now + WEEK - at) % WEEK < self.row_duration[r] as u32
+        let at = day as u32 * MINUTES_PER_DAY as u32 + start as u32;
+        (now + WEEK - at) % WEEK < duration as u32
     }
 
     /// Emits the matching rows in the rolling-week order from `now`.
@@ -260,7 +265,11 @@ impl Index {
         // 2. Upcoming: the rows after now, then the week wraps round.
         // (Rows are sorted by day and start: the first after now is among today's.)
         let mut p = self.day_start[today as usize] as usize;
-        while p < timed_end && self.row_day[p] == today && self.row_start[p] <= now.minute {
+        while p < timed_end {
+            let row = self.row(p);
+            if row.day != today || row.start > now.minute {
+                break;
+            }
             p += 1;
         }
         self.emit_range(masks, p, timed_end, now_min, emit);
@@ -305,7 +314,7 @@ impl Index {
     pub(crate) fn fill_scratch(&self, query: &Query, scratch: &mut Scratch) {
         if let Some(TimeFilter::Window { from, to }) = query.time {
             bitset::clear(&mut scratch.window, self.words);
-            for (r, &s) in self.row_start.iter().enumerate() {
+            for (r, s) in self.row_starts().enumerate() {
                 if s != NO_TIME && in_window(s, from, to) {
                     bitset::set(&mut scratch.window, r);
                 }
@@ -402,7 +411,7 @@ impl Index {
         for_each_word(text, &mut word, |w| {
             let words = *index.get_or_insert_with(|| self.words());
             let (lo, hi) = words.prefix_range(w);
-            let postings = words.posting_start[hi] - words.posting_start[lo];
+            let postings = words.postings(lo, hi).len();
             keys.push((postings as u64) << 32 | ranges.len() as u64);
             ranges.push((lo, hi));
         });
@@ -432,11 +441,7 @@ impl Index {
                     &mut scratch.tmp
                 };
                 bitset::clear(target, self.words);
-                let (s, e) = (
-                    words.posting_start[lo] as usize,
-                    words.posting_start[hi] as usize,
-                );
-                for &m in &words.postings[s..e] {
+                for &m in words.postings(lo, hi) {
                     for &r in self.rows_of(m as usize) {
                         bitset::set(target, r as usize);
                     }
@@ -454,8 +459,8 @@ impl Index {
                     bitset::set(&mut scratch.text, r);
                 }
             }
-            for i in 0..self.words {
-                let mut w = scratch.text[i];
+            for (i, slot) in scratch.text.iter_mut().enumerate() {
+                let mut w = *slot;
                 let mut keep = w;
                 while w != 0 {
                     let b = w.trailing_zeros() as usize;
@@ -465,7 +470,7 @@ impl Index {
                         keep &= !(1u64 << b);
                     }
                 }
-                scratch.text[i] = keep;
+                *slot = keep;
             }
         }
     }

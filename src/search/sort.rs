@@ -46,7 +46,10 @@ pub(crate) fn sort_keys(keys: &mut [u64]) {
         in_buf = !in_buf;
     }
     if in_buf {
-        keys.copy_from_slice(&buf);
+        // (A loop: `copy_from_slice`'s length check brings a panic path.)
+        for (k, &b) in keys.iter_mut().zip(&buf) {
+            *k = b;
+        }
     }
 }
 

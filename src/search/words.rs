@@ -34,6 +34,16 @@ impl Words {
         (lo, hi)
     }
 
+    /// The meetings of the words with ids in `lo..hi`, word by word (a meeting once per
+    /// word it has).
+    pub(crate) fn postings(&self, lo: usize, hi: usize) -> &[u32] {
+        match (self.posting_start.get(lo), self.posting_start.get(hi)) {
+            (Some(&s), Some(&e)) => self.postings.get(s as usize..e as usize),
+            _ => None,
+        }
+        .unwrap_or_default()
+    }
+
     /// Whether meeting `m` has a word with an id in `lo..hi`.
     pub(crate) fn meeting_has_word_in(&self, m: usize, lo: usize, hi: usize) -> bool {
         let s = self.meeting_word_start[m] as usize;
@@ -111,12 +121,8 @@ impl WordsBuilder {
         let WordsBuilder {
             words,
             mut per_meeting,
-            mut starts,
+            starts,
         } = self;
-        if starts.is_empty() {
-            starts.push(0);
-        }
-        let n = starts.len() - 1;
         let mut vocab = words.vocab;
         // Renumber words by their rank in the sorted vocabulary.
         let order = order_by(vocab.len(), &mut |a, b| vocab[a].cmp(&vocab[b]));
@@ -129,32 +135,36 @@ impl WordsBuilder {
         }
         // Each meeting's ids sorted, once each.
         let mut wide = Vec::new();
-        let mut w = 0;
-        for m in 0..n {
-            let (s, e) = (starts[m] as usize, starts[m + 1] as usize);
-            sort_ids(&mut per_meeting[s..e], &mut wide);
-            starts[m] = w as u32;
-            for r in s..e {
-                if w == starts[m] as usize || per_meeting[w - 1] != per_meeting[r] {
-                    per_meeting[w] = per_meeting[r];
-                    w += 1;
+        let mut meeting_words = Vec::with_capacity(per_meeting.len());
+        let mut meeting_word_start = Vec::with_capacity(starts.len());
+        meeting_word_start.push(0);
+        for pair in starts.windows(2) {
+            let &[s, e] = pair else { continue };
+            if let Some(ids) = per_meeting.get_mut(s as usize..e as usize) {
+                sort_ids(ids, &mut wide);
+                let mut last = None;
+                for &id in ids.iter() {
+                    if last != Some(id) {
+                        meeting_words.push(id);
+                        last = Some(id);
+                    }
                 }
             }
+            meeting_word_start.push(meeting_words.len() as u32);
         }
-        per_meeting.truncate(w);
-        starts[n] = w as u32;
         let mut sorted_vocab: Vec<String> = Vec::with_capacity(vocab.len());
         for &id in &order {
             sorted_vocab.push(std::mem::take(&mut vocab[id as usize]));
         }
         // Postings: word → meetings.
-        let (posting_start, postings) = group(&per_meeting, sorted_vocab.len(), &starts);
+        let (posting_start, postings) =
+            group(&meeting_words, sorted_vocab.len(), &meeting_word_start);
         Words {
             vocab: sorted_vocab,
             posting_start,
             postings,
-            meeting_word_start: starts,
-            meeting_words: per_meeting,
+            meeting_word_start,
+            meeting_words,
         }
     }
 }
@@ -208,13 +218,13 @@ impl WordIds {
         if text.is_empty() {
             return;
         }
-        let (s, e) = self.memo_range(text);
-        out.extend_from_slice(&self.memo_ids[s as usize..e as usize]);
+        let range = self.memo_range(text);
+        self.push_range(range, out);
     }
 
     /// Like [`WordIds::push_memo`] for the name of type `code`, looked up once per spelling.
     fn push_type(&mut self, code: &str, names: &TypeNames, out: &mut Vec<u32>) {
-        let (s, e) = match self.codes.get(code) {
+        let range = match self.codes.get(code) {
             Some(range) => unpack(range),
             None => {
                 let range = self.memo_range(names.name(code));
@@ -222,7 +232,16 @@ impl WordIds {
                 range
             }
         };
-        out.extend_from_slice(&self.memo_ids[s as usize..e as usize]);
+        self.push_range(range, out);
+    }
+
+    /// Appends the ids of `memo_ids` in `range` (one that [`WordIds::memo_range`] gave).
+    fn push_range(&self, (s, e): (u32, u32), out: &mut Vec<u32>) {
+        out.extend_from_slice(
+            self.memo_ids
+                .get(s as usize..e as usize)
+                .unwrap_or_default(),
+        );
     }
 
     /// The range of `text`'s word ids in `memo_ids`, splitting it on first sight.
