@@ -121,8 +121,12 @@ impl WordsBuilder {
         let WordsBuilder {
             words,
             mut per_meeting,
-            starts,
+            mut starts,
         } = self;
+        if starts.is_empty() {
+            starts.push(0);
+        }
+        let n = starts.len() - 1;
         let mut vocab = words.vocab;
         // Renumber words by their rank in the sorted vocabulary.
         let order = order_by(vocab.len(), &mut |a, b| vocab[a].cmp(&vocab[b]));
@@ -135,36 +139,32 @@ impl WordsBuilder {
         }
         // Each meeting's ids sorted, once each.
         let mut wide = Vec::new();
-        let mut meeting_words = Vec::with_capacity(per_meeting.len());
-        let mut meeting_word_start = Vec::with_capacity(starts.len());
-        meeting_word_start.push(0);
-        for pair in starts.windows(2) {
-            let &[s, e] = pair else { continue };
-            if let Some(ids) = per_meeting.get_mut(s as usize..e as usize) {
-                sort_ids(ids, &mut wide);
-                let mut last = None;
-                for &id in ids.iter() {
-                    if last != Some(id) {
-                        meeting_words.push(id);
-                        last = Some(id);
-                    }
+        let mut w = 0;
+        for m in 0..n {
+            let (s, e) = (starts[m] as usize, starts[m + 1] as usize);
+            sort_ids(&mut per_meeting[s..e], &mut wide);
+            starts[m] = w as u32;
+            for r in s..e {
+                if w == starts[m] as usize || per_meeting[w - 1] != per_meeting[r] {
+                    per_meeting[w] = per_meeting[r];
+                    w += 1;
                 }
             }
-            meeting_word_start.push(meeting_words.len() as u32);
         }
+        per_meeting.truncate(w);
+        starts[n] = w as u32;
         let mut sorted_vocab: Vec<String> = Vec::with_capacity(vocab.len());
         for &id in &order {
             sorted_vocab.push(std::mem::take(&mut vocab[id as usize]));
         }
         // Postings: word → meetings.
-        let (posting_start, postings) =
-            group(&meeting_words, sorted_vocab.len(), &meeting_word_start);
+        let (posting_start, postings) = group(&per_meeting, sorted_vocab.len(), &starts);
         Words {
             vocab: sorted_vocab,
             posting_start,
             postings,
-            meeting_word_start,
-            meeting_words,
+            meeting_word_start: starts,
+            meeting_words: per_meeting,
         }
     }
 }
