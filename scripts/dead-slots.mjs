@@ -43,7 +43,7 @@
 // Exits non-zero, changing nothing, on anything it does not expect. DEAD_SLOTS_VERBOSE=1
 // lists the dead slots' functions.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readU32, readName } from './lib/wasm-bytes.mjs';
+import { readU32, readName, u32 } from './lib/wasm-bytes.mjs';
 
 const [linkedPath, mangledPath, outPath] = process.argv.slice(2);
 if (!linkedPath || !mangledPath || !outPath) {
@@ -69,16 +69,6 @@ function readS(buf, at) {
   return [value, at];
 }
 
-function u32(value) {
-  const out = [];
-  do {
-    let byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value) byte |= 0x80;
-    out.push(byte);
-  } while (value);
-  return Buffer.from(out);
-}
 
 /** The module's sections in order: id, custom name, where the section and its contents are. */
 function sections(buf) {

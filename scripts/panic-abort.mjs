@@ -17,7 +17,7 @@
 // also drops the table slots only the old bodies reached, and wasm-opt). Exits non-zero,
 // changing nothing, unless each of the two functions is found exactly once by name.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readU32, readName } from './lib/wasm-bytes.mjs';
+import { readU32, readName, u32 } from './lib/wasm-bytes.mjs';
 
 const [wasmPath] = process.argv.slice(2);
 if (!wasmPath) {
@@ -36,17 +36,6 @@ const TARGETS = [
   /^(std(\[[0-9a-f]+\])?::panicking::panic_with_hook(::h[0-9a-f]{16})?|_RNvNtCs[0-9A-Za-z_]+_3std9panicking15panic_with_hook)$/,
 ];
 
-// LEB128 (unsigned) writing.
-function u32(value) {
-  const out = [];
-  do {
-    let byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value) byte |= 0x80;
-    out.push(byte);
-  } while (value);
-  return Buffer.from(out);
-}
 
 const wasm = readFileSync(wasmPath);
 if (wasm.readUInt32LE(0) !== 0x6d736100 || wasm.readUInt32LE(4) !== 1) fail('not a wasm module (version 1)');

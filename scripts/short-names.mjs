@@ -13,7 +13,7 @@
 // wasm-opt, before the glue is bundled). Exits non-zero, changing nothing, on anything
 // unexpected.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readU32, readName } from './lib/wasm-bytes.mjs';
+import { readU32, readName, u32 } from './lib/wasm-bytes.mjs';
 
 const [wasmPath, gluePath] = process.argv.slice(2);
 if (!wasmPath || !gluePath) {
@@ -28,17 +28,6 @@ const fail = (why) => {
 const wasm = readFileSync(wasmPath);
 let glue = readFileSync(gluePath, 'utf8');
 
-// LEB128 (unsigned) writing.
-function u32(value) {
-  const out = [];
-  do {
-    let byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value) byte |= 0x80;
-    out.push(byte);
-  } while (value);
-  return Buffer.from(out);
-}
 const name = (s) => Buffer.concat([u32(Buffer.byteLength(s)), Buffer.from(s)]);
 
 // Short keys: a-z, A-Z, then two letters.
