@@ -42,7 +42,7 @@ wasm-bindgen --target web --no-typescript --encode-into always --out-dir "$work"
 # points them at a stub, so wasm-opt drops what only they kept. It ties functions to the
 # linker's relocations by their mangled names, hence a second wasm-bindgen run with
 # --no-demangle (it checks that the two outputs differ in names only).
-step "dead table slots"
+step "panics trap at once; dead table slots"
 wasm-bindgen --target web --no-typescript --encode-into always --no-demangle \
   --out-dir "$work/mangled" "$linked"
 # Panics trap at once, without formatting a message that nothing shows (panic-abort.mjs says
