@@ -131,8 +131,8 @@ function parse(buf) {
         } else if (kind === 1) {
           fail('the module imports a table');
         } else if (kind === 2) {
-          const flags = buf[at + 1];
-          at += 2;
+          // A memory's limits: flags, minimum, and a maximum when flag 1 is set.
+          const flags = buf[at++];
           [, at] = readU32(buf, at);
           if (flags & 1) [, at] = readU32(buf, at);
         } else if (kind === 3) {
@@ -463,6 +463,12 @@ const refs = (name) => {
     if (t.address !== undefined) refs(name).addresses.add(t.address).add(t.symbolAddress);
   }
 }
+// Each defined (not imported) linked function's body, by name: an import that wasm-bindgen
+// implements in wasm has no linked code, so it must not pass for one that has.
+const linkedBodies = new Map();
+for (const [index, name] of linked.names) {
+  if (index >= linked.funcImports) linkedBodies.set(name, linked.bodies[index - linked.funcImports]);
+}
 // wasm-bindgen names an exported function after its export without the hash the macro gave
 // it (`widget_add_4530095f01952ccf` -> `widget_add`): the short name stands for the linked one.
 for (const e of linked.exports) {
@@ -471,9 +477,10 @@ for (const e of linked.exports) {
   if (e.kind !== 0 || !short) continue;
   if ([...linked.names.values()].includes(short)) fail(`both ${short} and ${e.name} are linked functions`);
   refsByName.set(short, refs(name));
+  linkedBodies.set(short, linkedBodies.get(name));
 }
 // Every linked function's name (code relocations are found by it).
-const linkedNames = new Set([...linked.names.values(), ...refsByName.keys()]);
+const linkedNames = new Set(linkedBodies.keys());
 // The data relocations, by the address they write.
 const dataRelocs = relocations(linked, 'reloc.DATA').map((r) => {
   const seg = linked.data.find((d) => r.offset >= d.contentAt && r.offset < d.contentAt + d.size);
@@ -549,6 +556,10 @@ function visitFunc(f) {
     const { slots, addresses } = refsByName.get(name) ?? { slots: [], addresses: [] };
     slots.forEach(slot);
     addresses.forEach(address);
+    // wasm-bindgen may add code to a function it keeps (an externref table's base, say): a
+    // constant the linked body lacks has no relocation to say what it is, so it may be a slot.
+    const linkedConsts = new Set(decode(linked.buf, linkedBodies.get(name)).consts);
+    body.consts.filter((c) => !linkedConsts.has(c)).forEach(slot);
   } else {
     // Made (or renamed) by wasm-bindgen: any constant may be a table index.
     body.consts.forEach(slot);
