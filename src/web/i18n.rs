@@ -1,13 +1,18 @@
 //! The widget's own words in English, Spanish and French. English is built in. Spanish and
 //! French come in the language's type file, which the loader fetches anyway
-//! (`www/types/es.json`, `fr.json`: a `"messages"` string, one message a line in the order
-//! of [`Msg`]), so pages in English do not download them. Weekday names, times, numbers and
+//! (`www/types/es.json`, `fr.json`: a [`MESSAGES_KEY`] string, one message a line in the
+//! order of [`Msg`]), so pages in English do not download them. Weekday names, times, numbers and
 //! dates come from the browser's `Intl` through the loader's hooks, not from tables.
 
 use super::text::lines;
 use crate::feed::json::Parser;
 use crate::feed::Val;
 use std::cell::Cell;
+
+/// The key of a type file's messages. Its number changes whenever a message is added, removed
+/// or moved in [`Msg`] (update `www/types/es.json` and `fr.json` with it), so that a cached
+/// file from another release is not read as this one's.
+pub const MESSAGES_KEY: &str = "messages-1";
 
 thread_local! {
     /// Each language's messages, English until its type file brings its own (see
@@ -53,31 +58,33 @@ impl Lang {
         }
     }
 
-    /// Takes this language's messages from `types_json`, its type file, unless it has them
-    /// already. A file without them (missing, or not this version's) leaves the language
-    /// speaking English.
-    pub fn learn(self, types_json: &str) {
+    /// The language the widget speaks: this one once its messages are known (taken from
+    /// `types_json`, its type file, the first time), else English, so that the page's `lang`
+    /// matches its words when the file is missing or from another release.
+    pub fn learn(self, types_json: &str) -> Lang {
         WORDS.with(|words| {
             let slot = &words[self as usize];
             if self == Lang::En || !std::ptr::eq(slot.get(), EN) {
-                return;
+                return self;
             }
             let mut p = Parser::new(types_json.as_bytes());
             let mut found = None;
             let read = p.any(&mut |p| p.skip(), &mut |p, key| {
                 match p.value()? {
-                    Val::Str(text) if key == "messages" => found = Some(String::from(&*text)),
+                    Val::Str(text) if key == MESSAGES_KEY => found = Some(String::from(&*text)),
                     _ => {}
                 }
                 Ok(())
             });
-            if let (Ok(_), Some(text)) = (read, found) {
-                if lines(&text) == lines(EN) {
+            match (read, found) {
+                (Ok(_), Some(text)) if lines(&text) == lines(EN) => {
                     // Kept for the page's life: every widget in this language shares it.
                     slot.set(Box::leak(text.into_boxed_str()));
+                    self
                 }
+                _ => Lang::En,
             }
-        });
+        })
     }
 
     /// The text of `m` in this language.

@@ -87,8 +87,7 @@ impl State {
         types: &str,
         hooks: Hooks,
     ) -> Result<State, JsValue> {
-        let lang = Lang::from_tag(&opt(options, "lang"));
-        lang.learn(types);
+        let lang = Lang::from_tag(&opt(options, "lang")).learn(types);
         let names = hooks.days().as_string().unwrap_or_default();
         let mut days: Vec<String> = Vec::with_capacity(7);
         for d in names.split_terminator('\n') {
