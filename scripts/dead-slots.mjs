@@ -43,7 +43,7 @@
 // Exits non-zero, changing nothing, on anything it does not expect. DEAD_SLOTS_VERBOSE=1
 // lists the dead slots' functions.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readU32, readName, u32 } from './lib/wasm-bytes.mjs';
+import { readU32, readName, u32, sections, imports, functionNames } from './lib/wasm-bytes.mjs';
 
 const [linkedPath, mangledPath, outPath] = process.argv.slice(2);
 if (!linkedPath || !mangledPath || !outPath) {
@@ -69,22 +69,6 @@ function readS(buf, at) {
   return [value, at];
 }
 
-
-/** The module's sections in order: id, custom name, where the section and its contents are. */
-function sections(buf) {
-  if (buf.readUInt32LE(0) !== 0x6d736100) fail('not a wasm module');
-  const list = [];
-  let at = 8;
-  while (at < buf.length) {
-    const id = buf[at];
-    const [size, body] = readU32(buf, at + 1);
-    const s = { id, start: at, body, end: body + size };
-    if (id === 0) [s.name, s.content] = readName(buf, body);
-    list.push(s);
-    at = s.end;
-  }
-  return list;
-}
 
 /** A constant expression's i32.const value (null for another constant). */
 function constExpr(buf, at) {
@@ -113,31 +97,17 @@ function constExpr(buf, at) {
  * its range in the code section and what it calls.
  */
 function parse(buf) {
-  const m = { buf, sections: sections(buf), funcImports: 0, types: [], names: new Map(), exports: [], start: null, globalConsts: [], data: [], bodies: [] };
+  const m = { buf, sections: sections(buf) ?? fail('not a wasm module'), funcImports: 0, types: [], names: new Map(), exports: [], start: null, globalConsts: [], data: [], bodies: [] };
   const tableTypes = [];
   for (const s of m.sections) {
     let at = s.body;
     if (s.id === 2) {
-      let n;
-      [n, at] = readU32(buf, at);
-      for (let i = 0; i < n; i++) {
-        [, at] = readName(buf, at);
-        [, at] = readName(buf, at);
-        const kind = buf[at++];
-        if (kind === 0) {
-          m.types.push(readU32(buf, at)[0]);
+      for (const i of imports(buf, s) ?? fail('an import this step cannot read')) {
+        if (i.kind === 1) fail('the module imports a table');
+        if (i.kind === 0) {
+          m.types.push(i.type);
           m.funcImports++;
-          [, at] = readU32(buf, at);
-        } else if (kind === 1) {
-          fail('the module imports a table');
-        } else if (kind === 2) {
-          // A memory's limits: flags, minimum, and a maximum when flag 1 is set.
-          const flags = buf[at++];
-          [, at] = readU32(buf, at);
-          if (flags & 1) [, at] = readU32(buf, at);
-        } else if (kind === 3) {
-          at += 2;
-        } else fail(`import kind ${kind}`);
+        }
       }
     } else if (s.id === 3) {
       let n;
@@ -216,21 +186,7 @@ function parse(buf) {
         at += size;
       }
     } else if (s.id === 0 && s.name === 'name') {
-      at = s.content;
-      while (at < s.end) {
-        const sub = buf[at];
-        const [size, subAt] = readU32(buf, at + 1);
-        if (sub === 1) {
-          let [n, p] = readU32(buf, subAt);
-          for (let i = 0; i < n; i++) {
-            let index, name;
-            [index, p] = readU32(buf, p);
-            [name, p] = readName(buf, p);
-            m.names.set(index, name);
-          }
-        }
-        at = subAt + size;
-      }
+      m.names = functionNames(buf, s);
     }
   }
   if (tableTypes[0] !== 0x70) fail('table 0 is not the function table');

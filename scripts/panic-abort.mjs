@@ -17,7 +17,7 @@
 // also drops the table slots only the old bodies reached, and wasm-opt). Exits non-zero,
 // changing nothing, unless each of the two functions is found exactly once by name.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readU32, readName, u32 } from './lib/wasm-bytes.mjs';
+import { readU32, u32, sections, imports, functionNames } from './lib/wasm-bytes.mjs';
 
 const [wasmPath] = process.argv.slice(2);
 if (!wasmPath) {
@@ -38,60 +38,22 @@ const TARGETS = [
 
 
 const wasm = readFileSync(wasmPath);
-if (wasm.readUInt32LE(0) !== 0x6d736100 || wasm.readUInt32LE(4) !== 1) fail('not a wasm module (version 1)');
-
-// The sections, in order; custom sections (id 0) with their names.
-const sections = [];
-for (let at = 8; at < wasm.length; ) {
-  const id = wasm[at];
-  const [size, body] = readU32(wasm, at + 1);
-  const s = { id, start: at, body, end: body + size };
-  if (id === 0) s.name = readName(wasm, body)[0];
-  sections.push(s);
-  at = s.end;
-}
+const all = sections(wasm) ?? fail('not a wasm module (version 1)');
 const one = (pred, what) => {
-  const found = sections.filter(pred);
+  const found = all.filter(pred);
   if (found.length !== 1) fail(`expected one ${what} section, found ${found.length}`);
   return found[0];
 };
-const imports = sections.find((s) => s.id === 2);
+const importSection = all.find((s) => s.id === 2);
 const code = one((s) => s.id === 10, 'code');
 const names = one((s) => s.id === 0 && s.name === 'name', '"name"');
 // DWARF would point into the code section by offset, which this moves.
-if (sections.some((s) => s.id === 0 && s.name.startsWith('.debug'))) fail('the wasm has DWARF sections');
+if (all.some((s) => s.id === 0 && s.name.startsWith('.debug'))) fail('the wasm has DWARF sections');
 
 // Function indices count imported functions first.
-let importedFuncs = 0;
-if (imports) {
-  let at;
-  let count;
-  [count, at] = readU32(wasm, imports.body);
-  const limits = () => {
-    const flags = wasm[at++];
-    [, at] = readU32(wasm, at);
-    if (flags & 1) [, at] = readU32(wasm, at);
-  };
-  for (let i = 0; i < count; i++) {
-    [, at] = readName(wasm, at);
-    [, at] = readName(wasm, at);
-    const kind = wasm[at++];
-    if (kind === 0) {
-      importedFuncs++;
-      [, at] = readU32(wasm, at);
-    } else if (kind === 1) {
-      at++; // reference type
-      limits();
-    } else if (kind === 2) {
-      limits();
-    } else if (kind === 3) {
-      at += 2; // value type, mutability
-    } else {
-      fail(`import kind ${kind} is not handled`);
-    }
-  }
-  if (at !== imports.end) fail('the import section was not read to its end');
-}
+const imported = importSection ? imports(wasm, importSection) : [];
+if (!imported) fail('an import this step cannot read');
+const importedFuncs = imported.filter((i) => i.kind === 0).length;
 
 // Function names (the name section's subsection 1): which indices are the targets.
 const found = TARGETS.map(() => []);
@@ -99,21 +61,9 @@ const found = TARGETS.map(() => []);
 // set_hook (console_error_panic_hook, say) would lose its output, so it fails instead.
 const HOOK_NAME = /^(std(\[[0-9a-f]+\])?::panicking::set_hook(::h[0-9a-f]{16})?|_RNvNtCs[0-9A-Za-z_]+_3std9panicking8set_hook)$/;
 let hookFound = false;
-for (let at = names.body + Buffer.byteLength('name') + 1; at < names.end; ) {
-  const sub = wasm[at];
-  const [size, body] = readU32(wasm, at + 1);
-  if (sub === 1) {
-    let [count, p] = readU32(wasm, body);
-    for (let i = 0; i < count; i++) {
-      let index;
-      let fname;
-      [index, p] = readU32(wasm, p);
-      [fname, p] = readName(wasm, p);
-      TARGETS.forEach((re, t) => re.test(fname) && found[t].push(index));
-      if (HOOK_NAME.test(fname)) hookFound = true;
-    }
-  }
-  at = body + size;
+for (const [index, fname] of functionNames(wasm, names)) {
+  TARGETS.forEach((re, t) => re.test(fname) && found[t].push(index));
+  if (HOOK_NAME.test(fname)) hookFound = true;
 }
 if (hookFound) fail('the module has std::panicking::set_hook: a panic hook would stop running');
 found.forEach((list, t) => {

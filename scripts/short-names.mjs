@@ -13,7 +13,7 @@
 // wasm-opt, before the glue is bundled). Exits non-zero, changing nothing, on anything
 // unexpected.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { readU32, readName, u32 } from './lib/wasm-bytes.mjs';
+import { readU32, readName, u32, sections } from './lib/wasm-bytes.mjs';
 
 const [wasmPath, gluePath] = process.argv.slice(2);
 if (!wasmPath || !gluePath) {
@@ -35,16 +35,9 @@ const letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const key = (i) => (i < letters.length ? letters[i] : key(Math.floor(i / letters.length) - 1) + letters[i % letters.length]);
 
 // Finds the import (id 2) and export (id 7) sections.
-const sections = {};
-let at = 8;
-while (at < wasm.length) {
-  const id = wasm[at];
-  const [size, body] = readU32(wasm, at + 1);
-  sections[id] = { start: at, body, end: body + size };
-  at = body + size;
-}
-const section = sections[2];
-const exports = sections[7];
+const all = sections(wasm) ?? fail('not a wasm module (version 1)');
+const section = all.find((s) => s.id === 2);
+const exports = all.find((s) => s.id === 7);
 if (!section || !exports) fail('the wasm has no import or no export section');
 // `token` as a whole token (not inside a longer identifier), and how often `text` has it.
 const whole = (token, flags) => new RegExp(`(?<![\\w$])${token.replace(/[.$]/g, '\\$&')}(?![\\w$])`, flags);
@@ -55,7 +48,7 @@ const [count, first] = readU32(wasm, section.body);
 const renamed = new Map();
 let moduleName = null;
 const parts = [u32(count)];
-at = first;
+let at = first;
 for (let i = 0; i < count; i++) {
   const [module, afterModule] = readName(wasm, at);
   const [field, afterField] = readName(wasm, afterModule);
