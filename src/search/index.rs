@@ -25,7 +25,7 @@ use std::cell::{OnceCell, RefCell};
 use super::bitset::{self, words_for};
 use super::geo::{GeoPoint, Trig};
 use super::places::Gazetteer;
-use super::sort::{group, order_by, sort_keys};
+use super::sort::{group, grouped, order_by, sort_keys};
 use super::text;
 use super::words::{Words, WordsBuilder};
 use super::TimeOfDay;
@@ -501,14 +501,9 @@ impl Index {
         sorted
     }
 
-    /// The rows of meeting `m` (none for a number past the last meeting). Read with
-    /// `get`: no panic path, which costs a call and a 16-byte location per check in the wasm.
+    /// The rows of meeting `m` (none for a number past the last meeting).
     pub(crate) fn rows_of(&self, m: usize) -> &[u32] {
-        match self.meeting_row_start.get(m..m + 2) {
-            Some(&[s, e]) => self.meeting_rows.get(s as usize..e as usize),
-            _ => None,
-        }
-        .unwrap_or_default()
+        grouped(&self.meeting_row_start, &self.meeting_rows, m, m + 1)
     }
 
     fn build_regions(&self) -> Vec<RegionNode> {

@@ -7,7 +7,7 @@
 //! typed word needs it, so [`super::Index`] builds it on first use (or when asked to, once
 //! the first results are on screen).
 
-use super::sort::{group, order_by, sort_keys};
+use super::sort::{group, grouped, order_by, sort_keys};
 use super::text::for_each_word;
 use crate::hash::TextMap;
 use crate::model::Meeting;
@@ -37,11 +37,7 @@ impl Words {
     /// The meetings of the words with ids in `lo..hi`, word by word (a meeting once per
     /// word it has).
     pub(crate) fn postings(&self, lo: usize, hi: usize) -> &[u32] {
-        match (self.posting_start.get(lo), self.posting_start.get(hi)) {
-            (Some(&s), Some(&e)) => self.postings.get(s as usize..e as usize),
-            _ => None,
-        }
-        .unwrap_or_default()
+        grouped(&self.posting_start, &self.postings, lo, hi)
     }
 
     /// Whether meeting `m` has a word with an id in `lo..hi`.
