@@ -6,11 +6,15 @@
 use serde_json::Value;
 use std::path::Path;
 
+/// The text of `src/web/i18n.rs`, where the messages and their key are defined.
+fn i18n_source() -> String {
+    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web/i18n.rs"))
+        .expect("src/web/i18n.rs is part of the crate")
+}
+
 /// How many messages the widget has: the lines of `i18n::EN`, one per `Msg`.
 fn english_lines() -> usize {
-    let src =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web/i18n.rs"))
-            .expect("src/web/i18n.rs is part of the crate");
+    let src = i18n_source();
     let start = src
         .find("const EN: &str = concat!(")
         .expect("i18n.rs holds EN");
@@ -24,9 +28,7 @@ fn english_lines() -> usize {
 
 /// The key `src/web/i18n.rs` reads the messages from (`MESSAGES_KEY`).
 fn messages_key() -> String {
-    let src =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/web/i18n.rs"))
-            .expect("src/web/i18n.rs is part of the crate");
+    let src = i18n_source();
     let line = src
         .lines()
         .find(|l| l.starts_with("pub const MESSAGES_KEY: &str = \""))
@@ -50,9 +52,10 @@ fn table(lang: &str) -> serde_json::Map<String, Value> {
 
 #[test]
 fn every_type_file_is_a_table_of_names() {
+    let key = messages_key();
     for lang in ["en", "es", "fr", "ja", "nl", "pt", "sk", "sv", "th"] {
         for (code, names) in table(lang) {
-            if code == messages_key() {
+            if code == key {
                 continue;
             }
             let Value::Object(names) = names else {
