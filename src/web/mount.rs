@@ -384,6 +384,10 @@ pub fn mount(
         add_text(&top, "h2", "title", title);
     }
     let (kept, mut day_opts) = build(&top, lang, shown(filters), days, units, wide);
+    // As for the kept elements: a skeleton that made other choices is an error, not a panic.
+    if day_opts.len() != CHOICES {
+        return Err(JsValue::NULL);
+    }
     let att_opts = day_opts.split_off(CHOICES - ATTENDANCE.len());
     let time_opts = day_opts.split_off(CHOICES - ATTENDANCE.len() - TIMES.len());
     let [notice, controls, text, day, time, att, types_summary, types, region, place, within, geo_note, results, status, list, more, detail] =
