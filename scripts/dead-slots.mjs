@@ -31,6 +31,11 @@
 // a dead slot, and a call that did would trap all the same, on the stub's type (one type for
 // all: 20 stubs of their functions' own types cost 116 B gzip more) or on `unreachable`.
 //
+// The same proof, with the linker's data symbols, also finds the panic locations (the file,
+// line and column a panic would report): since scripts/panic-abort.mjs, nothing reads them,
+// and the step zeroes them and their file names so that wasm-opt drops the bytes (see
+// "Panic locations" below; about 0.8 KB gzip).
+//
 // Function names tie the two modules together, so the linked wasm is read beside a copy
 // of the wasm-bindgen output made with `--no-demangle` (the same module but for its name
 // section, which the step checks) and the stubs go into the demangled output.
@@ -545,6 +550,49 @@ for (const r of dataRelocs) {
 }
 while (work.length) work.pop()();
 
+// ---- Panic locations, zeroed in the output's data. A `core::panic::Location` (16 bytes on
+// wasm32: the file name's address and length, the line, the column) and the file name it
+// points to are read only by panic formatting: `Location::caller()` elsewhere appears in
+// wasm-bindgen's `unwrap_throw` only under debug_assertions, which release builds lack, and
+// nowhere in this crate. scripts/panic-abort.mjs has made panics trap before any formatting,
+// so those bytes are never read: zeros there change nothing but let wasm-opt's memory
+// packing drop them. A record is a 16-byte data symbol whose only relocation, at its start,
+// is a memory address of a symbol holding a Rust source path (`….rs` and a NUL), with the
+// path's length next to it; a path is zeroed only if such records are all that name it.
+const linkedData = linked.sections.find((s) => s.id === 11);
+/** The linked bytes of data symbol `s` (null outside every segment). */
+const bytesOf = (buf, m, section, s) => {
+  const seg = m.data.find((d) => s.address >= d.base && s.address + s.size <= d.base + d.size);
+  if (!seg) return null;
+  const at = section.body + seg.contentAt + (s.address - seg.base);
+  return buf.subarray(at, at + s.size);
+};
+const RUST_PATH = /^[\x20-\x7e]*\/[\x20-\x7e]*\.rs\x00$/;
+const paths = new Map();
+for (const s of dataSyms) {
+  const bytes = s.size > 4 ? bytesOf(linked.buf, linked, linkedData, s) : null;
+  if (bytes && RUST_PATH.test(bytes.toString('latin1'))) paths.set(s.address, s);
+}
+const locations = dataSyms.filter((s) => {
+  if (s.size !== 16) return false;
+  const inside = dataRelocs.filter((r) => r.at >= s.address && r.at < s.address + 16);
+  const path = paths.get(inside[0]?.address);
+  if (inside.length !== 1 || inside[0].at !== s.address || !path || inside[0].address !== path.address) return false;
+  return bytesOf(linked.buf, linked, linkedData, s).readUInt32LE(4) === path.size - 1;
+});
+const atLocation = new Set(locations.map((s) => s.address));
+const named = (address) =>
+  [...refsByName.values()].some((r) => r.addresses.has(address)) ||
+  dataRelocs.some((r) => r.symbolAddress === address && !atLocation.has(r.at));
+const zeroed = [...locations, ...[...paths.values()].filter((s) => !named(s.address))];
+if (!locations.length) fail('no panic location found (has core::panic::Location changed?)');
+const outData = out.sections.find((s) => s.id === 11);
+for (const s of zeroed) {
+  const bytes = bytesOf(outBuf, out, outData, s);
+  if (!bytes || !bytes.equals(bytesOf(linked.buf, linked, linkedData, s))) fail(`${s.name} moved in wasm-bindgen's output`);
+  bytes.fill(0);
+}
+
 // ---- Rewrite the demangled output: a stub (of the first dead slot's function's type, so
 // the type section stays), appended after the last function, in every dead slot.
 const dead = mangled.elem.funcs.map((_, i) => firstSlot + i).filter((k) => !liveSlots.has(k));
@@ -576,6 +624,8 @@ for (const s of out.sections) {
 writeFileSync(outPath, Buffer.concat(parts));
 const deadNames = dead.map((k) => out.names.get(out.elem.funcs[k - firstSlot]) ?? '?');
 console.log(
-  `dead-slots: ${dead.length} of ${mangled.elem.funcs.length} table slots dead, pointed at a stub` +
+  `dead-slots: ${dead.length} of ${mangled.elem.funcs.length} table slots dead, pointed at a stub; ` +
+    `${locations.length} panic locations and ${zeroed.length - locations.length} file names zeroed ` +
+    `(${zeroed.reduce((n, s) => n + s.size, 0)} B)` +
     (process.env.DEAD_SLOTS_VERBOSE ? `:\n  ${deadNames.join('\n  ')}` : ''),
 );

@@ -42,12 +42,13 @@ wasm-bindgen --target web --no-typescript --encode-into always --out-dir "$work"
 # points them at a stub, so wasm-opt drops what only they kept. It ties functions to the
 # linker's relocations by their mangled names, hence a second wasm-bindgen run with
 # --no-demangle (it checks that the two outputs differ in names only).
-step "panics trap at once; dead table slots"
+step "panics trap at once; dead table slots and panic locations"
 wasm-bindgen --target web --no-typescript --encode-into always --no-demangle \
   --out-dir "$work/mangled" "$linked"
 # Panics trap at once, without formatting a message that nothing shows (panic-abort.mjs says
 # why that is safe), in both outputs alike and before dead-slots, which then also finds the
-# slots and data only the formatting reached (the payload vtables, core::fmt's functions).
+# slots and data only the formatting reached (the payload vtables, core::fmt's functions)
+# and zeroes the panic locations (file names, lines, columns) that only it read.
 node scripts/panic-abort.mjs "$work/mangled/${crate}_bg.wasm"
 node scripts/panic-abort.mjs "$work/${crate}_bg.wasm"
 node scripts/dead-slots.mjs "$linked" "$work/mangled/${crate}_bg.wasm" "$work/${crate}_bg.wasm"
