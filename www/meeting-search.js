@@ -5,7 +5,7 @@
 // on its own tag (when it has data-src) and on every [data-meeting-search] element,
 // fetches the feeds (with a timeout, falling back to the copy saved on the device) and
 // gives the widget the browser services that are smallest or fastest in JavaScript (Intl,
-// geolocation, downloads, the results event, filling result rows).
+// geolocation, downloads, the results event, filling result rows and the detail).
 const msScript = document.currentScript;
 const msBase = new URL('.', (msScript && msScript.src) || document.baseURI).href;
 const msNames = ['src', 'formats', 'timezone', 'program', 'types', 'lang', 'units', 'day', 'type', 'time', 'region', 'attendance', 'filters', 'title'];
@@ -147,7 +147,112 @@ function msRows() {
   };
 }
 
-// One widget's Intl, geolocation, download and event services, in its language.
+// The `detail(panel, packed, lat, lon)` hook: empties the panel and puts in it a meeting's
+// detail from its packed fields (see src/web/view/detail.rs: the links among them are
+// the ones the wasm found safe, or empty), text only ever set as text, then focuses its
+// heading. Directions lead to lat,lon, or to the address when they are NaN.
+function msDetail(panel, packed, lat, lon) {
+  const [f, times, types] = packed.split('\u0002').map((p) => p.split('\u0001').slice(0, -1));
+  const [slug, name, tz, near, where, addr, location, directions, online, join, tel, notes, placeNotes, joinNotes, group, groupNotes, page, feedback, url, description, back, directionsLabel, joinLabel, callLabel, calendarLabel, notesLabel, whereLabel, onlineLabel, typesLabel, groupLabel, pageLabel, feedbackLabel] = f;
+  let top = panel;
+  // Appends <tag class=cls> holding `text` to the panel (and makes it the parent of what
+  // `inner` adds) or, when `inner`, to the last element the panel got.
+  const add = (tag, cls, text, inner) => {
+    const e = (inner ? top : panel).appendChild(document.createElement(tag));
+    if (!inner) top = e;
+    if (cls) e.className = cls;
+    e.textContent = text;
+    return e;
+  };
+  const button = (cls, text, act, inner) => {
+    const b = add('button', cls, text, inner);
+    b.type = 'button';
+    b.dataset.act = act;
+    return b;
+  };
+  const link = (href, text, cls) => {
+    if (!href) return;
+    const a = add('a', cls, text, 1);
+    a.href = href;
+    if (/^http/i.test(href)) {
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+    }
+  };
+  const section = (title, text) => {
+    if (!text) return;
+    add('h3', '', title);
+    add('p', 'pre', text);
+  };
+  panel.textContent = '';
+  button('btn back', back, 'back');
+  const heading = add('h2', 'dname', name);
+  heading.tabIndex = -1;
+  add('ul', 'times', '');
+  for (let i = 0; i < times.length; i += 4) add('li', '', times[i], 1);
+  if (tz) add('p', 'tz', tz);
+  if (near) {
+    add('p', 'where', where);
+    if (addr) add('p', 'addr', addr);
+  }
+  add('p', 'actions', '');
+  if (directions) link('https://www.google.com/maps/dir/?api=1&destination=' + encodeURIComponent(lat == lat ? msFixed(lat) + ',' + msFixed(lon) : addr), directionsLabel, 'btn');
+  if (online) {
+    link(join, joinLabel, 'btn');
+    link(tel, callLabel, 'btn');
+  }
+  button('btn', calendarLabel, 'ics', 1).addEventListener('click', () => msSave(slug + '.ics', msIcs(slug, name, tz, location, addr, url, description, times)));
+  section(notesLabel, notes);
+  section(whereLabel, placeNotes);
+  section(onlineLabel, joinNotes);
+  if (types.length) {
+    add('h3', '', typesLabel);
+    add('ul', 'badges', '');
+    for (const t of types) add('li', 'badge', t, 1);
+  }
+  section(groupLabel, group);
+  if (groupNotes) add('p', 'pre', groupNotes);
+  add('p', 'actions', '');
+  link(page, pageLabel, '');
+  link(feedback, feedbackLabel, '');
+  heading.focus();
+}
+
+// A coordinate with six decimals, rounded as the wasm did (half away from zero, after
+// scaling), so that a link does not change with the build.
+const msFixed = (v) => (v < 0 ? '-' : '') + (Math.round(Math.abs(v) * 1e6) / 1e6).toFixed(6);
+
+// The iCalendar file of a meeting: one weekly event per occurrence with a time (`times`:
+// text, weekday, start and end minute, four fields each), in its own zone (TZID), feed
+// text escaped as RFC 5545 TEXT so that it cannot add lines.
+function msIcs(slug, name, tz, location, addr, url, notes, times) {
+  const text = (s) => s.replace(/[\\;,]/g, '\\$&').replace(/\r/g, '').replace(/\n/g, '\\n');
+  const two = (n) => (n < 10 ? '0' : '') + n;
+  const zone = /^[\w/+-]+$/.test(tz) ? ';TZID=' + tz + ':' : ':';
+  const stamp = (day, m) => zone + '202401' + two(7 + day + ((m / 1440) | 0)) + 'T' + two(((m % 1440) / 60) | 0) + two(m % 60) + '00\r\n';
+  let out = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//meeting-search//EN\r\nCALSCALE:GREGORIAN\r\n';
+  for (let i = 0; i < times.length; i += 4) {
+    if (!times[i + 2]) continue;
+    const day = +times[i + 1];
+    out += 'BEGIN:VEVENT\r\nUID:' + slug.replace(/[^a-z0-9]/giu, '-') + '-' + i / 4 + '@meeting-search\r\nDTSTAMP:20240101T000000Z\r\nDTSTART' + stamp(day, +times[i + 2]) + 'DTEND' + stamp(day, +times[i + 3]) + 'RRULE:FREQ=WEEKLY;BYDAY=' + 'SUMOTUWETHFRSA'.substr(day * 2, 2) + '\r\nSUMMARY:' + text(name);
+    if (addr || location) out += '\r\nLOCATION:' + text(location) + (location && addr ? '\\, ' : '') + text(addr);
+    if (url) out += '\r\nURL:' + url;
+    if (notes) out += '\r\nDESCRIPTION:' + text(notes);
+    out += '\r\nEND:VEVENT\r\n';
+  }
+  return out + 'END:VCALENDAR\r\n';
+}
+
+// Offers `text` as the download `name` (the .ics file), made in the page: nothing is sent.
+function msSave(name, text) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type: 'text/calendar' }));
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 30000);
+}
+
+// One widget's Intl, geolocation, row, detail and event services, in its language.
 function msHooks(el, lang) {
   const locales = [lang, 'en'];
   const dtf = (o) => new Intl.DateTimeFormat(locales, o);
@@ -173,15 +278,9 @@ function msHooks(el, lang) {
     time: (m) => times[m] || (times[m] = clock.format(Date.UTC(2024, 0, 7, 0, m))),
     num: (n) => number.format(n),
     date: (ms) => dtf({ dateStyle: 'long' }).format(ms),
-    save(name, text) {
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(new Blob([text], { type: 'text/calendar' }));
-      a.download = name;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(a.href), 30000);
-    },
     // Result rows (see msRows): the first screen now, the rest after it is painted.
     rows: msRows(),
+    detail: msDetail,
     // After the wasm call returns, so a listener may call the handle's methods.
     changed: (count) => queueMicrotask(() => el.dispatchEvent(new CustomEvent('meeting-search:results', { detail: { count } }))),
   };

@@ -2,14 +2,13 @@
 //! (`www/meeting-search.js`) drives. One [`Widget`] per mounted element owns its index,
 //! its state and its event listeners; dropping it (the loader's `destroy()`) removes
 //! everything it added. The loader supplies [`Hooks`]: the browser services (`Intl`,
-//! geolocation, downloads, the results event, filling result rows) that are smaller or
-//! faster written in JavaScript.
+//! geolocation, the results event, filling result rows, the detail and its calendar file)
+//! that are smaller or faster written in JavaScript.
 
 mod dom;
 mod engine;
 mod filters;
 mod i18n;
-mod ics;
 mod mount;
 mod text;
 mod url_state;
@@ -51,14 +50,23 @@ extern "C" {
     /// [`Widget::located`] (later, never from within this call).
     #[wasm_bindgen(method, catch)]
     fn locate(this: &Hooks) -> Result<JsValue, JsValue>;
-    /// Offers `text` as a download named `name` (the `.ics` file).
-    #[wasm_bindgen(method, catch)]
-    fn save(this: &Hooks, name: &str, text: &str) -> Result<JsValue, JsValue>;
     /// Puts in `list` one result row per packed row of `packed`, its texts set as text (the
     /// format is [`view::list`]'s): replacing the rows there when `from` is 0 (the first
     /// screen's rows at once, the others once it is painted), else appending them.
     #[wasm_bindgen(method, catch)]
     fn rows(this: &Hooks, list: &Element, packed: &str, from: u32) -> Result<JsValue, JsValue>;
+    /// Empties `panel`, puts in it the meeting's detail packed in `packed` (the format is
+    /// [`view::detail`]'s; `lat` and `lon` the point directions lead to, `NaN` for its
+    /// address), its texts set as text, and focuses its heading; its "add to calendar"
+    /// button offers the calendar file made from the same fields.
+    #[wasm_bindgen(method, catch)]
+    fn detail(
+        this: &Hooks,
+        panel: &Element,
+        packed: &str,
+        lat: f64,
+        lon: f64,
+    ) -> Result<JsValue, JsValue>;
     /// Calls the widget's `writeUrl` in `ms` ms, instead of any call still waiting.
     #[wasm_bindgen(method)]
     fn later(this: &Hooks, ms: u32);

@@ -522,16 +522,17 @@ impl State {
 
     /// Shows the detail of `slug` and moves focus to its heading.
     pub fn open(&mut self, slug: &str, push: bool) {
-        let Some(i) = self.index.meetings().iter().position(|m| m.slug == slug) else {
+        let Some(m) = self.index.meetings().iter().find(|m| m.slug == slug) else {
             return;
         };
+        let packed = view::detail::pack(self, m);
+        let point = m.place.coordinates.filter(|_| !m.place.approximate);
+        let (lat, lon) = point.map_or((f64::NAN, f64::NAN), |c| (c.lat, c.lon));
         self.open = Some(slug.into());
-        if let Some(h) = view::detail::render(self, i as u32) {
-            show(&self.els.results, false);
-            show(&self.els.controls, false);
-            show(&self.els.detail, true);
-            focus(&h);
-        }
+        show(&self.els.results, false);
+        show(&self.els.controls, false);
+        show(&self.els.detail, true);
+        let _ = self.hooks.detail(&self.els.detail, &packed, lat, lon);
         if push {
             self.push_url_now();
         }
@@ -679,17 +680,6 @@ pub fn event(state: &Rc<RefCell<State>>, e: &Event) {
             }
         }
         "back" => s.close(true),
-        "ics" => {
-            if let Some(m) = s
-                .open
-                .clone()
-                .and_then(|slug| s.index.meetings().iter().find(|m| m.slug == slug))
-            {
-                let mut name = m.slug.clone();
-                name.push_str(".ics");
-                let _ = s.hooks.save(&name, &super::ics::calendar(m));
-            }
-        }
         _ => {}
     }
 }
