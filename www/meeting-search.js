@@ -147,6 +147,51 @@ function msRows() {
   };
 }
 
+// The `build(top, skeleton, parts)` hook: makes the elements of the skeleton under `top`
+// with DOM calls (no markup is parsed, for Trusted Types), each `~` filled from `parts`
+// (see SKELETON and `parts` in src/web/mount.rs: `<tag.class* attr=value attr ~>`, `/>`
+// for an empty element, `*` to keep it; a `~` part is a message, an attribute's name, or
+// options as value and label pairs), texts set as text. Returns the kept elements, then the
+// options made.
+function msBuild(top, skeleton, parts) {
+  const p = parts.split('\u0001');
+  const kept = [];
+  const options = [];
+  const open = [top];
+  let k = 0;
+  for (const [, close, tag, text] of skeleton.matchAll(/<(\/?)([^>]*)>([^<]*)/g)) {
+    if (close) open.pop();
+    else {
+      const empty = tag.endsWith('/');
+      const [name, ...words] = (empty ? tag.slice(0, -1) : tag).split(' ');
+      const [tagName, ...classes] = name.replace('*', '').split('.');
+      const e = open[open.length - 1].appendChild(document.createElement(tagName));
+      if (classes.length) e.className = classes.join(' ');
+      for (const w of words) {
+        const [attr, value = ''] = w.split('=');
+        const v = attr == '~' || value == '~' ? p[k++] : value;
+        if (attr != '~') e.setAttribute(attr, v);
+        else if (v) e.setAttribute(v, '');
+      }
+      if (name.endsWith('*')) kept.push(e);
+      if (!empty) open.push(e);
+    }
+    if (text == '~') {
+      const e = open[open.length - 1];
+      const v = p[k++];
+      if (!v.includes('\u0003')) e.textContent = v;
+      const o = v.split('\u0003');
+      for (let i = 0; i + 1 < o.length; i += 2) {
+        const option = e.appendChild(document.createElement('option'));
+        option.textContent = o[i + 1];
+        option.value = o[i];
+        options.push(option);
+      }
+    }
+  }
+  return kept.concat(options);
+}
+
 // The `detail(panel, packed, lat, lon)` hook: empties the panel and puts in it a meeting's
 // detail from its packed fields (see src/web/view/detail.rs: the links among them are
 // the ones the wasm found safe, or empty), text only ever set as text, then focuses its
@@ -281,6 +326,7 @@ function msHooks(el, lang) {
     // Result rows (see msRows): the first screen now, the rest after it is painted.
     rows: msRows(),
     detail: msDetail,
+    build: msBuild,
     // After the wasm call returns, so a listener may call the handle's methods.
     changed: (count) => queueMicrotask(() => el.dispatchEvent(new CustomEvent('meeting-search:results', { detail: { count } }))),
   };

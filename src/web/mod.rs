@@ -67,6 +67,11 @@ extern "C" {
         lat: f64,
         lon: f64,
     ) -> Result<JsValue, JsValue>;
+    /// Makes the elements of `skeleton` under `top`, the `~`s filled from `parts` (the
+    /// format is [`mount`]'s), texts set as text; returns the elements marked to keep, then
+    /// the options made from `parts`, in order.
+    #[wasm_bindgen(method, catch)]
+    fn build(this: &Hooks, top: &Element, skeleton: &str, parts: &str) -> Result<Array, JsValue>;
     /// Calls the widget's `writeUrl` in `ms` ms, instead of any call still waiting.
     #[wasm_bindgen(method)]
     fn later(this: &Hooks, ms: u32);

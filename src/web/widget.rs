@@ -119,6 +119,7 @@ impl State {
             &opt(options, "filters"),
             &days,
             filters.units_name(),
+            &hooks,
         )?;
         let mut s = State {
             hooks,
