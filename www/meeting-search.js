@@ -43,10 +43,11 @@ function msFetch(url, bytes) {
   }).finally(() => clearTimeout(timer));
 }
 
-// Appends <tag class=cls> holding `text` (as text) to `parent`.
+// Appends <tag class=cls> (no class attribute when `cls` is empty) holding `text` (as
+// text) to `parent`.
 function msAdd(parent, tag, cls, text) {
   const e = parent.appendChild(document.createElement(tag));
-  e.className = cls;
+  if (cls) e.className = cls;
   e.textContent = text;
   return e;
 }
@@ -56,8 +57,7 @@ function msAdd(parent, tag, cls, text) {
 let msRowTemplate;
 function msRow() {
   if (!msRowTemplate) {
-    msRowTemplate = document.createElement('li');
-    msRowTemplate.className = 'row';
+    msRowTemplate = msAdd(document.createDocumentFragment(), 'li', 'row', '');
     msAdd(msRowTemplate, 'p', 'when', '');
     const name = msAdd(msRowTemplate, 'button', 'name', '');
     name.type = 'button';
@@ -109,7 +109,7 @@ const msFirst = 20;
 // which the CSS lays out only for rows on screen), rows still missing are made now up to
 // msFirst and the others once the browser is idle after the first screen is painted, with
 // aria-busy on the list meanwhile. From > 0 they are appended at once (Show more), after
-// any rows still waiting.
+// any rows still waiting, and the first of them gets the focus.
 function msRows() {
   let waiting = null;
   const put = (list, rows) => {
@@ -129,6 +129,9 @@ function msRows() {
     if (from) {
       rest();
       put(list, rows);
+      const first = list.children[from];
+      const button = first && first.querySelector('button');
+      if (button) button.focus();
       return;
     }
     const asked = waiting;
@@ -165,8 +168,7 @@ function msBuild(top, skeleton, parts) {
       const empty = tag.endsWith('/');
       const [name, ...words] = (empty ? tag.slice(0, -1) : tag).split(' ');
       const [tagName, ...classes] = name.replace('*', '').split('.');
-      const e = open[open.length - 1].appendChild(document.createElement(tagName));
-      if (classes.length) e.className = classes.join(' ');
+      const e = msAdd(open[open.length - 1], tagName, classes.join(' '), '');
       for (const w of words) {
         const [attr, value = ''] = w.split('=');
         const v = attr == '~' || value == '~' ? p[k++] : value;
@@ -182,8 +184,7 @@ function msBuild(top, skeleton, parts) {
       if (!v.includes('\u0003')) e.textContent = v;
       const o = v.split('\u0003');
       for (let i = 0; i + 1 < o.length; i += 2) {
-        const option = e.appendChild(document.createElement('option'));
-        option.textContent = o[i + 1];
+        const option = msAdd(e, 'option', '', o[i + 1]);
         option.value = o[i];
         options.push(option);
       }
@@ -203,10 +204,8 @@ function msDetail(panel, packed, lat, lon) {
   // Appends <tag class=cls> holding `text` to the panel (and makes it the parent of what
   // `inner` adds) or, when `inner`, to the last element the panel got.
   const add = (tag, cls, text, inner) => {
-    const e = (inner ? top : panel).appendChild(document.createElement(tag));
+    const e = msAdd(inner ? top : panel, tag, cls, text);
     if (!inner) top = e;
-    if (cls) e.className = cls;
-    e.textContent = text;
     return e;
   };
   const button = (cls, text, act, inner) => {

@@ -52,7 +52,8 @@ extern "C" {
     fn locate(this: &Hooks) -> Result<JsValue, JsValue>;
     /// Puts in `list` one result row per packed row of `packed`, its texts set as text (the
     /// format is [`view::list`]'s): replacing the rows there when `from` is 0 (the first
-    /// screen's rows at once, the others once it is painted), else appending them.
+    /// screen's rows at once, the others once it is painted), else appending them and
+    /// focusing the first one's button (Show more).
     #[wasm_bindgen(method, catch)]
     fn rows(this: &Hooks, list: &Element, packed: &str, from: u32) -> Result<JsValue, JsValue>;
     /// Empties `panel`, puts in it the meeting's detail packed in `packed` (the format is

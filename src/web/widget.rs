@@ -663,17 +663,8 @@ pub fn event(state: &Rc<RefCell<State>>, e: &Event) {
             let _ = s.hooks.locate();
         }
         "reset" => s.reset(),
-        "more" => {
-            let first = s.shown;
-            s.more();
-            let mut row = first_el(&s.els.list);
-            for _ in 0..first {
-                row = row.and_then(|r| r.next_element_sibling());
-            }
-            if let Some(b) = row.and_then(|r| find(&r, "button")) {
-                focus(&b);
-            }
-        }
+        // The loader's `rows` hook focuses the first row added.
+        "more" => s.more(),
         "open" => {
             let slug = dom::closest(&act, "[data-slug]").and_then(|r| r.get_attribute("data-slug"));
             if let Some(slug) = slug {
