@@ -331,6 +331,14 @@ function msHooks(el, lang) {
   };
 }
 
+// The results as `results()` returns them: `{slug, day, time, distance}` objects from the
+// wasm's packed results (see State::results_packed in src/web/widget.rs), `null` for what
+// a result has not, the distance from hundredths.
+const msResults = (packed) => (packed ? packed.split('\u0002') : []).map((r) => {
+  const [slug, day, time, distance] = r.split('\u0001');
+  return { slug, day: day ? +day : null, time: time || null, distance: distance ? distance / 100 : null };
+});
+
 // A feed: fresh from the network when possible, else the copy saved on the device.
 // `fetched` is the network's answer (a promise of its bytes), started before the wasm loaded.
 // The bytes go to the wasm as they came: no decoding to a string and encoding back.
@@ -419,7 +427,7 @@ async function msStart(el, options) {
   while (await msIdle(() => widget && widget.prepare()));
   return {
     setFilters: (f) => widget && widget.setFilters(f || {}),
-    results: () => (widget ? widget.results() : []),
+    results: () => (widget ? msResults(widget.results()) : []),
     open: (slug) => widget && widget.open(String(slug)),
     destroy() {
       if (!widget) return;

@@ -193,13 +193,14 @@ impl Widget {
         }
     }
 
-    /// The current results in order, as `{slug, day, time, distance}` objects: `day` the
-    /// weekday number (Sunday = 0) or `null`, `time` `"HH:MM"` or `null`, `distance`
-    /// rounded to 2 decimals or `null` — as `meeting-search query` prints them.
-    pub fn results(&self) -> Array {
+    /// The current results in order, packed for the loader, which makes them the
+    /// `{slug, day, time, distance}` objects its `results()` returns (see
+    /// [`State::results_packed`]).
+    pub fn results(&self) -> String {
         self.state
             .try_borrow()
-            .map_or_else(|_| Array::new(), |s| s.results_js())
+            .map(|s| s.results_packed())
+            .unwrap_or_default()
     }
 
     /// Writes the URL the last filter change asked for (the loader calls it when the

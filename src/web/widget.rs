@@ -11,7 +11,7 @@ use super::{opt, prop, url_state, view, Hooks};
 use crate::model::{LatLon, Meeting, Weekday};
 use crate::search::{Facets, Index, Now, Results};
 use crate::types::TypeNames;
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Object};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -486,37 +486,33 @@ impl State {
         self.refresh();
     }
 
-    /// The results as the JS API returns them.
-    pub fn results_js(&self) -> Array {
-        let out = Array::new();
-        let mut keys = Vec::with_capacity(4);
-        for k in "slug day time distance".split(' ') {
-            keys.push(JsValue::from_str(k));
-        }
+    /// The results for the JS API, packed for the loader: per hit (separated by `\u{2}`) the
+    /// slug, the weekday number, the start as `HH:MM` and the distance in hundredths (each
+    /// empty when there is none), each ended by `\u{1}`. The loader makes them objects
+    /// (`day` a number or `null`, `time` a string or `null`, `distance` rounded to 2
+    /// decimals or `null`), as `meeting-search query` prints them.
+    pub fn results_packed(&self) -> String {
+        let mut out = String::new();
         for h in &self.results.hits {
             let Some(m) = self.meeting(h.meeting) else {
                 continue;
             };
-            let o = Object::new();
-            let day = h
-                .occurrence
-                .map_or(JsValue::NULL, |o| JsValue::from(o.day.number()));
-            let time = h
-                .occurrence
-                .and_then(|o| o.time)
-                .map_or(JsValue::NULL, |t| {
-                    let mut s = String::new();
-                    push_hhmm(&mut s, t.start, ":");
-                    JsValue::from_str(&s)
-                });
-            let distance = h.distance.map_or(JsValue::NULL, |d| {
-                JsValue::from((d * 100.0).round() / 100.0)
-            });
-            let values = [JsValue::from_str(&m.slug), day, time, distance];
-            for (k, v) in keys.iter().zip(&values) {
-                let _ = Reflect::set(&o, k, v);
+            if !out.is_empty() {
+                out.push('\u{2}');
             }
-            out.push(&o);
+            view::list::field(&mut out, &m.slug);
+            if let Some(o) = h.occurrence {
+                push_u32(&mut out, o.day.number().into());
+            }
+            out.push('\u{1}');
+            if let Some(t) = h.occurrence.and_then(|o| o.time) {
+                push_hhmm(&mut out, t.start, ":");
+            }
+            out.push('\u{1}');
+            if let Some(d) = h.distance {
+                push_u32(&mut out, (d * 100.0).round() as u32);
+            }
+            out.push('\u{1}');
         }
         out
     }
