@@ -5,7 +5,7 @@
 // on its own tag (when it has data-src) and on every [data-meeting-search] element,
 // fetches the feeds (with a timeout, falling back to the copy saved on the device) and
 // gives the widget the browser services that are smallest or fastest in JavaScript (Intl,
-// geolocation, downloads, the results event, filling result rows).
+// geolocation, downloads, the results event, filling result rows and the detail).
 const msScript = document.currentScript;
 const msBase = new URL('.', (msScript && msScript.src) || document.baseURI).href;
 const msNames = ['src', 'formats', 'timezone', 'program', 'types', 'lang', 'units', 'day', 'type', 'time', 'region', 'attendance', 'filters', 'title'];
@@ -43,10 +43,11 @@ function msFetch(url, bytes) {
   }).finally(() => clearTimeout(timer));
 }
 
-// Appends <tag class=cls> holding `text` (as text) to `parent`.
+// Appends <tag class=cls> (no class attribute when `cls` is empty) holding `text` (as
+// text) to `parent`.
 function msAdd(parent, tag, cls, text) {
   const e = parent.appendChild(document.createElement(tag));
-  e.className = cls;
+  if (cls) e.className = cls;
   e.textContent = text;
   return e;
 }
@@ -56,8 +57,7 @@ function msAdd(parent, tag, cls, text) {
 let msRowTemplate;
 function msRow() {
   if (!msRowTemplate) {
-    msRowTemplate = document.createElement('li');
-    msRowTemplate.className = 'row';
+    msRowTemplate = msAdd(document.createDocumentFragment(), 'li', 'row', '');
     msAdd(msRowTemplate, 'p', 'when', '');
     const name = msAdd(msRowTemplate, 'button', 'name', '');
     name.type = 'button';
@@ -109,7 +109,7 @@ const msFirst = 20;
 // which the CSS lays out only for rows on screen), rows still missing are made now up to
 // msFirst and the others once the browser is idle after the first screen is painted, with
 // aria-busy on the list meanwhile. From > 0 they are appended at once (Show more), after
-// any rows still waiting.
+// any rows still waiting, and the first of them gets the focus.
 function msRows() {
   let waiting = null;
   const put = (list, rows) => {
@@ -129,6 +129,9 @@ function msRows() {
     if (from) {
       rest();
       put(list, rows);
+      const first = list.children[from];
+      const button = first && first.querySelector('button');
+      if (button) button.focus();
       return;
     }
     const asked = waiting;
@@ -147,7 +150,153 @@ function msRows() {
   };
 }
 
-// One widget's Intl, geolocation, download and event services, in its language.
+// The `build(top, skeleton, parts)` hook: makes the elements of the skeleton under `top`
+// with DOM calls (no markup is parsed, for Trusted Types), each `~` filled from `parts`
+// (see SKELETON and `parts` in src/web/mount.rs: `<tag.class* attr=value attr ~>`, `/>`
+// for an empty element, `*` to keep it; a `~` part is a message, an attribute's name, or
+// options as value and label pairs), texts set as text. Returns the kept elements, then the
+// options made.
+function msBuild(top, skeleton, parts) {
+  const p = parts.split('\u0001');
+  const kept = [];
+  const options = [];
+  const open = [top];
+  let k = 0;
+  for (const [, close, tag, text] of skeleton.matchAll(/<(\/?)([^>]*)>([^<]*)/g)) {
+    if (close) open.pop();
+    else {
+      const empty = tag.endsWith('/');
+      const [name, ...words] = (empty ? tag.slice(0, -1) : tag).split(' ');
+      const [tagName, ...classes] = name.replace('*', '').split('.');
+      const e = msAdd(open[open.length - 1], tagName, classes.join(' '), '');
+      for (const w of words) {
+        const [attr, value = ''] = w.split('=');
+        const v = attr == '~' || value == '~' ? p[k++] : value;
+        if (attr != '~') e.setAttribute(attr, v);
+        else if (v) e.setAttribute(v, '');
+      }
+      if (name.endsWith('*')) kept.push(e);
+      if (!empty) open.push(e);
+    }
+    if (text == '~') {
+      const e = open[open.length - 1];
+      const v = p[k++];
+      if (!v.includes('\u0003')) e.textContent = v;
+      const o = v.split('\u0003');
+      for (let i = 0; i + 1 < o.length; i += 2) {
+        const option = msAdd(e, 'option', '', o[i + 1]);
+        option.value = o[i];
+        options.push(option);
+      }
+    }
+  }
+  return kept.concat(options);
+}
+
+// The `detail(panel, packed, lat, lon)` hook: empties the panel and puts in it a meeting's
+// detail from its packed fields (see src/web/view/detail.rs: the links among them are
+// the ones the wasm found safe, or empty), text only ever set as text, then focuses its
+// heading. Directions lead to lat,lon, or to the address when they are NaN.
+function msDetail(panel, packed, lat, lon) {
+  const [f, times, types] = packed.split('\u0002').map((p) => p.split('\u0001').slice(0, -1));
+  const [slug, name, tz, near, where, addr, location, directions, online, join, tel, notes, placeNotes, joinNotes, group, groupNotes, page, feedback, url, description, back, directionsLabel, joinLabel, callLabel, calendarLabel, notesLabel, whereLabel, onlineLabel, typesLabel, groupLabel, pageLabel, feedbackLabel] = f;
+  let top = panel;
+  // Appends <tag class=cls> holding `text` to the panel (and makes it the parent of what
+  // `inner` adds) or, when `inner`, to the last element the panel got.
+  const add = (tag, cls, text, inner) => {
+    const e = msAdd(inner ? top : panel, tag, cls, text);
+    if (!inner) top = e;
+    return e;
+  };
+  const button = (cls, text, act, inner) => {
+    const b = add('button', cls, text, inner);
+    b.type = 'button';
+    b.dataset.act = act;
+    return b;
+  };
+  const link = (href, text, cls) => {
+    if (!href) return;
+    const a = add('a', cls, text, 1);
+    a.href = href;
+    if (/^http/i.test(href)) {
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+    }
+  };
+  const section = (title, text) => {
+    if (!text) return;
+    add('h3', '', title);
+    add('p', 'pre', text);
+  };
+  panel.textContent = '';
+  button('btn back', back, 'back');
+  const heading = add('h2', 'dname', name);
+  heading.tabIndex = -1;
+  add('ul', 'times', '');
+  for (let i = 0; i < times.length; i += 4) add('li', '', times[i], 1);
+  if (tz) add('p', 'tz', tz);
+  if (near) {
+    add('p', 'where', where);
+    if (addr) add('p', 'addr', addr);
+  }
+  add('p', 'actions', '');
+  if (directions) link('https://www.google.com/maps/dir/?api=1&destination=' + encodeURIComponent(lat == lat ? msFixed(lat) + ',' + msFixed(lon) : addr), directionsLabel, 'btn');
+  if (online) {
+    link(join, joinLabel, 'btn');
+    link(tel, callLabel, 'btn');
+  }
+  button('btn', calendarLabel, 'ics', 1).addEventListener('click', () => msSave(slug + '.ics', msIcs(slug, name, tz, location, addr, url, description, times)));
+  section(notesLabel, notes);
+  section(whereLabel, placeNotes);
+  section(onlineLabel, joinNotes);
+  if (types.length) {
+    add('h3', '', typesLabel);
+    add('ul', 'badges', '');
+    for (const t of types) add('li', 'badge', t, 1);
+  }
+  section(groupLabel, group);
+  if (groupNotes) add('p', 'pre', groupNotes);
+  add('p', 'actions', '');
+  link(page, pageLabel, '');
+  link(feedback, feedbackLabel, '');
+  heading.focus();
+}
+
+// A coordinate with six decimals, rounded as the wasm did (half away from zero, after
+// scaling), so that a link does not change with the build.
+const msFixed = (v) => (v < 0 ? '-' : '') + (Math.round(Math.abs(v) * 1e6) / 1e6).toFixed(6);
+
+// The iCalendar file of a meeting: one weekly event per occurrence with a time (`times`:
+// text, weekday, start and end minute, four fields each), in its own zone (TZID), feed
+// text escaped as RFC 5545 TEXT so that it cannot add lines.
+function msIcs(slug, name, tz, location, addr, url, notes, times) {
+  const text = (s) => s.replace(/[\\;,]/g, '\\$&').replace(/\r/g, '').replace(/\n/g, '\\n');
+  const two = (n) => (n < 10 ? '0' : '') + n;
+  const zone = /^[\w/+-]+$/.test(tz) ? ';TZID=' + tz + ':' : ':';
+  const stamp = (day, m) => zone + '202401' + two(7 + day + ((m / 1440) | 0)) + 'T' + two(((m % 1440) / 60) | 0) + two(m % 60) + '00\r\n';
+  let out = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//meeting-search//EN\r\nCALSCALE:GREGORIAN\r\n';
+  for (let i = 0; i < times.length; i += 4) {
+    if (!times[i + 2]) continue;
+    const day = +times[i + 1];
+    out += 'BEGIN:VEVENT\r\nUID:' + slug.replace(/[^a-z0-9]/giu, '-') + '-' + i / 4 + '@meeting-search\r\nDTSTAMP:20240101T000000Z\r\nDTSTART' + stamp(day, +times[i + 2]) + 'DTEND' + stamp(day, +times[i + 3]) + 'RRULE:FREQ=WEEKLY;BYDAY=' + 'SUMOTUWETHFRSA'.substr(day * 2, 2) + '\r\nSUMMARY:' + text(name);
+    if (addr || location) out += '\r\nLOCATION:' + text(location) + (location && addr ? '\\, ' : '') + text(addr);
+    if (url) out += '\r\nURL:' + url;
+    if (notes) out += '\r\nDESCRIPTION:' + text(notes);
+    out += '\r\nEND:VEVENT\r\n';
+  }
+  return out + 'END:VCALENDAR\r\n';
+}
+
+// Offers `text` as the download `name` (the .ics file), made in the page: nothing is sent.
+function msSave(name, text) {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([text], { type: 'text/calendar' }));
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 30000);
+}
+
+// One widget's Intl, geolocation, row, detail and event services, in its language.
 function msHooks(el, lang) {
   const locales = [lang, 'en'];
   const dtf = (o) => new Intl.DateTimeFormat(locales, o);
@@ -173,19 +322,22 @@ function msHooks(el, lang) {
     time: (m) => times[m] || (times[m] = clock.format(Date.UTC(2024, 0, 7, 0, m))),
     num: (n) => number.format(n),
     date: (ms) => dtf({ dateStyle: 'long' }).format(ms),
-    save(name, text) {
-      const a = document.createElement('a');
-      a.href = URL.createObjectURL(new Blob([text], { type: 'text/calendar' }));
-      a.download = name;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(a.href), 30000);
-    },
     // Result rows (see msRows): the first screen now, the rest after it is painted.
     rows: msRows(),
+    detail: msDetail,
+    build: msBuild,
     // After the wasm call returns, so a listener may call the handle's methods.
     changed: (count) => queueMicrotask(() => el.dispatchEvent(new CustomEvent('meeting-search:results', { detail: { count } }))),
   };
 }
+
+// The results as `results()` returns them: `{slug, day, time, distance}` objects from the
+// wasm's packed results (see State::results_packed in src/web/widget.rs), `null` for what
+// a result has not, the distance from hundredths.
+const msResults = (packed) => (packed ? packed.split('\u0002') : []).map((r) => {
+  const [slug, day, time, distance] = r.split('\u0001');
+  return { slug, day: day ? +day : null, time: time || null, distance: distance ? distance / 100 : null };
+});
 
 // A feed: fresh from the network when possible, else the copy saved on the device.
 // `fetched` is the network's answer (a promise of its bytes), started before the wasm loaded.
@@ -275,7 +427,7 @@ async function msStart(el, options) {
   while (await msIdle(() => widget && widget.prepare()));
   return {
     setFilters: (f) => widget && widget.setFilters(f || {}),
-    results: () => (widget ? widget.results() : []),
+    results: () => (widget ? msResults(widget.results()) : []),
     open: (slug) => widget && widget.open(String(slug)),
     destroy() {
       if (!widget) return;

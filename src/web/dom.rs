@@ -166,19 +166,6 @@ pub fn safe_url(url: &str) -> Option<&str> {
     ok.then_some(url)
 }
 
-/// Appends a link to `href` (when safe) with `text`; external links open a new tab.
-pub fn add_link(parent: &Node, href: &str, text: &str, class: &str) {
-    let Some(href) = safe_url(href) else {
-        return;
-    };
-    let a = add_text(parent, "a", class, text);
-    set(&a, "href", href);
-    if href.as_bytes()[..4].eq_ignore_ascii_case(b"http") {
-        set(&a, "target", "_blank");
-        set(&a, "rel", "noopener noreferrer");
-    }
-}
-
 /// The widget's style sheet, adopted by its shadow root (a constructable style sheet works
 /// under a strict CSP without `unsafe-inline`). Made for each widget: one shared through a
 /// thread-local cost 270 B of wasm, and parsing the sheet takes a fraction of a millisecond.

@@ -2,14 +2,13 @@
 //! (`www/meeting-search.js`) drives. One [`Widget`] per mounted element owns its index,
 //! its state and its event listeners; dropping it (the loader's `destroy()`) removes
 //! everything it added. The loader supplies [`Hooks`]: the browser services (`Intl`,
-//! geolocation, downloads, the results event, filling result rows) that are smaller or
-//! faster written in JavaScript.
+//! geolocation, the results event, filling result rows, the detail and its calendar file)
+//! that are smaller or faster written in JavaScript.
 
 mod dom;
 mod engine;
 mod filters;
 mod i18n;
-mod ics;
 mod mount;
 mod text;
 mod url_state;
@@ -51,14 +50,29 @@ extern "C" {
     /// [`Widget::located`] (later, never from within this call).
     #[wasm_bindgen(method, catch)]
     fn locate(this: &Hooks) -> Result<JsValue, JsValue>;
-    /// Offers `text` as a download named `name` (the `.ics` file).
-    #[wasm_bindgen(method, catch)]
-    fn save(this: &Hooks, name: &str, text: &str) -> Result<JsValue, JsValue>;
     /// Puts in `list` one result row per packed row of `packed`, its texts set as text (the
     /// format is [`view::list`]'s): replacing the rows there when `from` is 0 (the first
-    /// screen's rows at once, the others once it is painted), else appending them.
+    /// screen's rows at once, the others once it is painted), else appending them and
+    /// focusing the first one's button (Show more).
     #[wasm_bindgen(method, catch)]
     fn rows(this: &Hooks, list: &Element, packed: &str, from: u32) -> Result<JsValue, JsValue>;
+    /// Empties `panel`, puts in it the meeting's detail packed in `packed` (the format is
+    /// [`view::detail`]'s; `lat` and `lon` the point directions lead to, `NaN` for its
+    /// address), its texts set as text, and focuses its heading; its "add to calendar"
+    /// button offers the calendar file made from the same fields.
+    #[wasm_bindgen(method, catch)]
+    fn detail(
+        this: &Hooks,
+        panel: &Element,
+        packed: &str,
+        lat: f64,
+        lon: f64,
+    ) -> Result<JsValue, JsValue>;
+    /// Makes the elements of `skeleton` under `top`, the `~`s filled from `parts` (the
+    /// format is [`mount`]'s), texts set as text; returns the elements marked to keep, then
+    /// the options made from `parts`, in order.
+    #[wasm_bindgen(method, catch)]
+    fn build(this: &Hooks, top: &Element, skeleton: &str, parts: &str) -> Result<Array, JsValue>;
     /// Calls the widget's `writeUrl` in `ms` ms, instead of any call still waiting.
     #[wasm_bindgen(method)]
     fn later(this: &Hooks, ms: u32);
@@ -179,13 +193,14 @@ impl Widget {
         }
     }
 
-    /// The current results in order, as `{slug, day, time, distance}` objects: `day` the
-    /// weekday number (Sunday = 0) or `null`, `time` `"HH:MM"` or `null`, `distance`
-    /// rounded to 2 decimals or `null` — as `meeting-search query` prints them.
-    pub fn results(&self) -> Array {
+    /// The current results in order, packed for the loader, which makes them the
+    /// `{slug, day, time, distance}` objects its `results()` returns (see
+    /// [`State::results_packed`]).
+    pub fn results(&self) -> String {
         self.state
             .try_borrow()
-            .map_or_else(|_| Array::new(), |s| s.results_js())
+            .map(|s| s.results_packed())
+            .unwrap_or_default()
     }
 
     /// Writes the URL the last filter change asked for (the loader calls it when the

@@ -1,6 +1,6 @@
-//! Builds a widget's skeleton in its shadow root from a compact description walked by one
-//! loop of DOM calls (no markup is parsed: pages that enforce Trusted Types refuse
-//! `innerHTML`): the filter controls (in fieldsets with legends, every control labelled), the
+//! Builds a widget's skeleton in its shadow root from a compact description that the
+//! loader's `build` hook walks with DOM calls (no markup is parsed: pages that enforce
+//! Trusted Types refuse `innerHTML`): the filter controls (in fieldsets with legends, every control labelled), the
 //! live count, the result list and the detail panel. Our labels, the browser's weekday names,
 //! the units and the site owner's title are all set as text. Controls whose options come from
 //! the feed (types, regions) are filled later by [`super::view::controls`].
@@ -9,8 +9,9 @@ use super::dom::{add, add_text, attach_shadow, clear, set, Res};
 use super::filters::{ATTENDANCE, RADII, TIMES};
 use super::i18n::{Lang, Msg};
 use super::text::{line_index, u32_text};
+use super::Hooks;
 use js_sys::Array;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
 
 /// One option whose label gets a count appended.
@@ -117,12 +118,13 @@ enum Part {
     Radii,
 }
 
-/// The skeleton under the title, walked by [`build`], which makes each element with DOM calls
-/// (no markup is parsed: pages that enforce Trusted Types refuse `innerHTML`). Each
+/// The skeleton under the title, walked by the loader's `build` hook, which makes each element
+/// with DOM calls (no markup is parsed: pages that enforce Trusted Types refuse `innerHTML`). Each
 /// `<tag.class.class attr=value attr>` is an element (`/>` ends one that holds nothing),
 /// closed by its `</tag>`; a `*` after the tag and classes keeps the element for [`Els`]. Each
-/// `~` is the next of [`PARTS`]: among the attributes, `hidden` or `open` (or nothing); as an
-/// attribute's value or as the text, a message; as the text of a `<select>`, its options.
+/// `~` is the next of [`PARTS`] (as [`parts`] writes it): among the attributes, `hidden` or
+/// `open` (or nothing); as an attribute's value or as the text, a message; as the text of a
+/// `<select>`, its options.
 const SKELETON: &str = "\
 <p.notice* hidden></p><div.controls* role=search aria-label=~>\
 <label.field ~><span.lab>~</span>\
@@ -155,7 +157,7 @@ const SKELETON: &str = "\
 /// How many elements [`SKELETON`] keeps (marked `*`).
 const KEPT: usize = 17;
 
-/// How many choices [`build`] makes: today and the seven days, the times, the attendances.
+/// How many choices the skeleton has: today and the seven days, the times, the attendances.
 const CHOICES: usize = 8 + TIMES.len() + ATTENDANCE.len();
 /// The filters `filters` may list, a name a line; bit `i` of a [`Part::Hidden`] stands for
 /// the `i`th.
@@ -235,125 +237,67 @@ fn shown(filters: &str) -> u8 {
     bits
 }
 
-/// A message part's text (empty for any other part).
-fn message(part: Option<Part>, lang: Lang) -> &'static str {
-    match part {
-        Some(Part::T(msg)) => lang.t(msg),
-        _ => "",
+/// Separates the parts' values.
+const PART: char = '\u{1}';
+/// Ends an option's value and an option's label in an options part.
+const OPTION: char = '\u{3}';
+
+/// Appends one option (its value and label) to an options part, and its label to `labels`.
+fn option(out: &mut String, labels: &mut Vec<String>, value: &str, label: &str) {
+    for f in [value, label] {
+        out.push_str(f);
+        out.push(OPTION);
     }
+    labels.push(label.into());
 }
 
-/// Appends `<option value=value>label` to `select`.
-fn option(select: &Element, value: &str, label: &str) -> Element {
-    let o = add_text(select, "option", "", label);
-    set(&o, "value", value);
-    o
-}
-
-/// Appends `<option value=value>label` to `select` as a choice of `out`.
-fn choice(out: &mut Vec<Choice>, select: &Element, value: &str, label: &str) {
-    out.push(Choice::new(label.into(), option(select, value, label)));
-}
-
-/// `s` split at its first `c` (an ASCII byte), without it: one small function for every cut
-/// [`build`] makes, not a copy of `str`'s pattern search for each.
-#[inline(never)]
-fn cut(s: &str, c: u8) -> Option<(&str, &str)> {
-    let i = s.bytes().position(|b| b == c)?;
-    Some((s.get(..i)?, s.get(i + 1..)?))
-}
-
-/// Makes the elements of [`SKELETON`] under `top`, our labels set as text, and returns those
-/// it keeps and the choices (today and the days, the times, the attendances), in order.
-fn build(
-    top: &Element,
-    lang: Lang,
-    shown: u8,
-    days: &[String],
-    units: &str,
-    wide: bool,
-) -> (Vec<Element>, Vec<Choice>) {
-    let mut kept = Vec::with_capacity(KEPT);
-    let mut choices = Vec::with_capacity(CHOICES);
-    let mut open = vec![top.clone()];
-    let mut parts = PARTS.into_iter();
-    let mut rest = SKELETON;
-    while let Some((_, tail)) = cut(rest, b'<') {
-        let (tag, tail) = cut(tail, b'>').unwrap_or((tail, ""));
-        rest = tail;
-        let text = cut(tail, b'<').map_or(tail, |t| t.0);
-        if tag.starts_with('/') {
-            open.pop();
-        } else if let Some(parent) = open.last() {
-            let (tag, empty) = tag.strip_suffix('/').map_or((tag, false), |t| (t, true));
-            let (name, mut words) = cut(tag, b' ').unwrap_or((tag, ""));
-            let (name, keep) = name.strip_suffix('*').map_or((name, false), |n| (n, true));
-            let (name, mut classes) = cut(name, b'.').unwrap_or((name, ""));
-            let mut class = String::new();
-            while let Some((c, more)) = cut(classes, b'.') {
-                class.push_str(c);
-                class.push(' ');
-                classes = more;
-            }
-            class.push_str(classes);
-            let e = add(parent, name, &class);
-            while !words.is_empty() {
-                let (word, more) = cut(words, b' ').unwrap_or((words, ""));
-                words = more;
-                let (attr, value) = match word {
-                    "~" => match parts.next() {
-                        Some(Part::Hidden(bits)) if bits & shown == 0 => ("hidden", ""),
-                        Some(Part::Open) if wide => ("open", ""),
-                        _ => continue,
-                    },
-                    _ => match cut(word, b'=') {
-                        Some((attr, "~")) => (attr, message(parts.next(), lang)),
-                        Some(pair) => pair,
-                        None => (word, ""),
-                    },
-                };
-                set(&e, attr, value);
-            }
-            if keep {
-                kept.push(e.clone());
-            }
-            if !empty {
-                open.push(e);
-            }
-        }
-        let Some(e) = open.last().filter(|_| text == "~") else {
-            continue;
-        };
-        match parts.next() {
-            Some(Part::Days) => {
-                choice(&mut choices, e, "today", lang.t(Msg::Today));
+/// The values of [`PARTS`] for the `build` hook, each ended by `\u{1}`: a message as it is,
+/// `hidden` or `open` (or nothing), options as value and label pairs each ended by `\u{3}`;
+/// and the labels of the options, in order (the choices', then the radii's).
+fn parts(lang: Lang, shown: u8, days: &[String], units: &str, wide: bool) -> (String, Vec<String>) {
+    let mut out = String::new();
+    let mut labels = Vec::with_capacity(CHOICES + RADII.len());
+    let l = &mut labels;
+    for part in PARTS {
+        match part {
+            Part::T(msg) => out.push_str(lang.t(msg)),
+            Part::Hidden(bits) if bits & shown == 0 => out.push_str("hidden"),
+            Part::Open if wide => out.push_str("open"),
+            Part::Hidden(_) | Part::Open => {}
+            Part::Days => {
+                option(&mut out, l, "today", lang.t(Msg::Today));
                 for d in 0..7 {
                     let label = days.get(d).map_or("", String::as_str);
-                    choice(&mut choices, e, &u32_text(d as u32), label);
+                    option(
+                        &mut out,
+                        l,
+                        "0123456".get(d..d + 1).unwrap_or_default(),
+                        label,
+                    );
                 }
             }
-            Some(Part::Times) => {
+            Part::Times => {
                 for i in 0..TIMES.len() {
-                    choice(&mut choices, e, TIMES[i].1, lang.t(TIME_MSGS[i]));
+                    option(&mut out, l, TIMES[i].1, lang.t(TIME_MSGS[i]));
                 }
             }
-            Some(Part::Attendances) => {
+            Part::Attendances => {
                 for i in 0..ATTENDANCE.len() {
-                    choice(&mut choices, e, ATTENDANCE[i].1, lang.t(ATTENDANCE_MSGS[i]));
+                    option(&mut out, l, ATTENDANCE[i].1, lang.t(ATTENDANCE_MSGS[i]));
                 }
             }
-            Some(Part::Radii) => {
+            Part::Radii => {
                 for r in RADII {
                     let mut label = u32_text(r);
                     label.push(' ');
                     label.push_str(units);
-                    option(e, &u32_text(r), &label);
+                    option(&mut out, l, &u32_text(r), &label);
                 }
             }
-            part => e.set_text_content(Some(message(part, lang))),
         }
+        out.push(PART);
     }
-    (kept, choices)
+    (out, labels)
 }
 
 /// Attaches the shadow root to `host` and builds the skeleton in it (the site owner's
@@ -365,6 +309,7 @@ pub fn mount(
     filters: &str,
     days: &[String],
     units: &str,
+    hooks: &Hooks,
 ) -> Res<Els> {
     // Read before anything is added, so the layout it needs is the page's alone.
     let wide = host.client_width() >= 600;
@@ -383,10 +328,17 @@ pub fn mount(
     if !title.is_empty() {
         add_text(&top, "h2", "title", title);
     }
-    let (kept, mut day_opts) = build(&top, lang, shown(filters), days, units, wide);
-    // As for the kept elements: a skeleton that made other choices is an error, not a panic.
-    if day_opts.len() != CHOICES {
+    let (parts, labels) = parts(lang, shown(filters), days, units, wide);
+    let made = hooks.build(&top, SKELETON, &parts)?;
+    // A skeleton that made other elements than expected is an error, not a panic.
+    if made.length() as usize != KEPT + labels.len() {
         return Err(JsValue::NULL);
+    }
+    let el = |i: usize| made.get(i as u32).unchecked_into::<Element>();
+    let kept: Vec<Element> = (0..KEPT).map(el).collect();
+    let mut day_opts = Vec::with_capacity(CHOICES);
+    for (i, label) in labels.into_iter().take(CHOICES).enumerate() {
+        day_opts.push(Choice::new(label, el(KEPT + i)));
     }
     let att_opts = day_opts.split_off(CHOICES - ATTENDANCE.len());
     let time_opts = day_opts.split_off(CHOICES - ATTENDANCE.len() - TIMES.len());

@@ -11,7 +11,7 @@ use super::{opt, prop, url_state, view, Hooks};
 use crate::model::{LatLon, Meeting, Weekday};
 use crate::search::{Facets, Index, Now, Results};
 use crate::types::TypeNames;
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Object};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -119,6 +119,7 @@ impl State {
             &opt(options, "filters"),
             &days,
             filters.units_name(),
+            &hooks,
         )?;
         let mut s = State {
             hooks,
@@ -485,53 +486,50 @@ impl State {
         self.refresh();
     }
 
-    /// The results as the JS API returns them.
-    pub fn results_js(&self) -> Array {
-        let out = Array::new();
-        let mut keys = Vec::with_capacity(4);
-        for k in "slug day time distance".split(' ') {
-            keys.push(JsValue::from_str(k));
-        }
+    /// The results for the JS API, packed for the loader: per hit (separated by `\u{2}`) the
+    /// slug, the weekday number, the start as `HH:MM` and the distance in hundredths (each
+    /// empty when there is none), each ended by `\u{1}`. The loader makes them objects
+    /// (`day` a number or `null`, `time` a string or `null`, `distance` rounded to 2
+    /// decimals or `null`), as `meeting-search query` prints them.
+    pub fn results_packed(&self) -> String {
+        let mut out = String::new();
         for h in &self.results.hits {
             let Some(m) = self.meeting(h.meeting) else {
                 continue;
             };
-            let o = Object::new();
-            let day = h
-                .occurrence
-                .map_or(JsValue::NULL, |o| JsValue::from(o.day.number()));
-            let time = h
-                .occurrence
-                .and_then(|o| o.time)
-                .map_or(JsValue::NULL, |t| {
-                    let mut s = String::new();
-                    push_hhmm(&mut s, t.start, ":");
-                    JsValue::from_str(&s)
-                });
-            let distance = h.distance.map_or(JsValue::NULL, |d| {
-                JsValue::from((d * 100.0).round() / 100.0)
-            });
-            let values = [JsValue::from_str(&m.slug), day, time, distance];
-            for (k, v) in keys.iter().zip(&values) {
-                let _ = Reflect::set(&o, k, v);
+            if !out.is_empty() {
+                out.push('\u{2}');
             }
-            out.push(&o);
+            view::list::field(&mut out, &m.slug);
+            if let Some(o) = h.occurrence {
+                push_u32(&mut out, o.day.number().into());
+            }
+            out.push('\u{1}');
+            if let Some(t) = h.occurrence.and_then(|o| o.time) {
+                push_hhmm(&mut out, t.start, ":");
+            }
+            out.push('\u{1}');
+            if let Some(d) = h.distance {
+                push_u32(&mut out, (d * 100.0).round() as u32);
+            }
+            out.push('\u{1}');
         }
         out
     }
 
     /// Shows the detail of `slug` and moves focus to its heading.
     pub fn open(&mut self, slug: &str, push: bool) {
-        let Some(i) = self.index.meetings().iter().position(|m| m.slug == slug) else {
+        let Some(m) = self.index.meetings().iter().find(|m| m.slug == slug) else {
             return;
         };
+        let packed = view::detail::pack(self, m);
+        let point = m.place.coordinates.filter(|_| !m.place.approximate);
+        let (lat, lon) = point.map_or((f64::NAN, f64::NAN), |c| (c.lat, c.lon));
         self.open = Some(slug.into());
-        if let Some(h) = view::detail::render(self, i as u32) {
-            show(&self.els.results, false);
-            show(&self.els.controls, false);
-            show(&self.els.detail, true);
-            focus(&h);
-        }
+        show(&self.els.results, false);
+        show(&self.els.controls, false);
+        show(&self.els.detail, true);
+        let _ = self.hooks.detail(&self.els.detail, &packed, lat, lon);
         if push {
             self.push_url_now();
         }
@@ -661,17 +659,8 @@ pub fn event(state: &Rc<RefCell<State>>, e: &Event) {
             let _ = s.hooks.locate();
         }
         "reset" => s.reset(),
-        "more" => {
-            let first = s.shown;
-            s.more();
-            let mut row = first_el(&s.els.list);
-            for _ in 0..first {
-                row = row.and_then(|r| r.next_element_sibling());
-            }
-            if let Some(b) = row.and_then(|r| find(&r, "button")) {
-                focus(&b);
-            }
-        }
+        // The loader's `rows` hook focuses the first row added.
+        "more" => s.more(),
         "open" => {
             let slug = dom::closest(&act, "[data-slug]").and_then(|r| r.get_attribute("data-slug"));
             if let Some(slug) = slug {
@@ -679,17 +668,6 @@ pub fn event(state: &Rc<RefCell<State>>, e: &Event) {
             }
         }
         "back" => s.close(true),
-        "ics" => {
-            if let Some(m) = s
-                .open
-                .clone()
-                .and_then(|slug| s.index.meetings().iter().find(|m| m.slug == slug))
-            {
-                let mut name = m.slug.clone();
-                name.push_str(".ics");
-                let _ = s.hooks.save(&name, &super::ics::calendar(m));
-            }
-        }
         _ => {}
     }
 }

@@ -1,145 +1,158 @@
 //! A meeting's detail: when (every weekly occurrence), where with a directions link,
 //! how to join online or by phone, notes, types by name, the group, "add to calendar",
-//! and the feed's links. Links are made only from http(s), mailto and tel addresses.
+//! and the feed's links.
+//!
+//! The detail is packed here into one string that the loader's `detail` hook turns into
+//! elements, every text set as text, the way result rows are (see [`super::list`]): one call
+//! from the wasm instead of dozens, and the calendar file is made by the loader from the
+//! same fields. Links are decided here: each address the feed gives is passed only when it
+//! is http(s), mailto or tel ([`safe_url`]), else empty; the loader adds only the
+//! directions link (a fixed `https://` address with the destination URI-encoded).
+//!
+//! The string is three parts separated by `\u{2}`, each a list of fields each ended by
+//! `\u{1}` (the separators are dropped from feed text):
+//! 1. slug, name, time zone, `1` when it meets in person, where (a few words), address,
+//!    location, `1` when directions are shown, `1` when it meets online, the join link,
+//!    the `tel:` link, notes (empty when blank), where notes, online notes, group (all
+//!    three alike), group notes, the meeting's page link, the feedback link, the
+//!    calendar file's `URL`, its `DESCRIPTION`, then the [`MESSAGES`];
+//! 2. per occurrence: its text ("Monday 7:30 PM – 8:30 PM"), weekday number, start and
+//!    end minute (empty when it has no time: no calendar event), or the one text "By
+//!    appointment" when there is none;
+//! 3. the type names.
 
-use super::super::dom::{add, add_link, add_text, clear, set};
+use super::super::dom::safe_url;
 use super::super::i18n::Msg;
+use super::super::text::push_u32;
 use super::super::widget::State;
-use super::list::{place, when};
-use crate::model::Attendance;
-use web_sys::{Element, Node};
+use super::list::{field, place, when};
+use crate::model::{Attendance, Meeting};
 
-/// As `encodeURIComponent`.
-fn encode(out: &mut String, s: &str) {
-    super::super::url_state::encode(out, s, b"-_.!~*'()");
+/// The labels the detail shows, in the order the loader reads them.
+const MESSAGES: [Msg; 12] = [
+    Msg::Back,
+    Msg::Directions,
+    Msg::JoinOnline,
+    Msg::Call,
+    Msg::AddCalendar,
+    Msg::Notes,
+    Msg::Where,
+    Msg::Online,
+    Msg::Types,
+    Msg::Group,
+    Msg::MeetingPage,
+    Msg::Feedback,
+];
+
+/// Separates the parts.
+const PART: char = '\u{2}';
+
+/// `t`, or empty when it is blank.
+fn text(t: &str) -> &str {
+    if t.trim().is_empty() {
+        ""
+    } else {
+        t
+    }
 }
 
-fn section(parent: &Node, title: &str, text: &str) {
-    if !text.trim().is_empty() {
-        add_text(parent, "h3", "", title);
-        add_text(parent, "p", "pre", text);
+/// `t` when it is a safe link, else empty.
+fn link(t: &str) -> &str {
+    safe_url(t).unwrap_or_default()
+}
+
+/// `"1"` when `b`, else empty.
+fn flag(b: bool) -> &'static str {
+    if b {
+        "1"
+    } else {
+        ""
     }
 }
 
-/// Renders meeting `i` into the detail panel; returns its heading (to focus).
-pub fn render(s: &State, i: u32) -> Option<Element> {
-    let m = s.meeting(i)?;
-    let d: &Node = &s.els.detail;
-    clear(d);
-    let back = add_text(d, "button", "btn back", s.lang.t(Msg::Back));
-    set(&back, "type", "button");
-    set(&back, "data-act", "back");
-    let h = add_text(d, "h2", "dname", &m.name);
-    set(&h, "tabindex", "-1");
-    let times = add(d, "ul", "times");
-    if m.occurrences.is_empty() {
-        add_text(&times, "li", "", &when(s, None));
-    }
-    for o in &m.occurrences {
-        let mut t = when(s, Some(*o));
-        if let Some(span) = o.time {
-            t.push_str(" – ");
-            let end = (span.start + span.duration()) % 1440;
-            t.push_str(&s.time(end));
-        }
-        add_text(&times, "li", "", &t);
-    }
-    if !m.timezone.as_deref().unwrap_or("").is_empty() {
-        add_text(d, "p", "tz", m.timezone.as_deref().unwrap_or(""));
-    }
+/// The detail of `m`, packed for the loader's `detail` hook (see the module's doc).
+pub fn pack(s: &State, m: &Meeting) -> String {
     let p = &m.place;
     let addr = if p.formatted_address.is_empty() {
         &p.address
     } else {
         &p.formatted_address
     };
-    if m.attendance != Attendance::Online {
-        add_text(d, "p", "where", &place(s, m));
-        if !addr.is_empty() {
-            add_text(d, "p", "addr", addr);
+    let near = m.attendance != Attendance::Online;
+    let online = m.attendance.online() || m.attendance == Attendance::Inactive;
+    let mut tel = String::from("tel:");
+    for c in m.conference.phone.chars() {
+        if c.is_ascii_digit() || matches!(c, '+' | ',' | '*' | '#') {
+            tel.push(c);
         }
     }
-    let actions = add(d, "p", "actions");
-    if m.attendance != Attendance::Online {
-        let mut maps = String::from("https://www.google.com/maps/dir/?api=1&destination=");
-        if let Some(c) = p.coordinates.filter(|_| !p.approximate) {
-            let mut t = String::new();
-            t.push_str(&f64_text(c.lat));
-            t.push(',');
-            t.push_str(&f64_text(c.lon));
-            encode(&mut maps, &t);
-        } else {
-            encode(&mut maps, addr);
-        }
-        if !addr.is_empty() || p.coordinates.is_some() {
-            add_link(&actions, &maps, s.lang.t(Msg::Directions), "btn");
-        }
-    }
-    if m.attendance.online() || m.attendance == Attendance::Inactive {
-        add_link(
-            &actions,
-            &m.conference.url,
-            s.lang.t(Msg::JoinOnline),
-            "btn",
-        );
-        if !m.conference.phone.is_empty() {
-            let mut tel = String::from("tel:");
-            for c in m.conference.phone.chars() {
-                if c.is_ascii_digit() || matches!(c, '+' | ',' | '*' | '#') {
-                    tel.push(c);
-                }
-            }
-            add_link(&actions, &tel, s.lang.t(Msg::Call), "btn");
-        }
-    }
-    let ics = add_text(&actions, "button", "btn", s.lang.t(Msg::AddCalendar));
-    set(&ics, "type", "button");
-    set(&ics, "data-act", "ics");
-    section(d, s.lang.t(Msg::Notes), &m.notes);
-    section(d, s.lang.t(Msg::Where), &p.notes);
-    section(d, s.lang.t(Msg::Online), &m.conference.url_notes);
-    if !m.types.is_empty() {
-        add_text(d, "h3", "", s.lang.t(Msg::Types));
-        let ul = add(d, "ul", "badges");
-        for code in &m.types {
-            add_text(&ul, "li", "badge", s.type_name(code));
-        }
-    }
-    section(d, s.lang.t(Msg::Group), &m.group);
-    if !m.group_notes.trim().is_empty() {
-        add_text(d, "p", "pre", &m.group_notes);
-    }
-    let links = add(d, "p", "actions");
-    add_link(&links, &m.contact.url, s.lang.t(Msg::MeetingPage), "");
-    let mut fb = m.contact.feedback_url.clone();
-    if safe_or_empty(&fb) {
+    let mut mailto = String::from("mailto:");
+    let mut feedback = link(&m.contact.feedback_url);
+    if feedback.is_empty() {
         if let Some(e) = m.contact.feedback_emails.first() {
-            fb = String::from("mailto:");
-            fb.push_str(e);
+            mailto.push_str(e);
+            feedback = link(&mailto);
         }
     }
-    add_link(&links, &fb, s.lang.t(Msg::Feedback), "");
-    Some(h)
-}
-
-fn safe_or_empty(u: &str) -> bool {
-    super::super::dom::safe_url(u).is_none()
-}
-
-/// A coordinate with six decimals, without Rust's float formatting.
-fn f64_text(v: f64) -> String {
-    let mut t = String::new();
-    if v < 0.0 {
-        t.push('-');
+    let calendar = if m.conference.url.is_empty() {
+        &m.contact.url
+    } else {
+        &m.conference.url
+    };
+    let mut out = String::new();
+    for f in [
+        m.slug.as_str(),
+        &m.name,
+        m.timezone.as_deref().unwrap_or_default(),
+        flag(near),
+        &if near { place(s, m) } else { String::new() },
+        addr,
+        &p.location,
+        flag(near && (!addr.is_empty() || p.coordinates.is_some())),
+        flag(online),
+        link(&m.conference.url),
+        link(&tel),
+        text(&m.notes),
+        text(&p.notes),
+        text(&m.conference.url_notes),
+        text(&m.group),
+        text(&m.group_notes),
+        link(&m.contact.url),
+        feedback,
+        link(calendar),
+        &m.notes,
+    ] {
+        field(&mut out, f);
     }
-    let micro = (v.abs() * 1e6).round() as u64;
-    super::super::text::push_u32(&mut t, (micro / 1_000_000) as u32);
-    t.push('.');
-    let frac = (micro % 1_000_000) as u32;
-    let digits = super::super::text::u32_text(frac);
-    for _ in digits.len()..6 {
-        t.push('0');
+    for msg in MESSAGES {
+        field(&mut out, s.lang.t(msg));
     }
-    t.push_str(&digits);
-    t
+    out.push(PART);
+    if m.occurrences.is_empty() {
+        field(&mut out, &when(s, None));
+        out.push_str("\u{1}\u{1}\u{1}");
+    }
+    for o in &m.occurrences {
+        let mut t = when(s, Some(*o));
+        if let Some(span) = o.time {
+            t.push_str(" – ");
+            t.push_str(&s.time((span.start + span.duration()) % 1440));
+        }
+        field(&mut out, &t);
+        push_u32(&mut out, o.day.number().into());
+        out.push('\u{1}');
+        if let Some(span) = o.time {
+            push_u32(&mut out, span.start.into());
+            out.push('\u{1}');
+            push_u32(&mut out, (span.start + span.duration()).into());
+        } else {
+            out.push('\u{1}');
+        }
+        out.push('\u{1}');
+    }
+    out.push(PART);
+    for code in &m.types {
+        field(&mut out, s.type_name(code));
+    }
+    out
 }

@@ -64,7 +64,7 @@ const NEXT: char = '\u{2}';
 
 /// Appends `t` as one field; the two separators are dropped from it (control characters
 /// never shown anyway).
-fn field(out: &mut String, t: &str) {
+pub fn field(out: &mut String, t: &str) {
     if t.bytes().any(|b| b == 1 || b == 2) {
         for c in t.chars() {
             if c != FIELD && c != NEXT {
