@@ -278,7 +278,7 @@ function msIcs(slug, name, tz, location, addr, url, notes, times) {
   for (let i = 0; i < times.length; i += 4) {
     if (!times[i + 2]) continue;
     const day = +times[i + 1];
-    out += 'BEGIN:VEVENT\r\nUID:' + slug.replace(/[^a-z0-9]/giu, '-') + '-' + i / 4 + '@meeting-search\r\nDTSTAMP:20240101T000000Z\r\nDTSTART' + stamp(day, +times[i + 2]) + 'DTEND' + stamp(day, +times[i + 3]) + 'RRULE:FREQ=WEEKLY;BYDAY=' + 'SUMOTUWETHFRSA'.substr(day * 2, 2) + '\r\nSUMMARY:' + text(name);
+    out += 'BEGIN:VEVENT\r\nUID:' + slug.replace(/[^a-zA-Z0-9]/gu, '-') + '-' + i / 4 + '@meeting-search\r\nDTSTAMP:20240101T000000Z\r\nDTSTART' + stamp(day, +times[i + 2]) + 'DTEND' + stamp(day, +times[i + 3]) + 'RRULE:FREQ=WEEKLY;BYDAY=' + 'SUMOTUWETHFRSA'.substr(day * 2, 2) + '\r\nSUMMARY:' + text(name);
     if (addr || location) out += '\r\nLOCATION:' + text(location) + (location && addr ? '\\, ' : '') + text(addr);
     if (url) out += '\r\nURL:' + url;
     if (notes) out += '\r\nDESCRIPTION:' + text(notes);
