@@ -248,13 +248,18 @@ impl Rows {
             }
         }
         sort_keys(&mut keys);
+        // Row → meeting, and the rows per day counted (day `d`'s in slot `d + 1`) ...
         let mut meeting = Vec::with_capacity(keys.len());
+        let mut day_start = [0u32; 9];
         for &k in &keys {
             meeting.push(by_name[((k >> 16) & ((1 << 28) - 1)) as usize]);
+            if let Some(n) = day_start.get_mut(row(k).day as usize + 1) {
+                *n += 1;
+            }
         }
-        let mut day_start = [0; 9];
-        for d in 0..9u8 {
-            day_start[d as usize] = keys.partition_point(|&k| row(k).day < d) as u32;
+        // ... then summed: day `d`'s rows start after every earlier day's.
+        for d in 1..9 {
+            day_start[d] += day_start[d - 1];
         }
         // Meeting → rows.
         let (meeting_row_start, meeting_rows) = group(&meeting, meetings.len(), &[]);
