@@ -33,5 +33,9 @@ pub fn for_each_bit(i: usize, mut word: u64, mut f: impl FnMut(usize)) {
 
 /// Number of set bits in `a & b`.
 pub fn and_count(a: &[u64], b: &[u64]) -> u32 {
-    a.iter().zip(b).map(|(x, y)| (x & y).count_ones()).sum()
+    let mut n = 0;
+    for (x, y) in a.iter().zip(b) {
+        n += (x & y).count_ones();
+    }
+    n
 }

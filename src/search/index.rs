@@ -566,7 +566,15 @@ impl Index {
             (&n.folded_name, n.path.last())
         };
         let order = order_by(nodes.len(), &mut |a, b| {
-            chains[a].iter().map(level).cmp(chains[b].iter().map(level))
+            // (A loop, not `Iterator::cmp`, whose generic copies cost more in the wasm.)
+            let (a, b) = (&chains[a], &chains[b]);
+            for (x, y) in a.iter().zip(b) {
+                let o = level(x).cmp(&level(y));
+                if o.is_ne() {
+                    return o;
+                }
+            }
+            a.len().cmp(&b.len())
         });
         let mut regions = Vec::with_capacity(nodes.len());
         for &id in &order {
