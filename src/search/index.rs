@@ -541,7 +541,7 @@ impl Index {
                             node.path = nodes[p].path.clone();
                             node.folded_path = nodes[p].folded_path.clone();
                             node.folded_path.push(' ');
-                            chain = chains[p].clone();
+                            chain.extend_from_slice(&chains[p]);
                         }
                         node.path.push(name.into());
                         node.folded_path.push_str(&node.folded_name);

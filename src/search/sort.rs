@@ -69,7 +69,10 @@ const RADIX_FROM: usize = 96;
 /// The indices `0..n` in the order `cmp` gives them, equal ones by index (so the order a
 /// stable sort would give).
 pub(crate) fn order_by(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<u32> {
-    let mut order: Vec<u32> = (0..n as u32).collect();
+    let mut order = vec![0u32; n];
+    for (i, o) in order.iter_mut().enumerate() {
+        *o = i as u32;
+    }
     // Bottom-up merge sort: runs of `width` merged pairwise into `buf`, then swapped.
     let mut buf = vec![0u32; n];
     let mut width = 1;
@@ -93,7 +96,7 @@ pub(crate) fn order_by(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) 
             }
             start = end;
         }
-        std::mem::swap(&mut order, &mut buf);
+        (order, buf) = (buf, order);
         width *= 2;
     }
     order
@@ -125,7 +128,11 @@ pub(crate) fn group(keys: &[u32], groups: usize, owners: &[u32]) -> (Vec<u32>, V
     for i in 1..s.len() {
         s[i] += s[i - 1];
     }
-    let mut fill = s.to_vec();
+    // (Copied by a loop: `to_vec` is one more generic copy in the wasm.)
+    let mut fill = vec![0u32; s.len()];
+    for (f, &x) in fill.iter_mut().zip(s.iter()) {
+        *f = x;
+    }
     let (f, out) = (&mut fill[..], &mut items[..]);
     let mut owner = 0;
     for (j, &k) in keys.iter().enumerate() {
