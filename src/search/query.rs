@@ -163,7 +163,9 @@ impl Index {
         let mut emit = |r: usize, in_progress: bool| {
             let m = self.row_meeting[r];
             if let Some(rad) = &deferred {
-                if !self.inside(rad, m as usize, &self.geo().xyz[m as usize]) {
+                // (No such meeting: never the case; kept rather than hidden.)
+                let xyz = self.geo().xyz.get(m as usize);
+                if !xyz.is_none_or(|xyz| self.inside(rad, m as usize, xyz)) {
                     return;
                 }
             }
@@ -245,7 +247,9 @@ impl Index {
 
     /// Emits the matching rows in the rolling-week order from `now`.
     fn rolling(&self, masks: &Masks, now: Now, emit: &mut impl FnMut(usize, bool)) {
-        let today = now.day.number();
+        // (`% 7` changes no weekday's number; it shows the compiler that the day indexes
+        // below are in range, so they carry no panic path.)
+        let today = now.day.number() % 7;
         let now_min = today as u32 * MINUTES_PER_DAY as u32 + now.minute as u32;
         let timed_end = self.day_start[NO_DAY as usize] as usize;
         let matches = |r: usize| (masks.word(self, r / 64, None) >> (r % 64)) & 1 == 1;
@@ -378,9 +382,11 @@ impl Index {
         if rad.limit.is_infinite() || d2 < rad.limit - rad.margin {
             true
         } else if d2 <= rad.limit + rad.margin {
-            match &self.geo().point[m] {
-                Some(q) => haversine(&rad.centre, q, rad.r, &self.trig) <= rad.within,
-                None => false,
+            match self.geo().point.get(m) {
+                Some(Some(q)) => haversine(&rad.centre, q, rad.r, &self.trig) <= rad.within,
+                Some(None) => false,
+                // (No such meeting: never the case; kept rather than hidden.)
+                None => true,
             }
         } else {
             false
