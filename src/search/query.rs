@@ -430,7 +430,10 @@ impl Index {
         sort_keys(&mut keys);
         let rows = self.row_meeting.len();
         for (k, &key) in keys.iter().enumerate() {
-            let (lo, hi) = ranges[key as u32 as usize];
+            // (Always there; a word not there would filter nothing rather than hide.)
+            let Some(&(lo, hi)) = ranges.get(key as u32 as usize) else {
+                continue;
+            };
             let postings = (key >> 32) as usize;
             // Setting a bit per posting costs a few ns; checking a candidate row's sorted
             // word ids costs a binary search, several times more.
@@ -472,7 +475,9 @@ impl Index {
                     let b = w.trailing_zeros() as usize;
                     w &= w - 1;
                     let r = i * 64 + b;
-                    if !words.meeting_has_word_in(self.row_meeting[r] as usize, lo, hi) {
+                    // (A row past the last, never set, would be kept rather than hidden.)
+                    let m = self.row_meeting.get(r);
+                    if !m.is_none_or(|&m| words.meeting_has_word_in(m as usize, lo, hi)) {
                         keep &= !(1u64 << b);
                     }
                 }
@@ -495,7 +500,12 @@ impl Index {
             let code = canonical_code(code);
             let all = self.types();
             match all.binary_search_by(|(c, _)| c.as_str().cmp(&code)) {
-                Ok(i) => types.push(all[i].1.as_slice()),
+                // (Always there; a code not there would filter nothing rather than hide.)
+                Ok(i) => {
+                    if let Some((_, bits)) = all.get(i) {
+                        types.push(bits.as_slice());
+                    }
+                }
                 Err(_) => never = true,
             }
         }
