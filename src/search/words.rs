@@ -130,9 +130,15 @@ impl WordsBuilder {
         for (r, &id) in order.iter().enumerate() {
             rank[id as usize] = r as u32;
         }
+        let mut sorted_vocab: Vec<String> = Vec::with_capacity(vocab.len());
+        for &id in &order {
+            sorted_vocab.push(std::mem::take(&mut vocab[id as usize]));
+        }
         // ... keeping each meeting's words once each, in place: `last[w]` is the last
-        // meeting seen with word `w` (no sort per meeting).
-        let mut last = vec![u32::MAX; vocab.len()];
+        // meeting seen with word `w` (no sort per meeting; `order`'s memory reused, so the
+        // build needs no more than before).
+        let mut last = order;
+        last.fill(u32::MAX);
         let mut w = 0;
         for m in 0..n {
             let (s, e) = (starts[m] as usize, starts[m + 1] as usize);
@@ -148,10 +154,7 @@ impl WordsBuilder {
         }
         per_meeting.truncate(w);
         starts[n] = w as u32;
-        let mut sorted_vocab: Vec<String> = Vec::with_capacity(vocab.len());
-        for &id in &order {
-            sorted_vocab.push(std::mem::take(&mut vocab[id as usize]));
-        }
+        drop((last, rank));
         // Postings: word → meetings, in meeting order; then, read back by word, meeting →
         // words in word order, which is each meeting's ids sorted.
         let (posting_start, postings) = group(&per_meeting, sorted_vocab.len(), &starts);
