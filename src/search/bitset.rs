@@ -16,10 +16,15 @@ pub fn word(bits: &[u64], i: usize) -> u64 {
     bits.get(i).copied().unwrap_or(0)
 }
 
-/// Makes `buf` `len` zero words, reusing its allocation.
+/// Makes `buf` `len` zero words, reusing its allocation when it has that length already
+/// (the scratch buffers always have the index's; `resize` would bring a generic fill
+/// routine of its own into the wasm).
 pub fn clear(buf: &mut Vec<u64>, len: usize) {
-    buf.clear();
-    buf.resize(len, 0);
+    if buf.len() == len {
+        buf.fill(0);
+    } else {
+        *buf = vec![0; len];
+    }
 }
 
 /// Calls `f` with the index of every set bit of `word`, word number `i`, in order.
@@ -33,5 +38,9 @@ pub fn for_each_bit(i: usize, mut word: u64, mut f: impl FnMut(usize)) {
 
 /// Number of set bits in `a & b`.
 pub fn and_count(a: &[u64], b: &[u64]) -> u32 {
-    a.iter().zip(b).map(|(x, y)| (x & y).count_ones()).sum()
+    let mut n = 0;
+    for (x, y) in a.iter().zip(b) {
+        n += (x & y).count_ones();
+    }
+    n
 }

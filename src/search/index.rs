@@ -248,13 +248,18 @@ impl Rows {
             }
         }
         sort_keys(&mut keys);
+        // Row → meeting, and the rows per day counted (day `d`'s in slot `d + 1`) ...
         let mut meeting = Vec::with_capacity(keys.len());
+        let mut day_start = [0u32; 9];
         for &k in &keys {
             meeting.push(by_name[((k >> 16) & ((1 << 28) - 1)) as usize]);
+            if let Some(n) = day_start.get_mut(row(k).day as usize + 1) {
+                *n += 1;
+            }
         }
-        let mut day_start = [0; 9];
-        for d in 0..9u8 {
-            day_start[d as usize] = keys.partition_point(|&k| row(k).day < d) as u32;
+        // ... then summed: day `d`'s rows start after every earlier day's.
+        for d in 1..9 {
+            day_start[d] += day_start[d - 1];
         }
         // Meeting → rows.
         let (meeting_row_start, meeting_rows) = group(&meeting, meetings.len(), &[]);
@@ -536,7 +541,7 @@ impl Index {
                             node.path = nodes[p].path.clone();
                             node.folded_path = nodes[p].folded_path.clone();
                             node.folded_path.push(' ');
-                            chain = chains[p].clone();
+                            chain.extend_from_slice(&chains[p]);
                         }
                         node.path.push(name.into());
                         node.folded_path.push_str(&node.folded_name);
@@ -561,7 +566,15 @@ impl Index {
             (&n.folded_name, n.path.last())
         };
         let order = order_by(nodes.len(), &mut |a, b| {
-            chains[a].iter().map(level).cmp(chains[b].iter().map(level))
+            // (A loop, not `Iterator::cmp`, whose generic copies cost more in the wasm.)
+            let (a, b) = (&chains[a], &chains[b]);
+            for (x, y) in a.iter().zip(b) {
+                let o = level(x).cmp(&level(y));
+                if o.is_ne() {
+                    return o;
+                }
+            }
+            a.len().cmp(&b.len())
         });
         let mut regions = Vec::with_capacity(nodes.len());
         for &id in &order {

@@ -13,7 +13,7 @@
 
 use super::index::region_path;
 use super::sort::{f64_from_key, f64_key, order_by, sort_keys};
-use super::text::{fold, push_joined};
+use super::text::fold;
 use super::Index;
 use crate::feed::push_int;
 use crate::hash::TextMap;
@@ -221,7 +221,14 @@ impl Collector {
             None => {
                 let mut label = String::new();
                 if kind == Kind::Region {
-                    push_joined(&mut label, path.iter().take(depth + 1).copied(), " > ");
+                    // (A loop: `push_joined` over this iterator type would be one more
+                    // copy of it in the wasm.)
+                    for (i, part) in path.get(..=depth).unwrap_or_default().iter().enumerate() {
+                        if i > 0 {
+                            label.push_str(" > ");
+                        }
+                        label.push_str(part);
+                    }
                 } else {
                     label.push_str(name);
                     if !qualifier.is_empty() {

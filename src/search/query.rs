@@ -163,7 +163,9 @@ impl Index {
         let mut emit = |r: usize, in_progress: bool| {
             let m = self.row_meeting[r];
             if let Some(rad) = &deferred {
-                if !self.inside(rad, m as usize, &self.geo().xyz[m as usize]) {
+                // (No such meeting: never the case; kept rather than hidden.)
+                let xyz = self.geo().xyz.get(m as usize);
+                if !xyz.is_none_or(|xyz| self.inside(rad, m as usize, xyz)) {
                     return;
                 }
             }
@@ -245,7 +247,9 @@ impl Index {
 
     /// Emits the matching rows in the rolling-week order from `now`.
     fn rolling(&self, masks: &Masks, now: Now, emit: &mut impl FnMut(usize, bool)) {
-        let today = now.day.number();
+        // (`% 7` changes no weekday's number; it shows the compiler that the day indexes
+        // below are in range, so they carry no panic path.)
+        let today = now.day.number() % 7;
         let now_min = today as u32 * MINUTES_PER_DAY as u32 + now.minute as u32;
         let timed_end = self.day_start[NO_DAY as usize] as usize;
         let matches = |r: usize| (masks.word(self, r / 64, None) >> (r % 64)) & 1 == 1;
@@ -378,9 +382,11 @@ impl Index {
         if rad.limit.is_infinite() || d2 < rad.limit - rad.margin {
             true
         } else if d2 <= rad.limit + rad.margin {
-            match &self.geo().point[m] {
-                Some(q) => haversine(&rad.centre, q, rad.r, &self.trig) <= rad.within,
-                None => false,
+            match self.geo().point.get(m) {
+                Some(Some(q)) => haversine(&rad.centre, q, rad.r, &self.trig) <= rad.within,
+                Some(None) => false,
+                // (No such meeting: never the case; kept rather than hidden.)
+                None => true,
             }
         } else {
             false
@@ -424,7 +430,10 @@ impl Index {
         sort_keys(&mut keys);
         let rows = self.row_meeting.len();
         for (k, &key) in keys.iter().enumerate() {
-            let (lo, hi) = ranges[key as u32 as usize];
+            // (Always there; a word not there would filter nothing rather than hide.)
+            let Some(&(lo, hi)) = ranges.get(key as u32 as usize) else {
+                continue;
+            };
             let postings = (key >> 32) as usize;
             // Setting a bit per posting costs a few ns; checking a candidate row's sorted
             // word ids costs a binary search, several times more.
@@ -466,7 +475,9 @@ impl Index {
                     let b = w.trailing_zeros() as usize;
                     w &= w - 1;
                     let r = i * 64 + b;
-                    if !words.meeting_has_word_in(self.row_meeting[r] as usize, lo, hi) {
+                    // (A row past the last, never set, would be kept rather than hidden.)
+                    let m = self.row_meeting.get(r);
+                    if !m.is_none_or(|&m| words.meeting_has_word_in(m as usize, lo, hi)) {
                         keep &= !(1u64 << b);
                     }
                 }
@@ -489,7 +500,12 @@ impl Index {
             let code = canonical_code(code);
             let all = self.types();
             match all.binary_search_by(|(c, _)| c.as_str().cmp(&code)) {
-                Ok(i) => types.push(all[i].1.as_slice()),
+                // (Always there; a code not there would filter nothing rather than hide.)
+                Ok(i) => {
+                    if let Some((_, bits)) = all.get(i) {
+                        types.push(bits.as_slice());
+                    }
+                }
                 Err(_) => never = true,
             }
         }

@@ -1,7 +1,7 @@
 //! The crate's sorting, through two small functions of its own instead of the standard
 //! library's sort, which compiles to one 2–3.5 KB copy of WebAssembly per element type and
-//! comparison closure: [`sort_keys`] sorts packed integer keys (a quicksort for short
-//! slices, a radix sort above, so linear whatever the input), and [`order_by`] orders
+//! comparison closure: [`sort_keys`] sorts packed integer keys (an insertion sort for
+//! short slices, a radix sort above, so linear whatever the input), and [`order_by`] orders
 //! indices through a comparison passed as a trait object (a stable merge sort, so no
 //! tie-break is needed). Code elsewhere in the crate that sorts (the widget, the feed
 //! reader) uses them too and adds no copy.
@@ -11,7 +11,16 @@ use std::cmp::Ordering;
 /// Sorts packed integer keys in ascending order.
 pub(crate) fn sort_keys(keys: &mut [u64]) {
     if keys.len() <= RADIX_FROM {
-        quicksort(keys);
+        // Insertion sort: short slices (a query's words, a small place's coordinates).
+        for i in 1..keys.len() {
+            let key = keys[i];
+            let mut j = i;
+            while j > 0 && keys[j - 1] > key {
+                keys[j] = keys[j - 1];
+                j -= 1;
+            }
+            keys[j] = key;
+        }
         return;
     }
     // Least significant byte first, each pass stable; a byte every key shares is skipped.
@@ -53,57 +62,17 @@ pub(crate) fn sort_keys(keys: &mut [u64]) {
     }
 }
 
-/// Above this many keys [`sort_keys`] uses a radix sort (linear whatever the input), so
-/// the quicksort's worst case stays small.
-const RADIX_FROM: usize = 160;
-
-/// Quicksort (median-of-three pivot, Hoare partition) down to short runs, which are
-/// insertion-sorted.
-fn quicksort(mut v: &mut [u64]) {
-    while v.len() > 16 {
-        let n = v.len();
-        let (a, b, c) = (v[0], v[n / 2], v[n - 1]);
-        let pivot = a.max(b).min(a.min(b).max(c));
-        let (mut i, mut j) = (0, n - 1);
-        loop {
-            while v[i] < pivot {
-                i += 1;
-            }
-            while v[j] > pivot {
-                j -= 1;
-            }
-            if i >= j {
-                break;
-            }
-            v.swap(i, j);
-            i += 1;
-            j -= 1;
-        }
-        // `v[..=j]` ≤ pivot ≤ `v[j + 1..]`, both parts non-empty.
-        let (left, right) = v.split_at_mut(j + 1);
-        if left.len() < right.len() {
-            quicksort(left);
-            v = right;
-        } else {
-            quicksort(right);
-            v = left;
-        }
-    }
-    for i in 1..v.len() {
-        let key = v[i];
-        let mut j = i;
-        while j > 0 && v[j - 1] > key {
-            v[j] = v[j - 1];
-            j -= 1;
-        }
-        v[j] = key;
-    }
-}
+/// Up to this many keys [`sort_keys`] uses an insertion sort (quadratic, so kept short),
+/// above it a radix sort (linear whatever the input).
+const RADIX_FROM: usize = 96;
 
 /// The indices `0..n` in the order `cmp` gives them, equal ones by index (so the order a
 /// stable sort would give).
 pub(crate) fn order_by(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<u32> {
-    let mut order: Vec<u32> = (0..n as u32).collect();
+    let mut order = vec![0u32; n];
+    for (i, o) in order.iter_mut().enumerate() {
+        *o = i as u32;
+    }
     // Bottom-up merge sort: runs of `width` merged pairwise into `buf`, then swapped.
     let mut buf = vec![0u32; n];
     let mut width = 1;
@@ -127,7 +96,7 @@ pub(crate) fn order_by(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) 
             }
             start = end;
         }
-        std::mem::swap(&mut order, &mut buf);
+        (order, buf) = (buf, order);
         width *= 2;
     }
     order
@@ -159,7 +128,11 @@ pub(crate) fn group(keys: &[u32], groups: usize, owners: &[u32]) -> (Vec<u32>, V
     for i in 1..s.len() {
         s[i] += s[i - 1];
     }
-    let mut fill = s.to_vec();
+    // (Copied by a loop: `to_vec` is one more generic copy in the wasm.)
+    let mut fill = vec![0u32; s.len()];
+    for (f, &x) in fill.iter_mut().zip(s.iter()) {
+        *f = x;
+    }
     let (f, out) = (&mut fill[..], &mut items[..]);
     let mut owner = 0;
     for (j, &k) in keys.iter().enumerate() {

@@ -7,7 +7,7 @@
 //! typed word needs it, so [`super::Index`] builds it on first use (or when asked to, once
 //! the first results are on screen).
 
-use super::sort::{group, grouped, order_by, sort_keys};
+use super::sort::{group, grouped, order_by};
 use super::text::for_each_word;
 use crate::hash::TextMap;
 use crate::model::Meeting;
@@ -124,43 +124,48 @@ impl WordsBuilder {
         }
         let n = starts.len() - 1;
         let mut vocab = words.vocab;
-        // Renumber words by their rank in the sorted vocabulary.
+        // Renumber words by their rank in the sorted vocabulary ...
         let order = order_by(vocab.len(), &mut |a, b| vocab[a].cmp(&vocab[b]));
         let mut rank = vec![0u32; vocab.len()];
         for (r, &id) in order.iter().enumerate() {
             rank[id as usize] = r as u32;
         }
-        for id in per_meeting.iter_mut() {
-            *id = rank[*id as usize];
+        let mut sorted_vocab: Vec<String> = Vec::with_capacity(vocab.len());
+        for &id in &order {
+            sorted_vocab.push(std::mem::take(&mut vocab[id as usize]));
         }
-        // Each meeting's ids sorted, once each.
-        let mut wide = Vec::new();
+        // ... keeping each meeting's words once each, in place: `last[w]` is the last
+        // meeting seen with word `w` (no sort per meeting; `order`'s memory reused, so the
+        // build needs no more than before).
+        let mut last = order;
+        last.fill(u32::MAX);
         let mut w = 0;
         for m in 0..n {
             let (s, e) = (starts[m] as usize, starts[m + 1] as usize);
-            sort_ids(&mut per_meeting[s..e], &mut wide);
             starts[m] = w as u32;
             for r in s..e {
-                if w == starts[m] as usize || per_meeting[w - 1] != per_meeting[r] {
-                    per_meeting[w] = per_meeting[r];
+                let id = per_meeting[r] as usize;
+                if last[id] != m as u32 {
+                    last[id] = m as u32;
+                    per_meeting[w] = rank[id];
                     w += 1;
                 }
             }
         }
         per_meeting.truncate(w);
         starts[n] = w as u32;
-        let mut sorted_vocab: Vec<String> = Vec::with_capacity(vocab.len());
-        for &id in &order {
-            sorted_vocab.push(std::mem::take(&mut vocab[id as usize]));
-        }
-        // Postings: word → meetings.
+        drop((last, rank));
+        // Postings: word → meetings, in meeting order; then, read back by word, meeting →
+        // words in word order, which is each meeting's ids sorted.
         let (posting_start, postings) = group(&per_meeting, sorted_vocab.len(), &starts);
+        drop(per_meeting);
+        let (meeting_word_start, meeting_words) = group(&postings, n, &posting_start);
         Words {
             vocab: sorted_vocab,
             posting_start,
             postings,
-            meeting_word_start: starts,
-            meeting_words: per_meeting,
+            meeting_word_start,
+            meeting_words,
         }
     }
 }
@@ -254,15 +259,5 @@ impl WordIds {
                 range
             }
         }
-    }
-}
-
-/// Sorts word ids through the crate's one integer sort, using `wide` as a buffer.
-fn sort_ids(ids: &mut [u32], wide: &mut Vec<u64>) {
-    wide.clear();
-    wide.extend(ids.iter().map(|&i| i as u64));
-    sort_keys(wide);
-    for (id, &w) in ids.iter_mut().zip(wide.iter()) {
-        *id = w as u32;
     }
 }
