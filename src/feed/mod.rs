@@ -240,7 +240,7 @@ fn invalid_json(bytes: &[u8], e: &JsonError) -> FeedError {
     FeedError::InvalidJson {
         line,
         column,
-        reason: e.reason.to_owned(),
+        reason: e.reason().to_owned(),
     }
 }
 
@@ -319,7 +319,7 @@ fn formats_table(
             return Err(FeedError::InvalidFormats {
                 line,
                 column,
-                reason: e.reason.to_owned(),
+                reason: e.reason().to_owned(),
             });
         }
     }
