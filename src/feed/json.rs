@@ -186,6 +186,19 @@ impl<'de> Parser<'de> {
         }
     }
 
+    /// A parser at byte `at` of `bytes`, where an earlier read found a value.
+    pub(crate) fn new_at(bytes: &'de [u8], at: usize) -> Self {
+        Parser {
+            at,
+            ..Parser::new(bytes)
+        }
+    }
+
+    /// How many bytes have been read.
+    pub(crate) fn offset(&self) -> usize {
+        self.at
+    }
+
     #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()

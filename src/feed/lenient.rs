@@ -295,39 +295,6 @@ fn list<'de>(p: &mut Parser<'de>, element: OnElement<'_, 'de>) -> Parsed<Option<
     })
 }
 
-/// A list of records that also accepts `null` (read as empty) and reads anything else
-/// that is not a list as empty, remembering what it found.
-#[derive(Debug)]
-pub(crate) struct Records<T> {
-    /// The elements, in feed order.
-    pub(crate) items: Vec<Item<T>>,
-    /// What was found instead of a list, when it was not one.
-    pub(crate) not_a_list: Option<&'static str>,
-}
-
-impl<T> Default for Records<T> {
-    fn default() -> Self {
-        Records {
-            items: Vec::new(),
-            not_a_list: None,
-        }
-    }
-}
-
-impl<'de, T: Slots<'de> + Default> Records<T> {
-    /// Reads the list (or what stands in its place).
-    pub(crate) fn read(p: &mut Parser<'de>) -> Parsed<Self> {
-        let mut items = Vec::new();
-        let not_a_list = stream(p, &mut |item| {
-            items.push(match item {
-                Item::Record(record) => Item::Record(std::mem::take(record)),
-                Item::NotObject(found) => Item::NotObject(found),
-            })
-        })?;
-        Ok(Records { items, not_a_list })
-    }
-}
-
 /// `s` without white space at either end, exactly as `str::trim`, but byte by byte while
 /// the ends are ASCII: `char::is_whitespace` on every character was a hot spot of reading.
 pub(crate) fn trim(s: &str) -> &str {

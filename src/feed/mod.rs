@@ -148,8 +148,7 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Feed, FeedError> {
 
 /// [`read`], keeping the problems only when `problems` is true (and the build can).
 fn read_collecting(bytes: &[u8], options: &ReadOptions, problems: bool) -> Result<Feed, FeedError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let zone = options.default_timezone.as_deref();
+    let bytes = strip_bom(bytes);
     let mut reader = Reader::new(problems);
     // Every way to a feed ends here with its format and BMLT formats table (empty for
     // Meeting Guide), so that finishing is one copy.
@@ -164,13 +163,10 @@ fn read_collecting(bytes: &[u8], options: &ReadOptions, problems: bool) -> Resul
             }
             if looks_like_bmlt(keys) {
                 let table = formats_table(bmlt::FormatTable::default(), options)?;
-                stream(bytes, &mut |item: Item<&mut bmlt::Raw>| {
-                    reader.take(item, |raw, index, out, meeting| {
-                        bmlt::convert(raw, index, &table, zone, out, meeting)
-                    })
-                })?;
+                read_bmlt(bytes, 0, &table, options, &mut reader)?;
                 (Format::Bmlt, table)
             } else {
+                let zone = options.default_timezone.as_deref();
                 stream(bytes, &mut |item: Item<&mut meeting_guide::Raw>| {
                     reader.take(item, |raw, index, out, meeting| {
                         meeting_guide::convert(raw, index, zone, out, meeting)
@@ -193,6 +189,11 @@ fn read_collecting(bytes: &[u8], options: &ReadOptions, problems: bool) -> Resul
     Ok(reader.finish(format, table.type_names()))
 }
 
+/// `bytes` without a UTF-8 byte order mark.
+fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
 /// Reads a BMLT `{meetings, formats}` envelope into `reader`; its formats table.
 fn read_envelope(
     bytes: &[u8],
@@ -203,18 +204,17 @@ fn read_envelope(
     let envelope = bmlt::Envelope::read(&mut p)
         .and_then(|envelope| p.end().map(|()| envelope))
         .map_err(|e| invalid_json(bytes, &e))?;
-    if !envelope.has_meetings {
+    let Some((start, end)) = envelope.meetings else {
         return Err(FeedError::NotAFeed {
             found: "an object without a \"meetings\" list",
         });
-    }
-    if envelope.meetings.not_a_list.is_some() {
+    };
+    if envelope.meetings_not_a_list.is_some() {
         return Err(FeedError::NotAFeed {
             found: "an object whose \"meetings\" is not a list",
         });
     }
     let table = formats_table(envelope.formats, options)?;
-    let zone = options.default_timezone.as_deref();
     // Before the first record's problems, as a problem of the list as a whole.
     if let Some(found) = envelope.formats_not_a_list {
         reader.out.start(0);
@@ -222,16 +222,37 @@ fn read_envelope(
             .out
             .push("formats", ProblemKind::NotAList, found, Action::Ignored);
     }
-    for mut item in envelope.meetings.items {
-        let item = match &mut item {
-            Item::Record(raw) => Item::Record(raw),
-            Item::NotObject(found) => Item::NotObject(found),
-        };
-        reader.take(item, |raw, index, out, meeting| {
-            bmlt::convert(raw, index, &table, zone, out, meeting)
-        });
-    }
+    // Read once already, so read alike (and without fault) again.
+    read_bmlt(
+        bytes.get(..end).unwrap_or(bytes),
+        start,
+        &table,
+        options,
+        reader,
+    )?;
     Ok(table)
+}
+
+/// Reads the BMLT list that starts at `start` and takes the rest of `bytes` into
+/// `reader`, naming its formats with `table`: one copy for the bare list and the
+/// envelope's.
+#[inline(never)]
+fn read_bmlt(
+    bytes: &[u8],
+    start: usize,
+    table: &bmlt::FormatTable,
+    options: &ReadOptions,
+    reader: &mut Reader,
+) -> Result<(), FeedError> {
+    let zone = options.default_timezone.as_deref();
+    let mut p = Parser::new_at(bytes, start);
+    lenient::stream(&mut p, &mut |item: Item<&mut bmlt::Raw>| {
+        reader.take(item, |raw, index, out, meeting| {
+            bmlt::convert(raw, index, table, zone, out, meeting)
+        })
+    })
+    .and_then(|_| p.end())
+    .map_err(|e| invalid_json(bytes, &e))
 }
 
 /// The feed's JSON error, with its line and column.
@@ -312,7 +333,7 @@ fn formats_table(
     options: &ReadOptions,
 ) -> Result<bmlt::FormatTable, FeedError> {
     if let Some(extra) = &options.bmlt_formats {
-        let extra = extra.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(extra);
+        let extra = strip_bom(extra);
         let mut p = Parser::new(extra);
         if let Err(e) = table.read(&mut p).and_then(|_| p.end()) {
             let (line, column) = e.line_column(extra);
