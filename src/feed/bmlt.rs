@@ -11,6 +11,7 @@ use super::shared::{self, Text};
 use crate::model::{
     Attendance, Conference, Meeting, Occurrence, Place, TimeSpan, Weekday, DEFAULT_DURATION,
 };
+use crate::types::canonical_code;
 
 // The meeting keys the reader uses; every other key is skipped unread.
 slots!(
@@ -156,19 +157,14 @@ impl FormatTable {
     }
 }
 
-/// BMLT's own world-id → Meeting Guide map (its `client_interface/tsml/`): `None` for
-/// `HYBR`, which makes the meeting hybrid instead of adding a type.
+/// BMLT's own world-id → Meeting Guide map (its `client_interface/tsml/`, which
+/// [`canonical_code`] holds): `None` for `HYBR`, which makes the meeting hybrid instead of
+/// adding a type.
 fn world_to_code(world: &str) -> Option<String> {
-    let world = trim(world).to_ascii_uppercase();
-    let code = match world.as_str() {
-        "OPEN" => "O",
-        "CLOSED" => "C",
-        "WCHR" => "X",
-        "VM" => "ONL",
-        "HYBR" | "HY" => return None,
-        _ => return Some(world),
-    };
-    Some(code.to_owned())
+    let hybrid = ["HYBR", "HY"]
+        .iter()
+        .any(|h| trim(world).eq_ignore_ascii_case(h));
+    (!hybrid).then(|| canonical_code(world))
 }
 
 /// What the formats of one meeting say.
