@@ -84,7 +84,7 @@ pub(crate) trait Slots<'de> {
 /// A record's keys, its values in the order of its keys, and which values were filled
 /// since it was last cleared (bit `i` for value `i`).
 pub(crate) struct Fields<'a, 'de> {
-    keys: &'static [&'static str],
+    keys: &'static str,
     values: &'a mut [Option<Val<'de>>],
     filled: &'a mut u64,
 }
@@ -115,34 +115,43 @@ impl<'de> Fields<'_, 'de> {
 /// The slot number of a key a record type does not use.
 pub(crate) const NO_SLOT: u8 = u8::MAX;
 
-/// The place of `key` in `keys`, worked out when the program is built (a key that is
-/// not there fails the build).
-pub(crate) const fn slot_of(keys: &[&str], key: &str) -> usize {
-    let mut at = 0;
-    while at < keys.len() {
-        let (a, b) = (keys[at].as_bytes(), key.as_bytes());
-        if a.len() == b.len() {
-            let mut i = 0;
-            while i < a.len() && a[i] == b[i] {
-                i += 1;
-            }
-            if i == a.len() {
-                return at;
-            }
+/// The place of `key` in `keys` (each key followed by a space, as [`slots!`] writes
+/// them), worked out when the program is built (a key that is not there fails the build).
+pub(crate) const fn slot_of(keys: &str, key: &str) -> usize {
+    let (keys, key) = (keys.as_bytes(), key.as_bytes());
+    let (mut start, mut slot) = (0, 0);
+    while start < keys.len() {
+        let mut i = 0;
+        while start + i < keys.len() && i < key.len() && keys[start + i] == key[i] {
+            i += 1;
         }
-        at += 1;
+        if i == key.len() && start + i < keys.len() && keys[start + i] == b' ' {
+            return slot;
+        }
+        while start < keys.len() && keys[start] != b' ' {
+            start += 1;
+        }
+        start += 1;
+        slot += 1;
     }
     panic!("a record's key is not among its keys")
 }
 
-/// The number of `key` in `keys`, or [`NO_SLOT`]: one loop over a table for every
-/// record type (a chain of comparisons per type was 3 KB of the wasm, and records now
-/// look a key up only when it is not where the previous record had it).
-pub(crate) fn position_of(keys: &[&str], key: &str) -> u8 {
-    keys.iter()
-        .position(|k| *k == key)
-        .and_then(|at| u8::try_from(at).ok())
-        .unwrap_or(NO_SLOT)
+/// The number of `key` in `keys` (each followed by a space), or [`NO_SLOT`]: one loop
+/// over one text for every record type (a chain of comparisons per type was 3 KB of the
+/// wasm, a table of `&str` 8 bytes of pointers a key, and records now look a key up only
+/// when it is not where the previous record had it).
+pub(crate) fn position_of(keys: &str, key: &str) -> u8 {
+    let mut rest = keys.as_bytes();
+    let mut slot = 0;
+    while let Some(end) = rest.iter().position(|&b| b == b' ') {
+        if rest.get(..end) == Some(key.as_bytes()) {
+            return slot;
+        }
+        rest = rest.get(end + 1..).unwrap_or_default();
+        slot += 1;
+    }
+    NO_SLOT
 }
 
 /// The values of a record type's `N` keys, in the order of their slots, and which slots
@@ -172,7 +181,7 @@ impl<'de, const N: usize> Values<'de, N> {
     }
 
     /// The values with the record type's `keys`, as [`Slots::slots`] gives them.
-    pub(crate) fn fields(&mut self, keys: &'static [&'static str]) -> Fields<'_, 'de> {
+    pub(crate) fn fields(&mut self, keys: &'static str) -> Fields<'_, 'de> {
         Fields {
             keys,
             values: &mut self.values,
@@ -194,15 +203,15 @@ macro_rules! slots {
         );
 
         impl $record<'static> {
-            /// The keys, in the order of their slots.
-            const KEYS: [&'static str; [$($key),*].len()] = [$($key),*];
+            /// The keys, in the order of their slots, each followed by a space.
+            const KEYS: &'static str = concat!($($key, " "),*);
         }
 
         impl<'de> $record<'de> {
             $(
                 #[doc = concat!("The value of `", $key, "`, `None` when absent.")]
                 pub(crate) fn $field(&self) -> &Option<$crate::feed::lenient::Val<'de>> {
-                    const AT: usize = $crate::feed::lenient::slot_of(&$record::KEYS, $key);
+                    const AT: usize = $crate::feed::lenient::slot_of($record::KEYS, $key);
                     self.0.get(AT)
                 }
             )*
@@ -210,7 +219,7 @@ macro_rules! slots {
 
         impl<'de> $crate::feed::lenient::Slots<'de> for $record<'de> {
             fn slots(&mut self) -> $crate::feed::lenient::Fields<'_, 'de> {
-                self.0.fields(&$record::KEYS)
+                self.0.fields($record::KEYS)
             }
         }
     };
@@ -638,6 +647,22 @@ mod tests {
             "ab" => ab,
         }
     );
+
+    #[test]
+    fn keys_are_found_by_their_whole_text() {
+        assert_eq!(Pair::KEYS, "a ab ");
+        for (key, slot) in [
+            ("a", 0),
+            ("ab", 1),
+            ("", NO_SLOT),
+            ("b", NO_SLOT),
+            ("abc", NO_SLOT),
+        ] {
+            assert_eq!(position_of(Pair::KEYS, key), slot, "{key:?}");
+        }
+        assert_eq!(slot_of(Pair::KEYS, "ab"), 1);
+        assert_eq!(slot_of("x y z ", "z"), 2);
+    }
 
     #[test]
     fn a_record_gives_each_key_its_value_and_clears_in_place() {
