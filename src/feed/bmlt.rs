@@ -5,7 +5,7 @@
 use super::diagnostics::{Action, Collector, ProblemKind};
 use super::json::{Parsed, Parser};
 use super::lenient::{
-    add_minutes, read_coordinates, read_duration, read_time, slots, stream, trim, Item,
+    add_minutes, read_coordinates, read_duration, read_time, slots, stream, trim, word_number, Item,
 };
 use super::shared::{self, Text};
 use crate::model::{
@@ -161,9 +161,7 @@ impl FormatTable {
 /// [`canonical_code`] holds): `None` for `HYBR`, which makes the meeting hybrid instead of
 /// adding a type.
 fn world_to_code(world: &str) -> Option<String> {
-    let hybrid = ["HYBR", "HY"]
-        .iter()
-        .any(|h| trim(world).eq_ignore_ascii_case(h));
+    let hybrid = word_number("HYBR HY ", trim(world), true).is_some();
     (!hybrid).then(|| canonical_code(world))
 }
 

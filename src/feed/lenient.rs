@@ -142,16 +142,31 @@ pub(crate) const fn slot_of(keys: &str, key: &str) -> usize {
 /// wasm, a table of `&str` 8 bytes of pointers a key, and records now look a key up only
 /// when it is not where the previous record had it).
 pub(crate) fn position_of(keys: &str, key: &str) -> u8 {
-    let mut rest = keys.as_bytes();
-    let mut slot = 0;
+    word_number(keys, key, false)
+        .and_then(|at| u8::try_from(at).ok())
+        .unwrap_or(NO_SLOT)
+}
+
+/// The number of `word` among `words` (each followed by a space), compared ASCII
+/// case-blind when `any_case`: the wasm build's word lists are texts, where a table of
+/// `&str` took 8 bytes of pointers a word. A word with a space is never found.
+pub(crate) fn word_number(words: &str, word: &str, any_case: bool) -> Option<usize> {
+    let mut rest = words.as_bytes();
+    let mut number = 0;
     while let Some(end) = rest.iter().position(|&b| b == b' ') {
-        if rest.get(..end) == Some(key.as_bytes()) {
-            return slot;
+        let here = rest.get(..end).unwrap_or_default();
+        let same = if any_case {
+            here.eq_ignore_ascii_case(word.as_bytes())
+        } else {
+            here == word.as_bytes()
+        };
+        if same {
+            return Some(number);
         }
         rest = rest.get(end + 1..).unwrap_or_default();
-        slot += 1;
+        number += 1;
     }
-    NO_SLOT
+    None
 }
 
 /// The values of a record type's `N` keys, in the order of their slots, and which slots
@@ -662,6 +677,9 @@ mod tests {
         }
         assert_eq!(slot_of(Pair::KEYS, "ab"), 1);
         assert_eq!(slot_of("x y z ", "z"), 2);
+        assert_eq!(word_number("br p ", "BR", true), Some(0));
+        assert_eq!(word_number("br p ", "BR", false), None);
+        assert_eq!(word_number("br p ", "br p", true), None);
     }
 
     #[test]
