@@ -296,14 +296,50 @@ pub(crate) fn stream<'de, T: Slots<'de> + Default>(
     p: &mut Parser<'de>,
     each: &mut dyn FnMut(Item<&mut T>),
 ) -> Parsed<Option<&'static str>> {
-    let mut record = T::default();
+    stream_into(
+        p,
+        &mut Each {
+            record: T::default(),
+            each,
+        },
+    )
+}
+
+/// Where [`stream`] reads each element and whom it hands it to, seen alike for every
+/// record type, so that the streaming loop is one copy for all of them.
+trait Sink<'de> {
+    /// The record the next element is read into.
+    fn fields(&mut self) -> Fields<'_, 'de>;
+    /// Hands over the element just read: the record (`None`), or what was found instead.
+    fn take(&mut self, found: Option<&'static str>);
+}
+
+/// A record of type `T` and the function its elements go to.
+struct Each<'a, T, F: ?Sized> {
+    record: T,
+    each: &'a mut F,
+}
+
+impl<'de, T: Slots<'de>, F: FnMut(Item<&mut T>) + ?Sized> Sink<'de> for Each<'_, T, F> {
+    fn fields(&mut self) -> Fields<'_, 'de> {
+        self.record.slots()
+    }
+
+    fn take(&mut self, found: Option<&'static str>) {
+        match found {
+            None => (self.each)(Item::Record(&mut self.record)),
+            Some(found) => (self.each)(Item::NotObject(found)),
+        }
+    }
+}
+
+/// [`stream`]'s loop: not generic.
+fn stream_into<'de>(p: &mut Parser<'de>, sink: &mut dyn Sink<'de>) -> Parsed<Option<&'static str>> {
     let mut order = Vec::new();
     list(p, &mut |p| {
-        match read_record(p, record.slots(), &mut order)? {
-            None => each(Item::Record(&mut record)),
-            Some(found) => each(Item::NotObject(found)),
-        }
-        record.slots().clear();
+        let found = read_record(p, sink.fields(), &mut order)?;
+        sink.take(found);
+        sink.fields().clear();
         Ok(())
     })
 }
