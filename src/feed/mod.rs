@@ -150,9 +150,9 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Feed, FeedError> {
 fn read_collecting(bytes: &[u8], options: &ReadOptions, problems: bool) -> Result<Feed, FeedError> {
     let bytes = strip_bom(bytes);
     let mut reader = Reader::new(problems);
-    // Every way to a feed ends here with its format and BMLT formats table (empty for
-    // Meeting Guide), so that finishing is one copy.
-    let (format, table) = match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+    // A BMLT list (the bytes it ends with, where it starts, and what came beside it), or
+    // `None` once a Meeting Guide list is read.
+    let bmlt = match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
         None => return Err(FeedError::Empty),
         Some(b'[') => {
             let keys = sniff(bytes);
@@ -162,9 +162,7 @@ fn read_collecting(bytes: &[u8], options: &ReadOptions, problems: bool) -> Resul
                 });
             }
             if looks_like_bmlt(keys) {
-                let table = formats_table(bmlt::FormatTable::default(), options)?;
-                read_bmlt(bytes, 0, &table, options, &mut reader)?;
-                (Format::Bmlt, table)
+                Some((bytes, 0, bmlt::Envelope::default()))
             } else {
                 let zone = options.default_timezone.as_deref();
                 stream(bytes, &mut |item: Item<&mut meeting_guide::Raw>| {
@@ -172,10 +170,10 @@ fn read_collecting(bytes: &[u8], options: &ReadOptions, problems: bool) -> Resul
                         meeting_guide::convert(raw, index, zone, out, meeting)
                     })
                 })?;
-                (Format::MeetingGuide, bmlt::FormatTable::default())
+                None
             }
         }
-        Some(b'{') => (Format::Bmlt, read_envelope(bytes, options, &mut reader)?),
+        Some(b'{') => Some(read_envelope(bytes)?),
         Some(_) => {
             let mut p = Parser::new(bytes);
             return match p.value().and_then(|v| p.end().map(|()| v)) {
@@ -186,6 +184,15 @@ fn read_collecting(bytes: &[u8], options: &ReadOptions, problems: bool) -> Resul
             };
         }
     };
+    // Every way to a feed ends here with its format and BMLT formats table (empty for
+    // Meeting Guide), so that finishing is one copy.
+    let (format, table) = match bmlt {
+        Some((list, start, envelope)) => (
+            Format::Bmlt,
+            read_bmlt(list, start, envelope, options, &mut reader)?,
+        ),
+        None => (Format::MeetingGuide, bmlt::FormatTable::default()),
+    };
     Ok(reader.finish(format, table.type_names()))
 }
 
@@ -194,12 +201,9 @@ fn strip_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
-/// Reads a BMLT `{meetings, formats}` envelope into `reader`; its formats table.
-fn read_envelope(
-    bytes: &[u8],
-    options: &ReadOptions,
-    reader: &mut Reader,
-) -> Result<bmlt::FormatTable, FeedError> {
+/// Checks a BMLT `{meetings, formats}` envelope: the bytes up to the end of its list of
+/// meetings, where that list starts, and the envelope.
+fn read_envelope(bytes: &[u8]) -> Result<(&[u8], usize, bmlt::Envelope), FeedError> {
     let mut p = Parser::new(bytes);
     let envelope = bmlt::Envelope::read(&mut p)
         .and_then(|envelope| p.end().map(|()| envelope))
@@ -214,6 +218,20 @@ fn read_envelope(
             found: "an object whose \"meetings\" is not a list",
         });
     }
+    Ok((bytes.get(..end).unwrap_or(bytes), start, envelope))
+}
+
+/// Reads the BMLT list that starts at `start` and takes the rest of `list` into
+/// `reader`, naming its formats with the envelope's and the formats file's; that table.
+/// One copy for the bare list and the envelope's (whose list was read once already,
+/// when the envelope was checked, so it reads alike and without fault again).
+fn read_bmlt(
+    list: &[u8],
+    start: usize,
+    envelope: bmlt::Envelope,
+    options: &ReadOptions,
+    reader: &mut Reader,
+) -> Result<bmlt::FormatTable, FeedError> {
     let table = formats_table(envelope.formats, options)?;
     // Before the first record's problems, as a problem of the list as a whole.
     if let Some(found) = envelope.formats_not_a_list {
@@ -222,37 +240,16 @@ fn read_envelope(
             .out
             .push("formats", ProblemKind::NotAList, found, Action::Ignored);
     }
-    // Read once already, so read alike (and without fault) again.
-    read_bmlt(
-        bytes.get(..end).unwrap_or(bytes),
-        start,
-        &table,
-        options,
-        reader,
-    )?;
-    Ok(table)
-}
-
-/// Reads the BMLT list that starts at `start` and takes the rest of `bytes` into
-/// `reader`, naming its formats with `table`: one copy for the bare list and the
-/// envelope's.
-#[inline(never)]
-fn read_bmlt(
-    bytes: &[u8],
-    start: usize,
-    table: &bmlt::FormatTable,
-    options: &ReadOptions,
-    reader: &mut Reader,
-) -> Result<(), FeedError> {
     let zone = options.default_timezone.as_deref();
-    let mut p = Parser::new_at(bytes, start);
+    let mut p = Parser::new_at(list, start);
     lenient::stream(&mut p, &mut |item: Item<&mut bmlt::Raw>| {
         reader.take(item, |raw, index, out, meeting| {
-            bmlt::convert(raw, index, table, zone, out, meeting)
+            bmlt::convert(raw, index, &table, zone, out, meeting)
         })
     })
     .and_then(|_| p.end())
-    .map_err(|e| invalid_json(bytes, &e))
+    .map_err(|e| invalid_json(list, &e))?;
+    Ok(table)
 }
 
 /// The feed's JSON error, with its line and column.
