@@ -99,7 +99,7 @@ impl LatLon {
 }
 
 /// Where a meeting is held.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Place {
     /// The location's name ("St. Mark's Church").
     pub location: String,
@@ -124,6 +124,29 @@ pub struct Place {
     /// Whether the address (and so the coordinates) is only approximate, e.g. the
     /// city centre of an online meeting.
     pub approximate: bool,
+}
+
+impl Place {
+    /// A place with nothing known, as a constant (see [`Meeting::EMPTY`]).
+    pub const EMPTY: Place = Place {
+        location: String::new(),
+        address: String::new(),
+        city: String::new(),
+        state: String::new(),
+        postal_code: String::new(),
+        country: String::new(),
+        formatted_address: String::new(),
+        neighborhood: String::new(),
+        notes: String::new(),
+        coordinates: None,
+        approximate: false,
+    };
+}
+
+impl Default for Place {
+    fn default() -> Self {
+        Place::EMPTY
+    }
 }
 
 /// How a visitor can attend.
@@ -164,7 +187,7 @@ impl Attendance {
 }
 
 /// How to join a meeting online or by phone.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Conference {
     /// The video meeting's link (only kept when it is http or https).
     pub url: String,
@@ -176,7 +199,21 @@ pub struct Conference {
     pub phone_notes: String,
 }
 
+impl Default for Conference {
+    fn default() -> Self {
+        Conference::EMPTY
+    }
+}
+
 impl Conference {
+    /// No way to join remotely, as a constant (see [`Meeting::EMPTY`]).
+    pub const EMPTY: Conference = Conference {
+        url: String::new(),
+        url_notes: String::new(),
+        phone: String::new(),
+        phone_notes: String::new(),
+    };
+
     /// Whether there is any way to join remotely.
     pub fn is_empty(&self) -> bool {
         self.url.is_empty() && self.phone.is_empty()
@@ -184,7 +221,7 @@ impl Conference {
 }
 
 /// Who runs the meeting and how to reach them about the listing.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Contact {
     /// The meeting's own page on the publisher's site.
     pub url: String,
@@ -200,8 +237,26 @@ pub struct Contact {
     pub website: String,
 }
 
+impl Contact {
+    /// No contact, as a constant (see [`Meeting::EMPTY`]).
+    pub const EMPTY: Contact = Contact {
+        url: String::new(),
+        feedback_url: String::new(),
+        feedback_emails: Vec::new(),
+        email: String::new(),
+        phone: String::new(),
+        website: String::new(),
+    };
+}
+
+impl Default for Contact {
+    fn default() -> Self {
+        Contact::EMPTY
+    }
+}
+
 /// One meeting, however many days a week it is held.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Meeting {
     /// Unique within a feed (the reader makes duplicates unique).
     pub slug: String,
@@ -233,7 +288,32 @@ pub struct Meeting {
     pub updated: String,
 }
 
+impl Default for Meeting {
+    fn default() -> Self {
+        Meeting::EMPTY
+    }
+}
+
 impl Meeting {
+    /// A meeting with nothing known, as a constant: the readers start every record from
+    /// it, and a copy of a constant is smaller code than a store for every field.
+    pub const EMPTY: Meeting = Meeting {
+        slug: String::new(),
+        name: String::new(),
+        occurrences: Vec::new(),
+        timezone: None,
+        place: Place::EMPTY,
+        regions: Vec::new(),
+        types: Vec::new(),
+        attendance: Attendance::InPerson,
+        conference: Conference::EMPTY,
+        notes: String::new(),
+        group: String::new(),
+        group_notes: String::new(),
+        contact: Contact::EMPTY,
+        updated: String::new(),
+    };
+
     /// Whether the meeting has the type `code` (compared in canonical upper case).
     pub fn has_type(&self, code: &str) -> bool {
         self.types.iter().any(|t| t.eq_ignore_ascii_case(code))

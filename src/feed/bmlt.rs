@@ -5,12 +5,13 @@
 use super::diagnostics::{Action, Collector, ProblemKind};
 use super::json::{Parsed, Parser};
 use super::lenient::{
-    add_minutes, read_coordinates, read_duration, read_time, slots, stream, trim, Item, Records,
+    add_minutes, read_coordinates, read_duration, read_time, slots, stream, trim, word_number, Item,
 };
 use super::shared::{self, Text};
 use crate::model::{
     Attendance, Conference, Meeting, Occurrence, Place, TimeSpan, Weekday, DEFAULT_DURATION,
 };
+use crate::types::canonical_code;
 
 // The meeting keys the reader uses; every other key is skipped unread.
 slots!(
@@ -55,29 +56,33 @@ slots!(
     }
 );
 
-/// The `{meetings, formats}` envelope (`get_used_formats`).
+/// The `{meetings, formats}` envelope (`get_used_formats`), read once to check it and
+/// to learn its formats: its meetings are read again, from where they are, once the
+/// formats are known (the table usually comes after the meetings, and holding every
+/// record until then took a copy of the record code for the envelope alone).
 #[derive(Debug, Default)]
-pub(crate) struct Envelope<'de> {
-    /// The meetings.
-    pub(crate) meetings: Records<Raw<'de>>,
-    /// Whether a `meetings` key was present.
-    pub(crate) has_meetings: bool,
+pub(crate) struct Envelope {
+    /// Where the (last) `meetings` value starts and ends, when there is one.
+    pub(crate) meetings: Option<(usize, usize)>,
+    /// What was found instead of a list of meetings, when it was not one.
+    pub(crate) meetings_not_a_list: Option<&'static str>,
     /// The server's formats.
     pub(crate) formats: FormatTable,
     /// What was found instead of a list of formats, when it was not one.
     pub(crate) formats_not_a_list: Option<&'static str>,
 }
 
-impl<'de> Envelope<'de> {
-    /// Reads the envelope, at its `{`: `meetings` and `formats` (the last of a repeated
-    /// key counts), every other key skipped.
-    pub(crate) fn read(p: &mut Parser<'de>) -> Parsed<Self> {
+impl Envelope {
+    /// Reads the envelope, at its `{`: `meetings` (read as records, then dropped) and
+    /// `formats` (the last of a repeated key counts), every other key skipped.
+    pub(crate) fn read(p: &mut Parser<'_>) -> Parsed<Self> {
         let mut envelope = Envelope::default();
         p.any(&mut |p| p.skip(), &mut |p, key| {
             match key {
                 "meetings" => {
-                    envelope.meetings = Records::read(p)?;
-                    envelope.has_meetings = true;
+                    let start = p.offset();
+                    envelope.meetings_not_a_list = stream(p, &mut |_: Item<&mut Raw>| {})?;
+                    envelope.meetings = Some((start, p.offset()));
                 }
                 "formats" => {
                     envelope.formats = FormatTable::default();
@@ -152,19 +157,12 @@ impl FormatTable {
     }
 }
 
-/// BMLT's own world-id → Meeting Guide map (its `client_interface/tsml/`): `None` for
-/// `HYBR`, which makes the meeting hybrid instead of adding a type.
+/// BMLT's own world-id → Meeting Guide map (its `client_interface/tsml/`, which
+/// [`canonical_code`] holds): `None` for `HYBR`, which makes the meeting hybrid instead of
+/// adding a type.
 fn world_to_code(world: &str) -> Option<String> {
-    let world = trim(world).to_ascii_uppercase();
-    let code = match world.as_str() {
-        "OPEN" => "O",
-        "CLOSED" => "C",
-        "WCHR" => "X",
-        "VM" => "ONL",
-        "HYBR" | "HY" => return None,
-        _ => return Some(world),
-    };
-    Some(code.to_owned())
+    let hybrid = word_number("HYBR HY ", trim(world), true).is_some();
+    (!hybrid).then(|| canonical_code(world))
 }
 
 /// What the formats of one meeting say.
@@ -224,9 +222,7 @@ fn formats(raw: &Raw, table: &FormatTable, text: &mut Text) -> Formats {
 }
 
 /// Turns one BMLT meeting into `meeting` (a default one, filled in place as the Meeting
-/// Guide reader does); `false` when nothing in the record is usable. Never inlined: the
-/// bare list and the envelope share one copy.
-#[inline(never)]
+/// Guide reader does); `false` when nothing in the record is usable.
 pub(crate) fn convert(
     raw: &Raw,
     index: usize,

@@ -11,7 +11,7 @@ pub(crate) struct Plain {
     pub(crate) had_html: bool,
 }
 
-use super::lenient::trim;
+use super::lenient::{trim, word_number};
 
 /// Whether a byte starts markup: `<` or `&`.
 fn is_markup(b: &u8) -> bool {
@@ -114,9 +114,7 @@ fn tag(s: &str) -> Option<(usize, bool)> {
         .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(name.len());
     let name = name.get(..name_end).unwrap_or_default();
-    let breaks = ["br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4"]
-        .iter()
-        .any(|b| b.eq_ignore_ascii_case(name));
+    let breaks = word_number("br p div li tr h1 h2 h3 h4 ", name, true).is_some();
     Some((end + 1, breaks))
 }
 

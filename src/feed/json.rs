@@ -10,56 +10,138 @@
 //! stack on the heap, so that no input can overflow the call stack.
 
 use std::borrow::Cow;
+use std::num::NonZeroU64;
 
 use super::lenient::Val;
 
-/// A syntax error, as `serde_json` would report it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct JsonError {
-    /// The byte offset the position is counted from.
-    index: usize,
-    /// How many columns before that offset the fault is (for invalid UTF-8).
-    back: usize,
-    /// What is wrong, in `serde_json`'s words.
-    pub(crate) reason: &'static str,
-}
+/// A syntax error, as `serde_json` would report it: where and why, packed into one
+/// non-zero word (the byte offset above the [`Reason`]'s number), so that a [`Parsed`]
+/// `()` is one word too and the parser's results pass in a register, not through memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct JsonError(NonZeroU64);
 
 impl JsonError {
+    /// The fault `reason` at byte offset `index`.
+    fn new(index: usize, reason: Reason) -> Self {
+        let word = (index as u64) << 8 | u64::from(reason as u8);
+        // Never zero: a reason's number is not.
+        JsonError(NonZeroU64::new(word).unwrap_or(NonZeroU64::MIN))
+    }
+
+    /// The byte offset the line and column are counted from.
+    fn index(self) -> usize {
+        (self.0.get() >> 8) as usize
+    }
+
+    /// What is wrong.
+    fn why(self) -> Option<Reason> {
+        Reason::ALL
+            .get(usize::from(self.0.get() as u8).wrapping_sub(1))
+            .copied()
+    }
+
+    /// What is wrong, in `serde_json`'s words.
+    pub(crate) fn reason(self) -> &'static str {
+        self.why().map_or("", Reason::text)
+    }
+
     /// The 1-based line and the column of the fault in `bytes` (the parsed input).
-    pub(crate) fn line_column(&self, bytes: &[u8]) -> (usize, usize) {
-        let head = &bytes[..self.index.min(bytes.len())];
+    pub(crate) fn line_column(self, bytes: &[u8]) -> (usize, usize) {
+        let head = bytes.get(..self.index()).unwrap_or(bytes);
         let line_start = head
             .iter()
             .rposition(|&b| b == b'\n')
             .map_or(0, |at| at + 1);
-        let line = 1 + head[..line_start].iter().filter(|&&b| b == b'\n').count();
-        (line, (head.len() - line_start).saturating_sub(self.back))
+        let line = 1 + head
+            .iter()
+            .take(line_start)
+            .filter(|&&b| b == b'\n')
+            .count();
+        (line, head.len() - line_start)
     }
 }
 
 /// A parser's result.
 pub(crate) type Parsed<T> = Result<T, JsonError>;
 
-const EOF_LIST: &str = "EOF while parsing a list";
-const EOF_OBJECT: &str = "EOF while parsing an object";
-const EOF_STRING: &str = "EOF while parsing a string";
-const EOF_VALUE: &str = "EOF while parsing a value";
-const EXPECTED_COLON: &str = "expected `:`";
-const EXPECTED_LIST_COMMA: &str = "expected `,` or `]`";
-const EXPECTED_OBJECT_COMMA: &str = "expected `,` or `}`";
-const EXPECTED_IDENT: &str = "expected ident";
-const EXPECTED_VALUE: &str = "expected value";
-const INVALID_ESCAPE: &str = "invalid escape";
-const INVALID_NUMBER: &str = "invalid number";
-const OUT_OF_RANGE: &str = "number out of range";
-const INVALID_CODE_POINT: &str = "invalid unicode code point";
-const CONTROL_CHARACTER: &str = "control character (\\u0000-\\u001F) found while parsing a string";
-const KEY_NOT_STRING: &str = "key must be a string";
-const LONE_SURROGATE: &str = "lone leading surrogate in hex escape";
-const TRAILING_COMMA: &str = "trailing comma";
-const TRAILING_CHARACTERS: &str = "trailing characters";
-const HEX_ESCAPE_END: &str = "unexpected end of hex escape";
-const TOO_DEEP: &str = "recursion limit exceeded";
+/// Why JSON was refused; numbered from 1 (see [`JsonError`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reason {
+    EofList = 1,
+    EofObject,
+    EofString,
+    EofValue,
+    ExpectedColon,
+    ExpectedListComma,
+    ExpectedObjectComma,
+    ExpectedIdent,
+    ExpectedValue,
+    InvalidEscape,
+    InvalidNumber,
+    OutOfRange,
+    InvalidCodePoint,
+    ControlCharacter,
+    KeyNotString,
+    LoneSurrogate,
+    TrailingComma,
+    TrailingCharacters,
+    HexEscapeEnd,
+    TooDeep,
+}
+
+impl Reason {
+    /// Every reason, in the order of their numbers.
+    const ALL: [Reason; 20] = [
+        Reason::EofList,
+        Reason::EofObject,
+        Reason::EofString,
+        Reason::EofValue,
+        Reason::ExpectedColon,
+        Reason::ExpectedListComma,
+        Reason::ExpectedObjectComma,
+        Reason::ExpectedIdent,
+        Reason::ExpectedValue,
+        Reason::InvalidEscape,
+        Reason::InvalidNumber,
+        Reason::OutOfRange,
+        Reason::InvalidCodePoint,
+        Reason::ControlCharacter,
+        Reason::KeyNotString,
+        Reason::LoneSurrogate,
+        Reason::TrailingComma,
+        Reason::TrailingCharacters,
+        Reason::HexEscapeEnd,
+        Reason::TooDeep,
+    ];
+
+    /// The reason in `serde_json`'s words.
+    fn text(self) -> &'static str {
+        match self {
+            Reason::EofList => "EOF while parsing a list",
+            Reason::EofObject => "EOF while parsing an object",
+            Reason::EofString => "EOF while parsing a string",
+            Reason::EofValue => "EOF while parsing a value",
+            Reason::ExpectedColon => "expected `:`",
+            Reason::ExpectedListComma => "expected `,` or `]`",
+            Reason::ExpectedObjectComma => "expected `,` or `}`",
+            Reason::ExpectedIdent => "expected ident",
+            Reason::ExpectedValue => "expected value",
+            Reason::InvalidEscape => "invalid escape",
+            Reason::InvalidNumber => "invalid number",
+            Reason::OutOfRange => "number out of range",
+            Reason::InvalidCodePoint => "invalid unicode code point",
+            Reason::ControlCharacter => {
+                "control character (\\u0000-\\u001F) found while parsing a string"
+            }
+            Reason::KeyNotString => "key must be a string",
+            Reason::LoneSurrogate => "lone leading surrogate in hex escape",
+            Reason::TrailingComma => "trailing comma",
+            Reason::TrailingCharacters => "trailing characters",
+            Reason::HexEscapeEnd => "unexpected end of hex escape",
+            Reason::TooDeep => "recursion limit exceeded",
+        }
+    }
+}
 
 /// Powers of ten that are exact in an `f64`.
 const POW10: [f64; 23] = [
@@ -104,6 +186,19 @@ impl<'de> Parser<'de> {
         }
     }
 
+    /// A parser at byte `at` of `bytes`, where an earlier read found a value.
+    pub(crate) fn new_at(bytes: &'de [u8], at: usize) -> Self {
+        Parser {
+            at,
+            ..Parser::new(bytes)
+        }
+    }
+
+    /// How many bytes have been read.
+    pub(crate) fn offset(&self) -> usize {
+        self.at
+    }
+
     #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
@@ -117,21 +212,17 @@ impl<'de> Parser<'de> {
     }
 
     /// A fault at the byte just read.
-    fn error(&self, reason: &'static str) -> JsonError {
-        JsonError {
-            index: self.at,
-            back: 0,
-            reason,
-        }
+    #[cold]
+    #[inline(never)]
+    fn error(&self, reason: Reason) -> JsonError {
+        JsonError::new(self.at, reason)
     }
 
     /// A fault at the byte about to be read.
-    fn peek_error(&self, reason: &'static str) -> JsonError {
-        JsonError {
-            index: (self.at + 1).min(self.bytes.len()),
-            back: 0,
-            reason,
-        }
+    #[cold]
+    #[inline(never)]
+    fn peek_error(&self, reason: Reason) -> JsonError {
+        JsonError::new((self.at + 1).min(self.bytes.len()), reason)
     }
 
     /// Skips white space; the next byte, if any.
@@ -175,7 +266,7 @@ impl<'de> Parser<'de> {
     /// Checks that only white space is left.
     pub(crate) fn end(&mut self) -> Parsed<()> {
         match self.whitespace() {
-            Some(_) => Err(self.peek_error(TRAILING_CHARACTERS)),
+            Some(_) => Err(self.peek_error(Reason::TrailingCharacters)),
             None => Ok(()),
         }
     }
@@ -190,7 +281,7 @@ impl<'de> Parser<'de> {
         entry: OnEntry<'_, 'de>,
     ) -> Parsed<Val<'de>> {
         let Some(peek) = self.whitespace() else {
-            return Err(self.peek_error(EOF_VALUE));
+            return Err(self.peek_error(Reason::EofValue));
         };
         match peek {
             b'n' => self.ident(b"null").map(|()| Val::Null),
@@ -209,7 +300,7 @@ impl<'de> Parser<'de> {
             b'{' => self
                 .object(None, &mut |p, key, _| entry(p, key.unwrap_or_default()))
                 .map(|()| Val::Object),
-            _ => Err(self.peek_error(EXPECTED_VALUE)),
+            _ => Err(self.peek_error(Reason::ExpectedValue)),
         }
     }
 
@@ -242,7 +333,7 @@ impl<'de> Parser<'de> {
     /// Steps into a list or an object, or fails when too deep.
     fn enter(&mut self) -> Parsed<()> {
         if self.depth <= 1 {
-            return Err(self.peek_error(TOO_DEEP));
+            return Err(self.peek_error(Reason::TooDeep));
         }
         self.depth -= 1;
         self.at += 1;
@@ -255,18 +346,18 @@ impl<'de> Parser<'de> {
         let mut first = true;
         loop {
             match self.token() {
-                None => return Err(self.peek_error(EOF_LIST)),
+                None => return Err(self.peek_error(Reason::EofList)),
                 Some(b']') => break,
                 Some(_) if first => first = false,
                 Some(b',') => {
                     self.at += 1;
                     match self.token() {
-                        Some(b']') => return Err(self.peek_error(TRAILING_COMMA)),
+                        Some(b']') => return Err(self.peek_error(Reason::TrailingComma)),
                         Some(_) => {}
-                        None => return Err(self.peek_error(EOF_VALUE)),
+                        None => return Err(self.peek_error(Reason::EofValue)),
                     }
                 }
-                Some(_) => return Err(self.peek_error(EXPECTED_LIST_COMMA)),
+                Some(_) => return Err(self.peek_error(Reason::ExpectedListComma)),
             }
             element(self)?;
         }
@@ -305,20 +396,20 @@ impl<'de> Parser<'de> {
         let mut next = 0;
         loop {
             match self.token() {
-                None => return Err(self.peek_error(EOF_OBJECT)),
+                None => return Err(self.peek_error(Reason::EofObject)),
                 Some(b'}') => break,
                 Some(b'"') if first => first = false,
-                Some(_) if first => return Err(self.peek_error(KEY_NOT_STRING)),
+                Some(_) if first => return Err(self.peek_error(Reason::KeyNotString)),
                 Some(b',') => {
                     self.at += 1;
                     match self.token() {
                         Some(b'"') => {}
-                        Some(b'}') => return Err(self.peek_error(TRAILING_COMMA)),
-                        Some(_) => return Err(self.peek_error(KEY_NOT_STRING)),
-                        None => return Err(self.peek_error(EOF_VALUE)),
+                        Some(b'}') => return Err(self.peek_error(Reason::TrailingComma)),
+                        Some(_) => return Err(self.peek_error(Reason::KeyNotString)),
+                        None => return Err(self.peek_error(Reason::EofValue)),
                     }
                 }
-                Some(_) => return Err(self.peek_error(EXPECTED_OBJECT_COMMA)),
+                Some(_) => return Err(self.peek_error(Reason::ExpectedObjectComma)),
             }
             self.at += 1;
             match order.as_deref().and_then(|keys| self.known_key(keys, next)) {
@@ -392,8 +483,8 @@ impl<'de> Parser<'de> {
                 self.at += 1;
                 Ok(())
             }
-            Some(_) => Err(self.peek_error(EXPECTED_COLON)),
-            None => Err(self.peek_error(EOF_OBJECT)),
+            Some(_) => Err(self.peek_error(Reason::ExpectedColon)),
+            None => Err(self.peek_error(Reason::EofObject)),
         }
     }
 
@@ -402,8 +493,8 @@ impl<'de> Parser<'de> {
         self.at += 1;
         for &want in &word[1..] {
             match self.next() {
-                None => return Err(self.error(EOF_VALUE)),
-                Some(b) if b != want => return Err(self.error(EXPECTED_IDENT)),
+                None => return Err(self.error(Reason::EofValue)),
+                Some(b) if b != want => return Err(self.error(Reason::ExpectedIdent)),
                 Some(_) => {}
             }
         }
@@ -502,7 +593,7 @@ impl<'de> Parser<'de> {
                 out.extend_from_slice(&bytes[start..at]);
             }
             match stop {
-                None => return Err(self.error(EOF_STRING)),
+                None => return Err(self.error(Reason::EofString)),
                 Some(b'"') => {
                     self.at += 1;
                     return Ok(());
@@ -518,26 +609,25 @@ impl<'de> Parser<'de> {
                     if decoded.is_some() {
                         self.at += 1;
                     }
-                    return Err(self.error(CONTROL_CHARACTER));
+                    return Err(self.error(Reason::ControlCharacter));
                 }
             }
         }
     }
 
     /// Invalid UTF-8 in a string just read, `back` bytes before its end (the column is
-    /// approximate when the string had escapes, as serde_json's).
+    /// approximate when the string had escapes, as serde_json's). The string holds no
+    /// line break and `back` is less than the bytes it takes in the input (an escape
+    /// decodes to fewer bytes than it is written with), so the fault is on the line of
+    /// the string's end.
     fn bad_utf8(&self, back: usize) -> JsonError {
-        JsonError {
-            index: self.at,
-            back,
-            reason: INVALID_CODE_POINT,
-        }
+        JsonError::new(self.at.saturating_sub(back), Reason::InvalidCodePoint)
     }
 
     /// An escape, after its `\`, decoded into `out` when there is one.
     fn escape(&mut self, out: Option<&mut Vec<u8>>) -> Parsed<()> {
         let byte = match self.next() {
-            None => return Err(self.error(EOF_STRING)),
+            None => return Err(self.error(Reason::EofString)),
             Some(b'"') => b'"',
             Some(b'\\') => b'\\',
             Some(b'/') => b'/',
@@ -552,7 +642,7 @@ impl<'de> Parser<'de> {
                     None => self.hex4().map(drop),
                 }
             }
-            Some(_) => return Err(self.error(INVALID_ESCAPE)),
+            Some(_) => return Err(self.error(Reason::InvalidEscape)),
         };
         if let Some(out) = out {
             out.push(byte);
@@ -564,7 +654,7 @@ impl<'de> Parser<'de> {
     fn hex4(&mut self) -> Parsed<u16> {
         let Some(digits) = self.bytes.get(self.at..self.at + 4) else {
             self.at = self.bytes.len();
-            return Err(self.error(EOF_STRING));
+            return Err(self.error(Reason::EofString));
         };
         self.at += 4;
         let mut n = 0u16;
@@ -573,7 +663,7 @@ impl<'de> Parser<'de> {
                 b'0'..=b'9' => d - b'0',
                 b'a'..=b'f' => d - b'a' + 10,
                 b'A'..=b'F' => d - b'A' + 10,
-                _ => return Err(self.error(INVALID_ESCAPE)),
+                _ => return Err(self.error(Reason::InvalidEscape)),
             };
             n = n * 16 + u16::from(v);
         }
@@ -584,18 +674,18 @@ impl<'de> Parser<'de> {
     fn unicode_escape(&mut self, out: &mut Vec<u8>) -> Parsed<()> {
         let n = self.hex4()?;
         let code = match n {
-            0xDC00..=0xDFFF => return Err(self.error(LONE_SURROGATE)),
+            0xDC00..=0xDFFF => return Err(self.error(Reason::LoneSurrogate)),
             0xD800..=0xDBFF => {
                 for want in [b'\\', b'u'] {
                     match self.next() {
-                        None => return Err(self.error(EOF_STRING)),
-                        Some(b) if b != want => return Err(self.error(HEX_ESCAPE_END)),
+                        None => return Err(self.error(Reason::EofString)),
+                        Some(b) if b != want => return Err(self.error(Reason::HexEscapeEnd)),
                         Some(_) => {}
                     }
                 }
                 let low = self.hex4()?;
                 if !(0xDC00..=0xDFFF).contains(&low) {
-                    return Err(self.error(LONE_SURROGATE));
+                    return Err(self.error(Reason::LoneSurrogate));
                 }
                 ((u32::from(n) - 0xD800) << 10 | (u32::from(low) - 0xDC00)) + 0x1_0000
             }
@@ -611,14 +701,14 @@ impl<'de> Parser<'de> {
     /// else `Val::Float`.
     fn number(&mut self, positive: bool) -> Parsed<Val<'de>> {
         let first = match self.next() {
-            None => return Err(self.error(EOF_VALUE)),
+            None => return Err(self.error(Reason::EofValue)),
             Some(b) => b,
         };
         let mut significand = 0u64;
         match first {
             b'0' => {
                 if let Some(b'0'..=b'9') = self.peek() {
-                    return Err(self.peek_error(INVALID_NUMBER));
+                    return Err(self.peek_error(Reason::InvalidNumber));
                 }
             }
             b'1'..=b'9' => {
@@ -631,7 +721,7 @@ impl<'de> Parser<'de> {
                     self.at += 1;
                 }
             }
-            _ => return Err(self.error(INVALID_NUMBER)),
+            _ => return Err(self.error(Reason::InvalidNumber)),
         }
         Ok(match self.peek() {
             Some(b'.') => Val::Float(self.decimal(positive, significand, 0)?),
@@ -687,9 +777,9 @@ impl<'de> Parser<'de> {
         }
         if after == 0 {
             let reason = if self.peek().is_some() {
-                INVALID_NUMBER
+                Reason::InvalidNumber
             } else {
-                EOF_VALUE
+                Reason::EofValue
             };
             return Err(self.peek_error(reason));
         }
@@ -714,9 +804,9 @@ impl<'de> Parser<'de> {
             _ => true,
         };
         let mut exponent = match self.next() {
-            None => return Err(self.error(EOF_VALUE)),
+            None => return Err(self.error(Reason::EofValue)),
             Some(c @ b'0'..=b'9') => i32::from(c - b'0'),
-            Some(_) => return Err(self.error(INVALID_NUMBER)),
+            Some(_) => return Err(self.error(Reason::InvalidNumber)),
         };
         while let Some(c @ b'0'..=b'9') = self.peek() {
             self.at += 1;
@@ -728,7 +818,7 @@ impl<'de> Parser<'de> {
                 None => {
                     // The fault is at this digit; the rest are passed all the same, so
                     // that a skipped number ends where it should.
-                    let fault = self.error(OUT_OF_RANGE);
+                    let fault = self.error(Reason::OutOfRange);
                     self.skip_digits();
                     if significand != 0 && positive_exponent {
                         return Err(fault);
@@ -752,7 +842,7 @@ impl<'de> Parser<'de> {
         let mut f = significand as f64;
         if f != 0.0 {
             if exponent > 308 {
-                return Err(self.error(OUT_OF_RANGE));
+                return Err(self.error(Reason::OutOfRange));
             }
             while exponent > 22 {
                 f *= 1e22;
@@ -765,7 +855,7 @@ impl<'de> Parser<'de> {
             let pow = POW10[exponent.unsigned_abs().min(22) as usize];
             f = if exponent >= 0 { f * pow } else { f / pow };
             if f.is_infinite() {
-                return Err(self.error(OUT_OF_RANGE));
+                return Err(self.error(Reason::OutOfRange));
             }
         }
         Ok(if positive { f } else { -f })
@@ -783,7 +873,7 @@ impl<'de> Parser<'de> {
         let mut open: Vec<u8> = Vec::new();
         loop {
             let Some(peek) = self.whitespace() else {
-                return Err(self.peek_error(EOF_VALUE));
+                return Err(self.peek_error(Reason::EofValue));
             };
             match peek {
                 b'n' => self.ident(b"null")?,
@@ -816,7 +906,7 @@ impl<'de> Parser<'de> {
                     self.at += 1;
                     open.pop();
                 }
-                _ => return Err(self.peek_error(EXPECTED_VALUE)),
+                _ => return Err(self.peek_error(Reason::ExpectedValue)),
             }
             // A value is done: a comma starts the next, a bracket closes its container.
             loop {
@@ -836,9 +926,9 @@ impl<'de> Parser<'de> {
                     Some(b'}') if frame == b'{' => {}
                     Some(_) => {
                         let reason = if frame == b'[' {
-                            EXPECTED_LIST_COMMA
+                            Reason::ExpectedListComma
                         } else {
-                            EXPECTED_OBJECT_COMMA
+                            Reason::ExpectedObjectComma
                         };
                         return Err(self.peek_error(reason));
                     }
@@ -854,8 +944,8 @@ impl<'de> Parser<'de> {
     fn skip_key(&mut self) -> Parsed<()> {
         match self.peek() {
             Some(b'"') => self.at += 1,
-            Some(_) => return Err(self.peek_error(KEY_NOT_STRING)),
-            None => return Err(self.peek_error(EOF_OBJECT)),
+            Some(_) => return Err(self.peek_error(Reason::KeyNotString)),
+            None => return Err(self.peek_error(Reason::EofObject)),
         }
         self.skip_string()?;
         self.colon()
@@ -867,23 +957,22 @@ impl<'de> Parser<'de> {
     /// value.
     fn skip_number(&mut self) -> Parsed<()> {
         match self.number(true) {
-            Err(e) if e.reason == EOF_VALUE => Err(JsonError {
-                reason: INVALID_NUMBER,
-                ..e
-            }),
+            Err(e) if e.why() == Some(Reason::EofValue) => {
+                Err(JsonError::new(e.index(), Reason::InvalidNumber))
+            }
             // Refused only once read to its end, so the parser is past it.
-            Err(e) if e.reason != OUT_OF_RANGE => Err(e),
+            Err(e) if e.why() != Some(Reason::OutOfRange) => Err(e),
             _ => Ok(()),
         }
     }
 }
 
 /// The end-of-input reason inside an open list or object.
-fn eof_in(frame: u8) -> &'static str {
+fn eof_in(frame: u8) -> Reason {
     if frame == b'[' {
-        EOF_LIST
+        Reason::EofList
     } else {
-        EOF_OBJECT
+        Reason::EofObject
     }
 }
 
@@ -970,7 +1059,7 @@ mod tests {
     fn verdict<T>(bytes: &[u8], r: Parsed<T>) -> Result<T, (usize, usize, String)> {
         r.map_err(|e| {
             let (line, column) = e.line_column(bytes);
-            (line, column, e.reason.to_owned())
+            (line, column, e.reason().to_owned())
         })
     }
 

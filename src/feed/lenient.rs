@@ -84,7 +84,7 @@ pub(crate) trait Slots<'de> {
 /// A record's keys, its values in the order of its keys, and which values were filled
 /// since it was last cleared (bit `i` for value `i`).
 pub(crate) struct Fields<'a, 'de> {
-    keys: &'static [&'static str],
+    keys: &'static str,
     values: &'a mut [Option<Val<'de>>],
     filled: &'a mut u64,
 }
@@ -115,34 +115,58 @@ impl<'de> Fields<'_, 'de> {
 /// The slot number of a key a record type does not use.
 pub(crate) const NO_SLOT: u8 = u8::MAX;
 
-/// The place of `key` in `keys`, worked out when the program is built (a key that is
-/// not there fails the build).
-pub(crate) const fn slot_of(keys: &[&str], key: &str) -> usize {
-    let mut at = 0;
-    while at < keys.len() {
-        let (a, b) = (keys[at].as_bytes(), key.as_bytes());
-        if a.len() == b.len() {
-            let mut i = 0;
-            while i < a.len() && a[i] == b[i] {
-                i += 1;
-            }
-            if i == a.len() {
-                return at;
-            }
+/// The place of `key` in `keys` (each key followed by a space, as [`slots!`] writes
+/// them), worked out when the program is built (a key that is not there fails the build).
+pub(crate) const fn slot_of(keys: &str, key: &str) -> usize {
+    let (keys, key) = (keys.as_bytes(), key.as_bytes());
+    let (mut start, mut slot) = (0, 0);
+    while start < keys.len() {
+        let mut i = 0;
+        while start + i < keys.len() && i < key.len() && keys[start + i] == key[i] {
+            i += 1;
         }
-        at += 1;
+        if i == key.len() && start + i < keys.len() && keys[start + i] == b' ' {
+            return slot;
+        }
+        while start < keys.len() && keys[start] != b' ' {
+            start += 1;
+        }
+        start += 1;
+        slot += 1;
     }
     panic!("a record's key is not among its keys")
 }
 
-/// The number of `key` in `keys`, or [`NO_SLOT`]: one loop over a table for every
-/// record type (a chain of comparisons per type was 3 KB of the wasm, and records now
-/// look a key up only when it is not where the previous record had it).
-pub(crate) fn position_of(keys: &[&str], key: &str) -> u8 {
-    keys.iter()
-        .position(|k| *k == key)
+/// The number of `key` in `keys` (each followed by a space), or [`NO_SLOT`]: one loop
+/// over one text for every record type (a chain of comparisons per type was 3 KB of the
+/// wasm, a table of `&str` 8 bytes of pointers a key, and records now look a key up only
+/// when it is not where the previous record had it).
+pub(crate) fn position_of(keys: &str, key: &str) -> u8 {
+    word_number(keys, key, false)
         .and_then(|at| u8::try_from(at).ok())
         .unwrap_or(NO_SLOT)
+}
+
+/// The number of `word` among `words` (each followed by a space), compared ASCII
+/// case-blind when `any_case`: the wasm build's word lists are texts, where a table of
+/// `&str` took 8 bytes of pointers a word. A word with a space is never found.
+pub(crate) fn word_number(words: &str, word: &str, any_case: bool) -> Option<usize> {
+    let mut rest = words.as_bytes();
+    let mut number = 0;
+    while let Some(end) = rest.iter().position(|&b| b == b' ') {
+        let here = rest.get(..end).unwrap_or_default();
+        let same = if any_case {
+            here.eq_ignore_ascii_case(word.as_bytes())
+        } else {
+            here == word.as_bytes()
+        };
+        if same {
+            return Some(number);
+        }
+        rest = rest.get(end + 1..).unwrap_or_default();
+        number += 1;
+    }
+    None
 }
 
 /// The values of a record type's `N` keys, in the order of their slots, and which slots
@@ -172,7 +196,7 @@ impl<'de, const N: usize> Values<'de, N> {
     }
 
     /// The values with the record type's `keys`, as [`Slots::slots`] gives them.
-    pub(crate) fn fields(&mut self, keys: &'static [&'static str]) -> Fields<'_, 'de> {
+    pub(crate) fn fields(&mut self, keys: &'static str) -> Fields<'_, 'de> {
         Fields {
             keys,
             values: &mut self.values,
@@ -194,15 +218,15 @@ macro_rules! slots {
         );
 
         impl $record<'static> {
-            /// The keys, in the order of their slots.
-            const KEYS: [&'static str; [$($key),*].len()] = [$($key),*];
+            /// The keys, in the order of their slots, each followed by a space.
+            const KEYS: &'static str = concat!($($key, " "),*);
         }
 
         impl<'de> $record<'de> {
             $(
                 #[doc = concat!("The value of `", $key, "`, `None` when absent.")]
                 pub(crate) fn $field(&self) -> &Option<$crate::feed::lenient::Val<'de>> {
-                    const AT: usize = $crate::feed::lenient::slot_of(&$record::KEYS, $key);
+                    const AT: usize = $crate::feed::lenient::slot_of($record::KEYS, $key);
                     self.0.get(AT)
                 }
             )*
@@ -210,7 +234,7 @@ macro_rules! slots {
 
         impl<'de> $crate::feed::lenient::Slots<'de> for $record<'de> {
             fn slots(&mut self) -> $crate::feed::lenient::Fields<'_, 'de> {
-                self.0.fields(&$record::KEYS)
+                self.0.fields($record::KEYS)
             }
         }
     };
@@ -272,14 +296,50 @@ pub(crate) fn stream<'de, T: Slots<'de> + Default>(
     p: &mut Parser<'de>,
     each: &mut dyn FnMut(Item<&mut T>),
 ) -> Parsed<Option<&'static str>> {
-    let mut record = T::default();
+    stream_into(
+        p,
+        &mut Each {
+            record: T::default(),
+            each,
+        },
+    )
+}
+
+/// Where [`stream`] reads each element and whom it hands it to, seen alike for every
+/// record type, so that the streaming loop is one copy for all of them.
+trait Sink<'de> {
+    /// The record the next element is read into.
+    fn fields(&mut self) -> Fields<'_, 'de>;
+    /// Hands over the element just read: the record (`None`), or what was found instead.
+    fn take(&mut self, found: Option<&'static str>);
+}
+
+/// A record of type `T` and the function its elements go to.
+struct Each<'a, T, F: ?Sized> {
+    record: T,
+    each: &'a mut F,
+}
+
+impl<'de, T: Slots<'de>, F: FnMut(Item<&mut T>) + ?Sized> Sink<'de> for Each<'_, T, F> {
+    fn fields(&mut self) -> Fields<'_, 'de> {
+        self.record.slots()
+    }
+
+    fn take(&mut self, found: Option<&'static str>) {
+        match found {
+            None => (self.each)(Item::Record(&mut self.record)),
+            Some(found) => (self.each)(Item::NotObject(found)),
+        }
+    }
+}
+
+/// [`stream`]'s loop: not generic.
+fn stream_into<'de>(p: &mut Parser<'de>, sink: &mut dyn Sink<'de>) -> Parsed<Option<&'static str>> {
     let mut order = Vec::new();
     list(p, &mut |p| {
-        match read_record(p, record.slots(), &mut order)? {
-            None => each(Item::Record(&mut record)),
-            Some(found) => each(Item::NotObject(found)),
-        }
-        record.slots().clear();
+        let found = read_record(p, sink.fields(), &mut order)?;
+        sink.take(found);
+        sink.fields().clear();
         Ok(())
     })
 }
@@ -293,39 +353,6 @@ fn list<'de>(p: &mut Parser<'de>, element: OnElement<'_, 'de>) -> Parsed<Option<
         Val::Null | Val::List(_) => None,
         other => Some(kind(&other)),
     })
-}
-
-/// A list of records that also accepts `null` (read as empty) and reads anything else
-/// that is not a list as empty, remembering what it found.
-#[derive(Debug)]
-pub(crate) struct Records<T> {
-    /// The elements, in feed order.
-    pub(crate) items: Vec<Item<T>>,
-    /// What was found instead of a list, when it was not one.
-    pub(crate) not_a_list: Option<&'static str>,
-}
-
-impl<T> Default for Records<T> {
-    fn default() -> Self {
-        Records {
-            items: Vec::new(),
-            not_a_list: None,
-        }
-    }
-}
-
-impl<'de, T: Slots<'de> + Default> Records<T> {
-    /// Reads the list (or what stands in its place).
-    pub(crate) fn read(p: &mut Parser<'de>) -> Parsed<Self> {
-        let mut items = Vec::new();
-        let not_a_list = stream(p, &mut |item| {
-            items.push(match item {
-                Item::Record(record) => Item::Record(std::mem::take(record)),
-                Item::NotObject(found) => Item::NotObject(found),
-            })
-        })?;
-        Ok(Records { items, not_a_list })
-    }
 }
 
 /// `s` without white space at either end, exactly as `str::trim`, but byte by byte while
@@ -671,6 +698,25 @@ mod tests {
             "ab" => ab,
         }
     );
+
+    #[test]
+    fn keys_are_found_by_their_whole_text() {
+        assert_eq!(Pair::KEYS, "a ab ");
+        for (key, slot) in [
+            ("a", 0),
+            ("ab", 1),
+            ("", NO_SLOT),
+            ("b", NO_SLOT),
+            ("abc", NO_SLOT),
+        ] {
+            assert_eq!(position_of(Pair::KEYS, key), slot, "{key:?}");
+        }
+        assert_eq!(slot_of(Pair::KEYS, "ab"), 1);
+        assert_eq!(slot_of("x y z ", "z"), 2);
+        assert_eq!(word_number("br p ", "BR", true), Some(0));
+        assert_eq!(word_number("br p ", "BR", false), None);
+        assert_eq!(word_number("br p ", "br p", true), None);
+    }
 
     #[test]
     fn a_record_gives_each_key_its_value_and_clears_in_place() {

@@ -4,8 +4,8 @@
 
 use super::diagnostics::{Action, Collector, ProblemKind};
 use super::lenient::{
-    add_minutes, read_coordinate_pair, read_coordinates, read_day, read_time, slots, trim, DayRead,
-    Val,
+    add_minutes, read_coordinate_pair, read_coordinates, read_day, read_time, slots, trim,
+    word_number, DayRead, Val,
 };
 use super::shared::{self, Text};
 use crate::model::{
@@ -263,22 +263,8 @@ fn approximate(v: &Val) -> Option<bool> {
         Val::Bool(b) => Some(*b),
         Val::Int(1) => Some(true),
         Val::Int(0) => Some(false),
-        Val::Str(s) => {
-            let s = trim(s);
-            [
-                ("yes", true),
-                ("y", true),
-                ("true", true),
-                ("1", true),
-                ("no", false),
-                ("n", false),
-                ("false", false),
-                ("0", false),
-            ]
-            .iter()
-            .find(|(word, _)| s.eq_ignore_ascii_case(word))
-            .map(|&(_, yes)| yes)
-        }
+        // The first four words say yes.
+        Val::Str(s) => word_number("yes y true 1 no n false 0 ", trim(s), true).map(|at| at < 4),
         _ => None,
     }
 }
@@ -345,17 +331,16 @@ fn attendance(
     out: &mut Collector,
 ) -> Attendance {
     if let Some(v) = raw.attendance_option().as_ref().filter(|v| !v.is_blank()) {
-        let given = v.as_str().map(trim).and_then(|s| {
-            [
-                ("in_person", Attendance::InPerson),
-                ("in-person", Attendance::InPerson),
-                ("online", Attendance::Online),
-                ("hybrid", Attendance::Hybrid),
-                ("inactive", Attendance::Inactive),
-            ]
-            .iter()
-            .find(|(name, _)| s.eq_ignore_ascii_case(name))
-            .map(|&(_, a)| a)
+        let given = v.as_str().and_then(|s| {
+            let at = word_number("in_person in-person online hybrid inactive ", trim(s), true)?;
+            let all = [
+                Attendance::InPerson,
+                Attendance::InPerson,
+                Attendance::Online,
+                Attendance::Hybrid,
+                Attendance::Inactive,
+            ];
+            all.get(at).copied()
         });
         match given {
             Some(a) => return a,

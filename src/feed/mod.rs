@@ -148,12 +148,11 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Feed, FeedError> {
 
 /// [`read`], keeping the problems only when `problems` is true (and the build can).
 fn read_collecting(bytes: &[u8], options: &ReadOptions, problems: bool) -> Result<Feed, FeedError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let zone = options.default_timezone.as_deref();
+    let bytes = strip_bom(bytes);
     let mut reader = Reader::new(problems);
-    // Every way to a feed ends here with its format and BMLT formats table (empty for
-    // Meeting Guide), so that finishing is one copy.
-    let (format, table) = match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+    // A BMLT list (the bytes it ends with, where it starts, and what came beside it), or
+    // `None` once a Meeting Guide list is read.
+    let bmlt = match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
         None => return Err(FeedError::Empty),
         Some(b'[') => {
             let keys = sniff(bytes);
@@ -163,23 +162,18 @@ fn read_collecting(bytes: &[u8], options: &ReadOptions, problems: bool) -> Resul
                 });
             }
             if looks_like_bmlt(keys) {
-                let table = formats_table(bmlt::FormatTable::default(), options)?;
-                stream(bytes, &mut |item: Item<&mut bmlt::Raw>| {
-                    reader.take(item, |raw, index, out, meeting| {
-                        bmlt::convert(raw, index, &table, zone, out, meeting)
-                    })
-                })?;
-                (Format::Bmlt, table)
+                Some((bytes, 0, bmlt::Envelope::default()))
             } else {
+                let zone = options.default_timezone.as_deref();
                 stream(bytes, &mut |item: Item<&mut meeting_guide::Raw>| {
                     reader.take(item, |raw, index, out, meeting| {
                         meeting_guide::convert(raw, index, zone, out, meeting)
                     })
                 })?;
-                (Format::MeetingGuide, bmlt::FormatTable::default())
+                None
             }
         }
-        Some(b'{') => (Format::Bmlt, read_envelope(bytes, options, &mut reader)?),
+        Some(b'{') => Some(read_envelope(bytes)?),
         Some(_) => {
             let mut p = Parser::new(bytes);
             return match p.value().and_then(|v| p.end().map(|()| v)) {
@@ -190,31 +184,55 @@ fn read_collecting(bytes: &[u8], options: &ReadOptions, problems: bool) -> Resul
             };
         }
     };
+    // Every way to a feed ends here with its format and BMLT formats table (empty for
+    // Meeting Guide), so that finishing is one copy.
+    let (format, table) = match bmlt {
+        Some((list, start, envelope)) => (
+            Format::Bmlt,
+            read_bmlt(list, start, envelope, options, &mut reader)?,
+        ),
+        None => (Format::MeetingGuide, bmlt::FormatTable::default()),
+    };
     Ok(reader.finish(format, table.type_names()))
 }
 
-/// Reads a BMLT `{meetings, formats}` envelope into `reader`; its formats table.
-fn read_envelope(
-    bytes: &[u8],
-    options: &ReadOptions,
-    reader: &mut Reader,
-) -> Result<bmlt::FormatTable, FeedError> {
+/// `bytes` without a UTF-8 byte order mark.
+fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
+/// Checks a BMLT `{meetings, formats}` envelope: the bytes up to the end of its list of
+/// meetings, where that list starts, and the envelope.
+fn read_envelope(bytes: &[u8]) -> Result<(&[u8], usize, bmlt::Envelope), FeedError> {
     let mut p = Parser::new(bytes);
     let envelope = bmlt::Envelope::read(&mut p)
         .and_then(|envelope| p.end().map(|()| envelope))
         .map_err(|e| invalid_json(bytes, &e))?;
-    if !envelope.has_meetings {
+    let Some((start, end)) = envelope.meetings else {
         return Err(FeedError::NotAFeed {
             found: "an object without a \"meetings\" list",
         });
-    }
-    if envelope.meetings.not_a_list.is_some() {
+    };
+    if envelope.meetings_not_a_list.is_some() {
         return Err(FeedError::NotAFeed {
             found: "an object whose \"meetings\" is not a list",
         });
     }
+    Ok((bytes.get(..end).unwrap_or(bytes), start, envelope))
+}
+
+/// Reads the BMLT list that starts at `start` and takes the rest of `list` into
+/// `reader`, naming its formats with the envelope's and the formats file's; that table.
+/// One copy for the bare list and the envelope's (whose list was read once already,
+/// when the envelope was checked, so it reads alike and without fault again).
+fn read_bmlt(
+    list: &[u8],
+    start: usize,
+    envelope: bmlt::Envelope,
+    options: &ReadOptions,
+    reader: &mut Reader,
+) -> Result<bmlt::FormatTable, FeedError> {
     let table = formats_table(envelope.formats, options)?;
-    let zone = options.default_timezone.as_deref();
     // Before the first record's problems, as a problem of the list as a whole.
     if let Some(found) = envelope.formats_not_a_list {
         reader.out.start(0);
@@ -222,15 +240,15 @@ fn read_envelope(
             .out
             .push("formats", ProblemKind::NotAList, found, Action::Ignored);
     }
-    for mut item in envelope.meetings.items {
-        let item = match &mut item {
-            Item::Record(raw) => Item::Record(raw),
-            Item::NotObject(found) => Item::NotObject(found),
-        };
+    let zone = options.default_timezone.as_deref();
+    let mut p = Parser::new_at(list, start);
+    lenient::stream(&mut p, &mut |item: Item<&mut bmlt::Raw>| {
         reader.take(item, |raw, index, out, meeting| {
             bmlt::convert(raw, index, &table, zone, out, meeting)
-        });
-    }
+        })
+    })
+    .and_then(|_| p.end())
+    .map_err(|e| invalid_json(list, &e))?;
     Ok(table)
 }
 
@@ -240,7 +258,7 @@ fn invalid_json(bytes: &[u8], e: &JsonError) -> FeedError {
     FeedError::InvalidJson {
         line,
         column,
-        reason: e.reason.to_owned(),
+        reason: e.reason().to_owned(),
     }
 }
 
@@ -312,14 +330,14 @@ fn formats_table(
     options: &ReadOptions,
 ) -> Result<bmlt::FormatTable, FeedError> {
     if let Some(extra) = &options.bmlt_formats {
-        let extra = extra.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(extra);
+        let extra = strip_bom(extra);
         let mut p = Parser::new(extra);
         if let Err(e) = table.read(&mut p).and_then(|_| p.end()) {
             let (line, column) = e.line_column(extra);
             return Err(FeedError::InvalidFormats {
                 line,
                 column,
-                reason: e.reason.to_owned(),
+                reason: e.reason().to_owned(),
             });
         }
     }
