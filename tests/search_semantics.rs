@@ -312,7 +312,7 @@ fn type_names_of_another_language_are_searched_when_given() {
     a.types = vec!["W".into()];
     let table = include_str!("../data/meeting-guide-types.json");
     let spanish = TypeNames::new(table, "es", Program::Aa, "");
-    let index = Index::build(vec![a], &spanish, Trig::STD);
+    let index = Index::build(vec![a], spanish, Trig::STD);
     let q = Query {
         text: "mujeres".into(),
         ..Query::default()
@@ -477,8 +477,7 @@ fn the_trigonometry_is_the_one_supplied() {
     };
     let real = Index::new(ms.clone()).query(&q).hits[0].distance.unwrap();
     assert!(real > 400.0, "{real}");
-    let names = TypeNames::default();
-    let flat = Index::build(ms, &names, flat).query(&q).hits[0]
+    let flat = Index::build(ms, TypeNames::default(), flat).query(&q).hits[0]
         .distance
         .unwrap();
     assert_eq!(flat, 0.0);

@@ -24,7 +24,7 @@ fn index(name: &str, program: Program) -> Option<Index> {
     let feed = feed::read(&bytes, &ReadOptions::default()).expect("feed reads");
     Some(Index::build(
         feed.meetings,
-        &TypeNames::english(program),
+        TypeNames::english(program),
         Default::default(),
     ))
 }

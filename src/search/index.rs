@@ -337,12 +337,23 @@ impl Index {
         let names = TypeNames::english(crate::types::Program::Aa);
         #[cfg(target_arch = "wasm32")]
         let names = TypeNames::default();
-        Index::build(meetings, &names, Trig::STD)
+        Index::build(meetings, names, Trig::STD)
+    }
+
+    /// The type names words are searched by, as [`Index::build`] was given them.
+    pub fn names(&self) -> &TypeNames {
+        &self.names
+    }
+
+    /// Takes the type names back (for the next index); this index's word search then knows
+    /// type codes only.
+    pub fn take_names(&mut self) -> TypeNames {
+        std::mem::take(&mut self.names)
     }
 
     /// Builds the index over `meetings`, searching type names as `names` gives them and
     /// computing distances with `trig`.
-    pub fn build(meetings: Vec<Meeting>, names: &TypeNames, trig: Trig) -> Index {
+    pub fn build(meetings: Vec<Meeting>, names: TypeNames, trig: Trig) -> Index {
         // Every field written once (no default index filled and then overwritten).
         let rows = Rows::new(&meetings);
         let words = words_for(rows.meeting.len());
@@ -360,7 +371,7 @@ impl Index {
             geo: OnceCell::new(),
             meeting_row_start: rows.meeting_row_start,
             meeting_rows: rows.meeting_rows,
-            names: names.clone(),
+            names,
             words_index: OnceCell::new(),
             words_building: RefCell::default(),
             gazetteer: OnceCell::new(),

@@ -90,7 +90,7 @@ pub fn type_names(table: &str, lang: &str, program: &str, overrides: &str) -> Ty
 }
 
 /// One index over the meetings of every feed (a meeting listed by two feeds shown once).
-pub fn index(feeds: Vec<Vec<Meeting>>, names: &TypeNames) -> Index {
+pub fn index(feeds: Vec<Vec<Meeting>>, names: TypeNames) -> Index {
     Index::build(merge_meetings(feeds), names, TRIG)
 }
 

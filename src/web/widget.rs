@@ -10,7 +10,6 @@ use super::text::{push_hhmm, push_u32};
 use super::{opt, prop, url_state, view, Hooks};
 use crate::model::{LatLon, Meeting, Weekday};
 use crate::search::{Facets, Index, Now, Results};
-use crate::types::TypeNames;
 use js_sys::{Array, Object};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -35,9 +34,7 @@ pub struct State {
     pub els: Els,
     /// Weekday names, Sunday first.
     pub days: Vec<String>,
-    /// Type names in the widget's language.
-    pub type_names: TypeNames,
-    /// Type names the feeds give (BMLT formats), for codes `type_names` does not know; a
+    /// Type names the feeds give (BMLT formats), for codes the index's names do not know; a
     /// later feed's name for a code wins.
     feed_types: Vec<(String, String)>,
     /// The zone for "now": the embed's `timezone`, else the feed's.
@@ -127,13 +124,13 @@ impl State {
             key,
             els,
             days,
-            type_names,
             feed_types: Vec::new(),
             timezone: opt(options, "timezone"),
             pending: Vec::new(),
             unread: 0,
             notice: String::new(),
-            index: engine::index(Vec::new(), &TypeNames::default()),
+            // The index keeps the type names in the widget's language (see `type_name`).
+            index: engine::index(Vec::new(), type_names),
             loaded: false,
             initial: filters.clone(),
             filters,
@@ -198,7 +195,8 @@ impl State {
     pub fn show(&mut self) -> u32 {
         let feeds = std::mem::take(&mut self.pending);
         let feeds_read = feeds.len();
-        self.index = engine::index(feeds, &self.type_names);
+        let names = self.index.take_names();
+        self.index = engine::index(feeds, names);
         let meetings = self.index.meetings();
         if self.timezone.is_empty() {
             self.timezone = meetings
@@ -263,7 +261,7 @@ impl State {
 
     /// A meeting type's name in the widget's language (its code when unknown).
     pub fn type_name<'a>(&'a self, code: &'a str) -> &'a str {
-        let name = self.type_names.name(code);
+        let name = self.index.names().name(code);
         if name == code {
             return self
                 .feed_types

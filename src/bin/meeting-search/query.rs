@@ -81,7 +81,7 @@ pub fn run(args: &[String]) -> i32 {
     for (code, name) in &feed.type_names {
         names.add_name(code, name);
     }
-    let index = Index::build(feed.meetings, &names, Default::default());
+    let index = Index::build(feed.meetings, names, Default::default());
     let mut query = args.query;
     if let Some(text) = &args.near_place {
         let candidates = index.places(text);
