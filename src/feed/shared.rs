@@ -415,7 +415,8 @@ pub(crate) fn unique_slugs(meetings: &mut [Meeting], records: &[usize], out: &mu
             let mut candidate = meeting.slug.clone();
             candidate.push('-');
             push_int(&mut candidate, n);
-            if !taken.contains_key(&candidate) {
+            // One call both checks and takes the slug.
+            if taken.insert(candidate.clone(), 0).is_none() {
                 break candidate;
             }
             n += 1;
@@ -430,7 +431,6 @@ pub(crate) fn unique_slugs(meetings: &mut [Meeting], records: &[usize], out: &mu
             &meeting.slug,
             Action::Repaired,
         );
-        taken.insert(slug.clone(), 0);
         meeting.slug = slug;
         out.finish(&meeting.slug);
     }
