@@ -1043,32 +1043,34 @@ fn grow(significand: u64, digit: u8) -> Option<u64> {
 /// the length when all are. The same checks as `core::str::from_utf8`, which is far
 /// larger in the wasm build (it reads words at a time).
 pub(crate) fn utf8_prefix(bytes: &[u8]) -> usize {
-    let mut at = 0;
-    while let Some(&lead) = bytes.get(at) {
-        // Continuation bytes after the lead, and the range of the first of them.
-        let (count, mut low, mut high) = match lead {
-            0..=0x7F => (0, 0, 0),
-            0xC2..=0xDF => (1, 0x80, 0xBF),
-            0xE0 => (2, 0xA0, 0xBF),
-            0xED => (2, 0x80, 0x9F),
-            0xE1..=0xEF => (2, 0x80, 0xBF),
-            0xF0 => (3, 0x90, 0xBF),
-            0xF1..=0xF3 => (3, 0x80, 0xBF),
-            0xF4 => (3, 0x80, 0x8F),
-            _ => return at,
-        };
-        let mut next = at + 1;
-        for _ in 0..count {
-            match bytes.get(next) {
-                Some(&b) if (low..=high).contains(&b) => {}
+    // Where the character being read starts, how many continuation bytes it still
+    // needs, and the range of the next one.
+    let (mut start, mut need, mut low, mut high) = (0, 0, 0x80, 0xBF);
+    for (at, &b) in bytes.iter().enumerate() {
+        if need == 0 {
+            start = at;
+            (need, low, high) = match b {
+                0..=0x7F => (0, 0x80, 0xBF),
+                0xC2..=0xDF => (1, 0x80, 0xBF),
+                0xE0 => (2, 0xA0, 0xBF),
+                0xED => (2, 0x80, 0x9F),
+                0xE1..=0xEF => (2, 0x80, 0xBF),
+                0xF0 => (3, 0x90, 0xBF),
+                0xF1..=0xF3 => (3, 0x80, 0xBF),
+                0xF4 => (3, 0x80, 0x8F),
                 _ => return at,
-            }
-            next += 1;
-            (low, high) = (0x80, 0xBF);
+            };
+        } else if (low..=high).contains(&b) {
+            (need, low, high) = (need - 1, 0x80, 0xBF);
+        } else {
+            return start;
         }
-        at = next;
     }
-    at
+    if need == 0 {
+        bytes.len()
+    } else {
+        start
+    }
 }
 
 /// `bytes` as a `String` when they are valid UTF-8, else how many bytes before their
