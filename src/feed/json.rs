@@ -550,10 +550,12 @@ impl<'de> Parser<'de> {
             // high bit set), so it is valid UTF-8.
             return Ok(Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(raw) }));
         }
-        match std::str::from_utf8(raw) {
-            Ok(s) => Ok(Cow::Borrowed(s)),
-            Err(e) => Err(self.bad_utf8(raw.len() - e.valid_up_to())),
+        let valid = utf8_prefix(raw);
+        if valid < raw.len() {
+            return Err(self.bad_utf8(raw.len() - valid));
         }
+        // SAFETY: `utf8_prefix` found all of `raw` valid UTF-8.
+        Ok(Cow::Borrowed(unsafe { std::str::from_utf8_unchecked(raw) }))
     }
 
     /// [`Parser::string`] for a string that has an escape (or a fault) where the parser
@@ -562,13 +564,9 @@ impl<'de> Parser<'de> {
     fn escaped_string(&mut self, start: usize) -> Parsed<Cow<'de, str>> {
         let mut decoded = Vec::new();
         self.rest_of_string(start, Some(&mut decoded))?;
-        match String::from_utf8(decoded) {
-            Ok(s) => Ok(Cow::Owned(s)),
-            Err(e) => {
-                let back = e.as_bytes().len() - e.utf8_error().valid_up_to();
-                Err(self.bad_utf8(back))
-            }
-        }
+        utf8_string(decoded)
+            .map(Cow::Owned)
+            .map_err(|back| self.bad_utf8(back))
     }
 
     /// Skips a string, after its opening quote, checking its escapes (not its UTF-8).
@@ -1041,9 +1039,86 @@ fn grow(significand: u64, digit: u8) -> Option<u64> {
     (significand * 10).checked_add(u64::from(digit - b'0'))
 }
 
+/// How many bytes at the start of `bytes` are valid UTF-8: `Utf8Error::valid_up_to`, or
+/// the length when all are. The same checks as `core::str::from_utf8`, which is far
+/// larger in the wasm build (it reads words at a time).
+pub(crate) fn utf8_prefix(bytes: &[u8]) -> usize {
+    // Where the character being read starts, how many continuation bytes it still
+    // needs, and the range of the next one.
+    let (mut start, mut need, mut low, mut high) = (0, 0, 0x80, 0xBF);
+    for (at, &b) in bytes.iter().enumerate() {
+        if need == 0 {
+            start = at;
+            (need, low, high) = match b {
+                0..=0x7F => (0, 0x80, 0xBF),
+                0xC2..=0xDF => (1, 0x80, 0xBF),
+                0xE0 => (2, 0xA0, 0xBF),
+                0xED => (2, 0x80, 0x9F),
+                0xE1..=0xEF => (2, 0x80, 0xBF),
+                0xF0 => (3, 0x90, 0xBF),
+                0xF1..=0xF3 => (3, 0x80, 0xBF),
+                0xF4 => (3, 0x80, 0x8F),
+                _ => return at,
+            };
+        } else if (low..=high).contains(&b) {
+            (need, low, high) = (need - 1, 0x80, 0xBF);
+        } else {
+            return start;
+        }
+    }
+    if need == 0 {
+        bytes.len()
+    } else {
+        start
+    }
+}
+
+/// `bytes` as a `String` when they are valid UTF-8, else how many bytes before their
+/// end the first fault is (as `String::from_utf8`, with [`utf8_prefix`]).
+pub(crate) fn utf8_string(bytes: Vec<u8>) -> Result<String, usize> {
+    let valid = utf8_prefix(&bytes);
+    if valid < bytes.len() {
+        return Err(bytes.len() - valid);
+    }
+    // SAFETY: `utf8_prefix` found all of `bytes` valid UTF-8.
+    Ok(unsafe { String::from_utf8_unchecked(bytes) })
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+
+    /// `utf8_prefix` agrees with `core::str::from_utf8` on every sequence of up to three
+    /// bytes from a set covering each boundary, and on longer mixes.
+    #[test]
+    fn utf8_prefix_matches_core() {
+        let picks: Vec<u8> = vec![
+            0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0,
+            0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF,
+        ];
+        let mut cases: Vec<Vec<u8>> = vec![Vec::new(), "héllo wörld € 𝄞 end".into()];
+        for &a in &picks {
+            cases.push(vec![a]);
+            for &b in &picks {
+                cases.push(vec![a, b]);
+                for &c in &picks {
+                    cases.push(vec![a, b, c]);
+                    cases.push(vec![0x41, a, b, c, 0x80]);
+                    cases.push(vec![0xF0, a, b, c]);
+                    cases.push(vec![a, 0x90, b, c]);
+                }
+            }
+        }
+        for case in cases {
+            let want = std::str::from_utf8(&case).map_or_else(|e| e.valid_up_to(), str::len);
+            assert_eq!(utf8_prefix(&case), want, "{case:x?}");
+            let got = utf8_string(case.clone());
+            match String::from_utf8(case.clone()) {
+                Ok(s) => assert_eq!(got, Ok(s)),
+                Err(_) => assert_eq!(got, Err(case.len() - want)),
+            }
+        }
+    }
 
     /// serde_json's verdict: `Ok` or (line, column, reason).
     fn serde_verdict<T>(r: serde_json::Result<T>) -> Result<T, (usize, usize, String)> {

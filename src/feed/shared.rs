@@ -398,23 +398,25 @@ pub(crate) fn check_reachable(meeting: &Meeting, out: &mut Collector) {
 /// `records[i]` is the record index of `meetings[i]` (`records` may be empty when
 /// `out` keeps no problems).
 pub(crate) fn unique_slugs(meetings: &mut [Meeting], records: &[usize], out: &mut Collector) {
-    // A set of owned slugs (values 0) in the crate's one text map type: another map or
+    // The slugs taken (values the meeting's index) in the crate's one text map type: another map or
     // set type costs its own copy of the hash table code in the wasm build.
     let mut taken = crate::hash::TextMap::default();
     taken.reserve(meetings.len());
-    let mut repeats = Vec::new();
-    for (i, m) in meetings.iter().enumerate() {
-        if taken.insert(m.slug.clone(), 0).is_some() {
-            repeats.push(i);
-        }
+    // Each slug to the first meeting that has it (the last inserted wins, backwards):
+    // the others repeat it, with no list of them to keep.
+    for (i, m) in meetings.iter().enumerate().rev() {
+        taken.insert(m.slug.clone(), i as u64);
     }
-    for i in repeats {
-        let meeting = &mut meetings[i];
+    for (i, meeting) in meetings.iter_mut().enumerate() {
+        if taken.get(&meeting.slug) == Some(i as u64) {
+            continue;
+        }
         let mut n = 2;
         let slug = loop {
             let mut candidate = meeting.slug.clone();
             candidate.push('-');
             push_int(&mut candidate, n);
+            // (Not `insert`, which would overwrite the index of a meeting still to come.)
             if !taken.contains_key(&candidate) {
                 break candidate;
             }
@@ -430,7 +432,7 @@ pub(crate) fn unique_slugs(meetings: &mut [Meeting], records: &[usize], out: &mu
             &meeting.slug,
             Action::Repaired,
         );
-        taken.insert(slug.clone(), 0);
+        taken.insert(slug.clone(), u64::MAX);
         meeting.slug = slug;
         out.finish(&meeting.slug);
     }

@@ -97,5 +97,6 @@ fn decode(s: &str) -> Option<String> {
             }
         }
     }
-    String::from_utf8(out).ok()
+    // The feed parser's check: `core::str::from_utf8` is large in the wasm build.
+    crate::feed::json::utf8_string(out).ok()
 }
