@@ -223,8 +223,9 @@ impl Collector {
                 if kind == Kind::Region {
                     // (A loop: `push_joined` over this iterator type would be one more
                     // copy of it in the wasm.)
-                    for (i, part) in path.get(..=depth).unwrap_or_default().iter().enumerate() {
-                        if i > 0 {
+                    // (The path's names are never empty: see `region_path`.)
+                    for part in path.get(..=depth).unwrap_or_default() {
+                        if !label.is_empty() {
                             label.push_str(" > ");
                         }
                         label.push_str(part);
