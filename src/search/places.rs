@@ -158,14 +158,14 @@ struct Collect {
     name: String,
     folded_label: String,
     label: String,
-    lats: Vec<f64>,
-    lons: Vec<f64>,
+    points: Vec<LatLon>,
 }
 
-fn median(values: &[f64]) -> f64 {
-    let mut keys = vec![0u64; values.len()];
-    for (k, &v) in keys.iter_mut().zip(values) {
-        *k = f64_key(v);
+/// The median latitude (`lon` false) or longitude (`lon` true) of `points`.
+fn median(points: &[LatLon], lon: bool) -> f64 {
+    let mut keys = vec![0u64; points.len()];
+    for (k, p) in keys.iter_mut().zip(points) {
+        *k = f64_key(if lon { p.lon } else { p.lat });
     }
     sort_keys(&mut keys);
     let n = keys.len();
@@ -223,8 +223,9 @@ impl Collector {
                 if kind == Kind::Region {
                     // (A loop: `push_joined` over this iterator type would be one more
                     // copy of it in the wasm.)
-                    for (i, part) in path.get(..=depth).unwrap_or_default().iter().enumerate() {
-                        if i > 0 {
+                    // (The path's names are never empty: see `region_path`.)
+                    for part in path.get(..=depth).unwrap_or_default() {
+                        if !label.is_empty() {
                             label.push_str(" > ");
                         }
                         label.push_str(part);
@@ -254,8 +255,7 @@ impl Collector {
                                 name,
                                 folded_label,
                                 label,
-                                lats: Vec::new(),
-                                lons: Vec::new(),
+                                points: Vec::new(),
                             });
                             let id = self.found.len() as u64 - 1;
                             self.folded.insert(k, id);
@@ -268,8 +268,7 @@ impl Collector {
             }
         };
         if let Some(c) = self.found.get_mut(id as usize) {
-            c.lats.push(p.lat);
-            c.lons.push(p.lon);
+            c.points.push(p);
         }
     }
 }
@@ -325,10 +324,10 @@ impl Gazetteer {
                 candidate: PlaceCandidate {
                     label: std::mem::take(&mut c.label),
                     point: LatLon {
-                        lat: median(&c.lats),
-                        lon: median(&c.lons),
+                        lat: median(&c.points, false),
+                        lon: median(&c.points, true),
                     },
-                    meetings: c.lats.len() as u32,
+                    meetings: c.points.len() as u32,
                 },
                 name: std::mem::take(&mut c.name),
                 folded_label: std::mem::take(&mut c.folded_label),
