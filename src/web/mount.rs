@@ -288,10 +288,11 @@ fn parts(lang: Lang, shown: u8, days: &[String], units: &str, wide: bool) -> (St
             }
             Part::Radii => {
                 for r in RADII {
-                    let mut label = u32_text(r);
+                    let value = u32_text(r);
+                    let mut label = value.clone();
                     label.push(' ');
                     label.push_str(units);
-                    option(&mut out, l, &u32_text(r), &label);
+                    option(&mut out, l, &value, &label);
                 }
             }
         }
