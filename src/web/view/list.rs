@@ -104,13 +104,13 @@ fn pack(s: &State, out: &mut String, h: &Hit) {
     out.push(FIELD);
     field(out, &m.name);
     field(out, &place(s, m));
-    let mut far = String::new();
+    // The browser's number and our units: no separators to drop.
     if let Some(d) = h.distance {
-        far = s.num(d);
-        far.push(' ');
-        far.push_str(s.filters.units_name());
+        out.push_str(&s.num(d));
+        out.push(' ');
+        out.push_str(s.filters.units_name());
     }
-    field(out, &far);
+    out.push(FIELD);
     let soon = match (s.now, h.occurrence) {
         (Some(n), Some(Occurrence { day, time: Some(t) })) => {
             day == n.day && t.start > n.minute && t.start - n.minute <= 60
