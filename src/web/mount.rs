@@ -8,7 +8,7 @@
 use super::dom::{add, add_text, attach_shadow, clear, set, Res};
 use super::filters::{ATTENDANCE, RADII, TIMES};
 use super::i18n::{Lang, Msg};
-use super::text::{line_index, u32_text};
+use super::text::{line_index, push_u32};
 use super::Hooks;
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
@@ -253,10 +253,10 @@ fn option(out: &mut String, labels: &mut Vec<String>, value: &str, label: &str) 
 
 /// The values of [`PARTS`] for the `build` hook, each ended by `\u{1}`: a message as it is,
 /// `hidden` or `open` (or nothing), options as value and label pairs each ended by `\u{3}`;
-/// and the labels of the options, in order (the choices', then the radii's).
+/// and the labels of the choices' options, in order.
 fn parts(lang: Lang, shown: u8, days: &[String], units: &str, wide: bool) -> (String, Vec<String>) {
     let mut out = String::new();
-    let mut labels = Vec::with_capacity(CHOICES + RADII.len());
+    let mut labels = Vec::with_capacity(CHOICES);
     let l = &mut labels;
     for part in PARTS {
         match part {
@@ -287,11 +287,15 @@ fn parts(lang: Lang, shown: u8, days: &[String], units: &str, wide: bool) -> (St
                 }
             }
             Part::Radii => {
+                // Their labels are not kept: [`super::view::controls::set_values`]
+                // rewrites them when the units change.
                 for r in RADII {
-                    let mut label = u32_text(r);
-                    label.push(' ');
-                    label.push_str(units);
-                    option(&mut out, l, &u32_text(r), &label);
+                    push_u32(&mut out, r);
+                    out.push(OPTION);
+                    push_u32(&mut out, r);
+                    out.push(' ');
+                    out.push_str(units);
+                    out.push(OPTION);
                 }
             }
         }
@@ -331,13 +335,13 @@ pub fn mount(
     let (parts, labels) = parts(lang, shown(filters), days, units, wide);
     let made = hooks.build(&top, SKELETON, &parts)?;
     // A skeleton that made other elements than expected is an error, not a panic.
-    if made.length() as usize != KEPT + labels.len() {
+    if made.length() as usize != KEPT + labels.len() + RADII.len() {
         return Err(JsValue::NULL);
     }
     let el = |i: usize| made.get(i as u32).unchecked_into::<Element>();
     let kept: Vec<Element> = (0..KEPT).map(el).collect();
     let mut day_opts = Vec::with_capacity(CHOICES);
-    for (i, label) in labels.into_iter().take(CHOICES).enumerate() {
+    for (i, label) in labels.into_iter().enumerate() {
         day_opts.push(Choice::new(label, el(KEPT + i)));
     }
     let att_opts = day_opts.split_off(CHOICES - ATTENDANCE.len());

@@ -86,15 +86,10 @@ impl State {
     ) -> Result<State, JsValue> {
         let lang = Lang::from_tag(&opt(options, "lang")).learn(types);
         let names = hooks.days().as_string().unwrap_or_default();
+        // Seven names, Sunday first (the hook's promise; a missing one reads as empty).
         let mut days: Vec<String> = Vec::with_capacity(7);
         for d in names.split_terminator('\n') {
             days.push(d.into());
-        }
-        if days.len() != 7 {
-            days.clear();
-            for d in 0..7 {
-                days.push(super::text::u32_text(d));
-            }
         }
         let mut filters = Filters::default();
         for (i, name) in NAMES.split('\n').enumerate() {
@@ -492,17 +487,9 @@ impl State {
     pub fn results_packed(&self) -> String {
         let mut out = String::new();
         for h in &self.results.hits {
-            let Some(m) = self.meeting(h.meeting) else {
+            if view::list::head(self, &mut out, h).is_none() {
                 continue;
-            };
-            if !out.is_empty() {
-                out.push('\u{2}');
             }
-            view::list::field(&mut out, &m.slug);
-            if let Some(o) = h.occurrence {
-                push_u32(&mut out, o.day.number().into());
-            }
-            out.push('\u{1}');
             if let Some(t) = h.occurrence.and_then(|o| o.time) {
                 push_hhmm(&mut out, t.start, ":");
             }

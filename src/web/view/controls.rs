@@ -55,14 +55,20 @@ pub fn fill(s: &mut State, all: &Facets) {
     set_values(s, None);
 }
 
+/// Appends ` (n)`.
+fn push_count(out: &mut String, n: u32) {
+    out.push_str(" (");
+    push_u32(out, n);
+    out.push(')');
+}
+
+/// Writes `n` beside `c` unless it shows it already.
 fn label(c: &Choice, n: u32) {
     if c.shown.replace(n) == n {
         return;
     }
     let mut t = c.label.clone();
-    t.push_str(" (");
-    push_u32(&mut t, n);
-    t.push(')');
+    push_count(&mut t, n);
     c.el.set_text_content(Some(&t));
 }
 
@@ -102,9 +108,7 @@ pub fn sync(s: &State, f: &Facets) {
     }
     let mut summary = String::from(s.lang.t(super::super::i18n::Msg::Types));
     if !s.filters.types.is_empty() {
-        summary.push_str(" (");
-        push_u32(&mut summary, s.filters.types.len() as u32);
-        summary.push(')');
+        push_count(&mut summary, s.filters.types.len() as u32);
     }
     s.els.types_summary.set_text_content(Some(&summary));
 }

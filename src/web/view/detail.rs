@@ -25,7 +25,7 @@ use super::super::dom::safe_url;
 use super::super::i18n::Msg;
 use super::super::text::push_u32;
 use super::super::widget::State;
-use super::list::{field, place, when};
+use super::list::{field, place, push_when};
 use crate::model::{Attendance, Meeting};
 
 /// The labels the detail shows, in the order the loader reads them.
@@ -129,16 +129,16 @@ pub fn pack(s: &State, m: &Meeting) -> String {
     }
     out.push(PART);
     if m.occurrences.is_empty() {
-        field(&mut out, &when(s, None));
-        out.push_str("\u{1}\u{1}\u{1}");
+        push_when(&mut out, s, None);
+        out.push_str("\u{1}\u{1}\u{1}\u{1}");
     }
     for o in &m.occurrences {
-        let mut t = when(s, Some(*o));
+        push_when(&mut out, s, Some(*o));
         if let Some(span) = o.time {
-            t.push_str(" – ");
-            t.push_str(&s.time((span.start + span.duration()) % 1440));
+            out.push_str(" – ");
+            out.push_str(&s.time((span.start + span.duration()) % 1440));
         }
-        field(&mut out, &t);
+        out.push('\u{1}');
         push_u32(&mut out, o.day.number().into());
         out.push('\u{1}');
         if let Some(span) = o.time {

@@ -14,21 +14,22 @@ use super::super::widget::State;
 use crate::model::{Attendance, Meeting, Occurrence};
 use crate::search::Hit;
 
-/// "Monday 7:30 PM" for an occurrence ("By appointment" without one).
-pub fn when(s: &State, o: Option<Occurrence>) -> String {
+/// Appends "Monday 7:30 PM" for an occurrence ("By appointment" without one); the texts
+/// are ours and the browser's, never holding the separators.
+pub fn push_when(out: &mut String, s: &State, o: Option<Occurrence>) {
     let Some(o) = o else {
-        return s.lang.t(Msg::Appointment).into();
+        out.push_str(s.lang.t(Msg::Appointment));
+        return;
     };
-    let mut t = s
-        .days
-        .get(o.day.number() as usize)
-        .cloned()
-        .unwrap_or_default();
+    out.push_str(
+        s.days
+            .get(o.day.number() as usize)
+            .map_or("", String::as_str),
+    );
     if let Some(span) = o.time {
-        t.push(' ');
-        t.push_str(&s.time(span.start));
+        out.push(' ');
+        out.push_str(&s.time(span.start));
     }
-    t
 }
 
 /// Where the meeting is, in a few words.
@@ -77,12 +78,11 @@ pub fn field(out: &mut String, t: &str) {
     out.push(FIELD);
 }
 
-/// Packs one row for the `rows` hook: slug, weekday number, when, name, where, distance,
-/// mark class and mark text (empty when none), then each type's code and name.
-fn pack(s: &State, out: &mut String, h: &Hit) {
-    let Some(m) = s.meeting(h.meeting) else {
-        return;
-    };
+/// Starts the packed row of `h` (after the rows before it): its meeting's slug and the
+/// weekday number (empty when none), each ended by a field separator; the meeting, if the
+/// index has it.
+pub fn head<'a>(s: &'a State, out: &mut String, h: &Hit) -> Option<&'a Meeting> {
+    let m = s.meeting(h.meeting)?;
     if !out.is_empty() {
         out.push(NEXT);
     }
@@ -91,16 +91,26 @@ fn pack(s: &State, out: &mut String, h: &Hit) {
         push_u32(out, o.day.number().into());
     }
     out.push(FIELD);
-    field(out, &when(s, h.occurrence));
+    Some(m)
+}
+
+/// Packs one row for the `rows` hook: slug, weekday number, when, name, where, distance,
+/// mark class and mark text (empty when none), then each type's code and name.
+fn pack(s: &State, out: &mut String, h: &Hit) {
+    let Some(m) = head(s, out, h) else {
+        return;
+    };
+    push_when(out, s, h.occurrence);
+    out.push(FIELD);
     field(out, &m.name);
     field(out, &place(s, m));
-    let mut far = String::new();
+    // The browser's number and our units: no separators to drop.
     if let Some(d) = h.distance {
-        far = s.num(d);
-        far.push(' ');
-        far.push_str(s.filters.units_name());
+        out.push_str(&s.num(d));
+        out.push(' ');
+        out.push_str(s.filters.units_name());
     }
-    field(out, &far);
+    out.push(FIELD);
     let soon = match (s.now, h.occurrence) {
         (Some(n), Some(Occurrence { day, time: Some(t) })) => {
             day == n.day && t.start > n.minute && t.start - n.minute <= 60
