@@ -15,6 +15,9 @@
 //     (the wasm calls them as plain functions; none is a constructor), which esbuild keeps;
 //   - `Widget.prototype[Symbol.dispose]` goes: the Widget class is private to the loader,
 //     which frees a widget by calling `free()` and never disposes of one with `using`;
+//   - the cached DataView is renewed when the memory's buffer is not the one it views (the
+//     test wasm-bindgen uses where `ArrayBuffer#detached` is missing), without the
+//     `detached` branch;
 //   - `wasmModule` and `wasmInstance` go: the glue keeps them for APIs it no longer has
 //     (`initSync`, threads) and nothing reads them.
 // Each change replaces text that must be found exactly as expected, so a glue of another
@@ -79,6 +82,10 @@ replace('passStringToWasm0 without realloc', `
         return ptr;
     }
 `, '');
+
+// A grown memory has a new buffer (the old one detached): comparing the two is the test
+// wasm-bindgen itself falls back to, and holds in every browser.
+replace('the detached-buffer test', 'cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.memory.buffer)', 'cachedDataViewMemory0.buffer !== wasm.memory.buffer');
 
 replace('Symbol.dispose', 'if (Symbol.dispose) Widget.prototype[Symbol.dispose] = Widget.prototype.free;\n', '');
 
