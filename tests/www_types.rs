@@ -91,5 +91,10 @@ fn spanish_and_french_carry_every_message() {
             lines.iter().all(|l| !l.trim().is_empty()),
             "{lang}.json: an empty message"
         );
+        // The loader splits the packed strings the messages go into at \u{1}..\u{3}.
+        assert!(
+            !messages.bytes().any(|b| b < 0x20 && b != b'\n'),
+            "{lang}.json: a control character in the messages"
+        );
     }
 }

@@ -514,7 +514,16 @@ impl State {
         show(&self.els.results, false);
         show(&self.els.controls, false);
         show(&self.els.detail, true);
-        let _ = self.hooks.detail(&self.els.detail, &packed, lat, lon);
+        // Shown first: the hook focuses the heading, which a hidden panel cannot take.
+        if self
+            .hooks
+            .detail(&self.els.detail, &packed, lat, lon)
+            .is_err()
+        {
+            // A loader that cannot draw it: back to the results, as if closed.
+            self.close(false);
+            return;
+        }
         if push {
             self.push_url_now();
         }
