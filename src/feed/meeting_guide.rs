@@ -159,10 +159,30 @@ pub(crate) fn convert(
         raw.feedback_url(),
     );
     contact.feedback_emails = text.list("feedback_emails", raw.feedback_emails().as_ref());
-    contact.email = text.first_of(&[("email", raw.email()), ("entity_email", raw.entity_email())]);
-    contact.phone = text.first_of(&[("phone", raw.phone()), ("entity_phone", raw.entity_phone())]);
-    contact.website =
-        text.first_of(&[("website", raw.website()), ("entity_url", raw.entity_url())]);
+    let (email, entity_email) = (raw.email(), raw.entity_email());
+    text.set_either(
+        &mut contact.email,
+        "email",
+        email,
+        "entity_email",
+        entity_email,
+    );
+    let (phone, entity_phone) = (raw.phone(), raw.entity_phone());
+    text.set_either(
+        &mut contact.phone,
+        "phone",
+        phone,
+        "entity_phone",
+        entity_phone,
+    );
+    let (website, entity_url) = (raw.website(), raw.entity_url());
+    text.set_either(
+        &mut contact.website,
+        "website",
+        website,
+        "entity_url",
+        entity_url,
+    );
     text.set(&mut meeting.group, "group", raw.group());
     let timezone = text.plain("timezone", raw.timezone().as_ref());
     meeting.timezone = shared::timezone(timezone, default_timezone);

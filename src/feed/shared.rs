@@ -108,15 +108,20 @@ impl Text<'_> {
         items
     }
 
-    /// The first non-empty of several text fields.
-    pub(crate) fn first_of(&mut self, fields: &[(&'static str, &Option<Val>)]) -> String {
-        for (field, value) in fields {
-            let text = self.plain(field, value.as_ref());
-            if !text.is_empty() {
-                return text;
-            }
+    /// [`Text::set`] from `field`, else (when that is empty) from `other`.
+    #[inline(never)]
+    pub(crate) fn set_either(
+        &mut self,
+        to: &mut String,
+        field: &'static str,
+        v: &Option<Val>,
+        other: &'static str,
+        w: &Option<Val>,
+    ) {
+        self.set(to, field, v);
+        if to.is_empty() {
+            self.set(to, other, w);
         }
-        String::new()
     }
 }
 
