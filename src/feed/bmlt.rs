@@ -221,6 +221,15 @@ fn formats(raw: &Raw, table: &FormatTable, text: &mut Text) -> Formats {
     result
 }
 
+/// Adds `region` to `regions` unless it is empty or there already (one copy for the
+/// service body and the city, where a loop over both carried an array's drop code).
+#[inline(never)]
+fn push_region(regions: &mut Vec<String>, region: String) {
+    if !region.is_empty() && !regions.contains(&region) {
+        regions.push(region);
+    }
+}
+
 /// Turns one BMLT meeting into `meeting` (a default one, filled in place as the Meeting
 /// Guide reader does); `false` when nothing in the record is usable.
 pub(crate) fn convert(
@@ -343,14 +352,9 @@ pub(crate) fn convert(
     text.set(&mut conference.phone, "phone_meeting_number", raw.phone());
     meeting.attendance = attendance(raw, &meeting.place, &formats, &meeting.conference, text.out);
 
-    for region in [
-        text.plain("service_body_name", raw.service_body().as_ref()),
-        meeting.place.city.clone(),
-    ] {
-        if !region.is_empty() && !meeting.regions.contains(&region) {
-            meeting.regions.push(region);
-        }
-    }
+    let body = text.plain("service_body_name", raw.service_body().as_ref());
+    push_region(&mut meeting.regions, body);
+    push_region(&mut meeting.regions, meeting.place.city.clone());
     let timezone = text.plain("time_zone", raw.time_zone().as_ref());
     meeting.timezone = shared::timezone(timezone, default_timezone);
     meeting.types = formats.types;
