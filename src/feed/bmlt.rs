@@ -335,7 +335,7 @@ pub(crate) fn convert(
         raw.neighborhood(),
     );
     text.set(&mut place.notes, "location_info", raw.location_info());
-    place.formatted_address = shared::assemble_address(place);
+    shared::assemble_address(place);
     place.approximate = place.address.is_empty();
     place.coordinates = coordinates(raw, text.out);
 

@@ -96,9 +96,7 @@ pub(crate) fn convert(
         raw.formatted_address(),
     );
     text.set(&mut place.notes, "location_notes", raw.location_notes());
-    if place.formatted_address.is_empty() {
-        place.formatted_address = shared::assemble_address(place);
-    }
+    shared::assemble_address(place);
     place.approximate = match raw.approximate() {
         Some(v) if !v.is_blank() => match approximate(v) {
             Some(a) => a,

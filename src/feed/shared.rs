@@ -263,8 +263,12 @@ pub(crate) fn timezone(given: String, default: Option<&str>) -> Option<String> {
     }
 }
 
-/// One line from the address parts: `street, city, state postal, country`.
-pub(crate) fn assemble_address(place: &Place) -> String {
+/// Fills an empty `formatted_address` with one line from the address parts: `street,
+/// city, state postal, country` (in place: the assignment and its drop are one copy).
+pub(crate) fn assemble_address(place: &mut Place) {
+    if !place.formatted_address.is_empty() {
+        return;
+    }
     let mut region = place.state.clone();
     if !place.postal_code.is_empty() {
         if !region.is_empty() {
@@ -282,7 +286,7 @@ pub(crate) fn assemble_address(place: &Place) -> String {
         }
         line.push_str(part);
     }
-    line
+    place.formatted_address = line;
 }
 
 /// Whether an address names only a town or a region (no street), for feeds that do not
