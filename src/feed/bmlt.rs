@@ -341,8 +341,7 @@ pub(crate) fn convert(
 
     let formats = formats(raw, table, &mut text);
     let conference = &mut meeting.conference;
-    let url = text.plain("virtual_meeting_link", raw.link().as_ref());
-    conference.url = shared::web_url("virtual_meeting_link", url, text.out);
+    text.set_web_url(&mut conference.url, "virtual_meeting_link", raw.link());
     let info = raw.link_info();
     text.set(
         &mut conference.url_notes,
@@ -355,8 +354,8 @@ pub(crate) fn convert(
     let body = text.plain("service_body_name", raw.service_body().as_ref());
     push_region(&mut meeting.regions, body);
     push_region(&mut meeting.regions, meeting.place.city.clone());
-    let timezone = text.plain("time_zone", raw.time_zone().as_ref());
-    meeting.timezone = shared::timezone(timezone, default_timezone);
+    let zone = raw.time_zone();
+    text.set_timezone(&mut meeting.timezone, "time_zone", zone, default_timezone);
     meeting.types = formats.types;
     text.set(&mut meeting.notes, "comments", raw.comments());
     text.set(&mut meeting.contact.email, "email_contact", raw.email());

@@ -116,8 +116,7 @@ pub(crate) fn convert(
 
     meeting.types = shared::types(raw.types().as_ref(), "types", text.out);
     let conference = &mut meeting.conference;
-    let url = text.plain("conference_url", raw.conference_url().as_ref());
-    conference.url = shared::web_url("conference_url", url, text.out);
+    text.set_web_url(&mut conference.url, "conference_url", raw.conference_url());
     let notes = raw.conference_url_notes();
     text.set(&mut conference.url_notes, "conference_url_notes", notes);
     text.set(
@@ -182,8 +181,8 @@ pub(crate) fn convert(
         entity_url,
     );
     text.set(&mut meeting.group, "group", raw.group());
-    let timezone = text.plain("timezone", raw.timezone().as_ref());
-    meeting.timezone = shared::timezone(timezone, default_timezone);
+    let zone = raw.timezone();
+    text.set_timezone(&mut meeting.timezone, "timezone", zone, default_timezone);
     text.set(&mut meeting.notes, "notes", raw.notes());
     text.set(&mut meeting.group_notes, "group_notes", raw.group_notes());
     text.set(&mut meeting.updated, "updated", raw.updated());

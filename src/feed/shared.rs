@@ -78,6 +78,38 @@ impl Text<'_> {
         }
     }
 
+    /// [`Text::set`] for a conference link, kept only when it is a web address.
+    #[inline(never)]
+    pub(crate) fn set_web_url(&mut self, to: &mut String, field: &'static str, v: &Option<Val>) {
+        self.set(to, field, v);
+        if !to.is_empty() && !is_web(to) {
+            let url = core::mem::take(to);
+            self.out.push(
+                field,
+                ProblemKind::ConferenceUrlNotWeb,
+                &url,
+                Action::Ignored,
+            );
+        }
+    }
+
+    /// The feed's zone from `field` into `to`, else the embed's `default`.
+    #[inline(never)]
+    pub(crate) fn set_timezone(
+        &mut self,
+        to: &mut Option<String>,
+        field: &'static str,
+        v: &Option<Val>,
+        default: Option<&str>,
+    ) {
+        let given = self.plain(field, v.as_ref());
+        *to = if given.is_empty() {
+            default.map(str::to_owned)
+        } else {
+            Some(given)
+        };
+    }
+
     /// A list of texts: a JSON list, or a comma-separated string; blanks dropped.
     pub(crate) fn list(&mut self, field: &'static str, v: Option<&Val>) -> Vec<String> {
         let mut items = Vec::new();
@@ -233,34 +265,15 @@ pub(crate) fn push_code(
     codes.push(code);
 }
 
-/// A conference link, kept only when it is a web address.
-pub(crate) fn web_url(field: &'static str, url: String, out: &mut Collector) -> String {
-    let is_web = |scheme: &str| {
+/// Whether `url` starts with `http://` or `https://` (in any case) and goes on.
+fn is_web(url: &str) -> bool {
+    let has = |scheme: &str| {
         url.len() > scheme.len()
             && url
                 .get(..scheme.len())
                 .is_some_and(|head| head.eq_ignore_ascii_case(scheme))
     };
-    if url.is_empty() || is_web("https://") || is_web("http://") {
-        url
-    } else {
-        out.push(
-            field,
-            ProblemKind::ConferenceUrlNotWeb,
-            &url,
-            Action::Ignored,
-        );
-        String::new()
-    }
-}
-
-/// The feed's zone, else the embed's default.
-pub(crate) fn timezone(given: String, default: Option<&str>) -> Option<String> {
-    if given.is_empty() {
-        default.map(str::to_owned)
-    } else {
-        Some(given)
-    }
+    has("https://") || has("http://")
 }
 
 /// Fills an empty `formatted_address` with one line from the address parts: `street,
