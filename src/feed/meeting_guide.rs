@@ -134,7 +134,8 @@ pub(crate) fn convert(
         text.out,
     );
 
-    let mut regions = text.list("regions", raw.regions().as_ref());
+    let regions = &mut meeting.regions;
+    text.list(regions, "regions", raw.regions().as_ref());
     if regions.is_empty() {
         for (field, value) in [("region", raw.region()), ("sub_region", raw.sub_region())] {
             let region = text.plain(field, value.as_ref());
@@ -146,7 +147,6 @@ pub(crate) fn convert(
     if regions.is_empty() && !meeting.place.city.is_empty() {
         regions.push(meeting.place.city.clone());
     }
-    meeting.regions = regions;
 
     let contact = &mut meeting.contact;
     text.set(&mut contact.url, "url", raw.url());
@@ -155,7 +155,8 @@ pub(crate) fn convert(
         "feedback_url",
         raw.feedback_url(),
     );
-    contact.feedback_emails = text.list("feedback_emails", raw.feedback_emails().as_ref());
+    let emails = raw.feedback_emails().as_ref();
+    text.list(&mut contact.feedback_emails, "feedback_emails", emails);
     let (email, entity_email) = (raw.email(), raw.entity_email());
     text.set_either(
         &mut contact.email,

@@ -110,9 +110,9 @@ impl Text<'_> {
         };
     }
 
-    /// A list of texts: a JSON list, or a comma-separated string; blanks dropped.
-    pub(crate) fn list(&mut self, field: &'static str, v: Option<&Val>) -> Vec<String> {
-        let mut items = Vec::new();
+    /// A list of texts added to `items` (filled in place): a JSON list, or a
+    /// comma-separated string; blanks dropped.
+    pub(crate) fn list(&mut self, items: &mut Vec<String>, field: &'static str, v: Option<&Val>) {
         match v {
             Some(Val::List(values)) => {
                 for value in values {
@@ -137,7 +137,6 @@ impl Text<'_> {
                 }
             }
         }
-        items
     }
 
     /// [`Text::set`] from `field`, else (when that is empty) from `other`.
