@@ -114,7 +114,7 @@ pub(crate) fn convert(
     };
     place.coordinates = coordinates(raw, text.out);
 
-    meeting.types = shared::types(raw.types().as_ref(), "types", text.out);
+    shared::types(&mut meeting.types, raw.types().as_ref(), "types", text.out);
     let conference = &mut meeting.conference;
     text.set_web_url(&mut conference.url, "conference_url", raw.conference_url());
     let notes = raw.conference_url_notes();

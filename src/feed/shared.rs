@@ -203,17 +203,22 @@ fn near_markup(s: &str) -> &str {
 
 /// Type codes from a list or a string (`"O,C"`, `"[open]"`), canonical, without repeats;
 /// unknown codes kept and recorded.
-pub(crate) fn types(v: Option<&Val>, field: &'static str, out: &mut Collector) -> Vec<String> {
-    let mut codes = Vec::new();
+/// Added to `codes` (the meeting's, filled in place).
+pub(crate) fn types(
+    codes: &mut Vec<String>,
+    v: Option<&Val>,
+    field: &'static str,
+    out: &mut Collector,
+) {
     match v {
         None | Some(Val::Null) => {}
         Some(Val::List(items)) => {
             for item in items {
                 match item {
-                    Val::Str(s) => push_code(&mut codes, s, field, out),
+                    Val::Str(s) => push_code(codes, s, field, out),
                     Val::Null => {}
                     other => match other.as_int() {
-                        Some(n) => push_code(&mut codes, &int_text(n), field, out),
+                        Some(n) => push_code(codes, &int_text(n), field, out),
                         None => out.push_val(
                             field,
                             ProblemKind::UnexpectedValue,
@@ -229,12 +234,11 @@ pub(crate) fn types(v: Option<&Val>, field: &'static str, out: &mut Collector) -
                 out.push(field, ProblemKind::TypesAsText, s, Action::Repaired);
             }
             for part in s.split(',') {
-                push_code(&mut codes, part, field, out);
+                push_code(codes, part, field, out);
             }
         }
         Some(other) => out.push_val(field, ProblemKind::UnexpectedValue, other, Action::Ignored),
     }
-    codes
 }
 
 /// Adds one code, cleaned of brackets and quotes; `open`/`closed` become `O`/`C`.
