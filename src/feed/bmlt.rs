@@ -221,6 +221,15 @@ fn formats(raw: &Raw, table: &FormatTable, text: &mut Text) -> Formats {
     result
 }
 
+/// Adds `region` to `regions` unless it is empty or there already (one copy for the
+/// service body and the city, where a loop over both carried an array's drop code).
+#[inline(never)]
+fn push_region(regions: &mut Vec<String>, region: String) {
+    if !region.is_empty() && !regions.contains(&region) {
+        regions.push(region);
+    }
+}
+
 /// Turns one BMLT meeting into `meeting` (a default one, filled in place as the Meeting
 /// Guide reader does); `false` when nothing in the record is usable.
 pub(crate) fn convert(
@@ -326,14 +335,13 @@ pub(crate) fn convert(
         raw.neighborhood(),
     );
     text.set(&mut place.notes, "location_info", raw.location_info());
-    place.formatted_address = shared::assemble_address(place);
+    shared::assemble_address(place);
     place.approximate = place.address.is_empty();
     place.coordinates = coordinates(raw, text.out);
 
     let formats = formats(raw, table, &mut text);
     let conference = &mut meeting.conference;
-    let url = text.plain("virtual_meeting_link", raw.link().as_ref());
-    conference.url = shared::web_url("virtual_meeting_link", url, text.out);
+    text.set_web_url(&mut conference.url, "virtual_meeting_link", raw.link());
     let info = raw.link_info();
     text.set(
         &mut conference.url_notes,
@@ -343,16 +351,11 @@ pub(crate) fn convert(
     text.set(&mut conference.phone, "phone_meeting_number", raw.phone());
     meeting.attendance = attendance(raw, &meeting.place, &formats, &meeting.conference, text.out);
 
-    for region in [
-        text.plain("service_body_name", raw.service_body().as_ref()),
-        meeting.place.city.clone(),
-    ] {
-        if !region.is_empty() && !meeting.regions.contains(&region) {
-            meeting.regions.push(region);
-        }
-    }
-    let timezone = text.plain("time_zone", raw.time_zone().as_ref());
-    meeting.timezone = shared::timezone(timezone, default_timezone);
+    let body = text.plain("service_body_name", raw.service_body().as_ref());
+    push_region(&mut meeting.regions, body);
+    push_region(&mut meeting.regions, meeting.place.city.clone());
+    let zone = raw.time_zone();
+    text.set_timezone(&mut meeting.timezone, "time_zone", zone, default_timezone);
     meeting.types = formats.types;
     text.set(&mut meeting.notes, "comments", raw.comments());
     text.set(&mut meeting.contact.email, "email_contact", raw.email());

@@ -96,9 +96,7 @@ pub(crate) fn convert(
         raw.formatted_address(),
     );
     text.set(&mut place.notes, "location_notes", raw.location_notes());
-    if place.formatted_address.is_empty() {
-        place.formatted_address = shared::assemble_address(place);
-    }
+    shared::assemble_address(place);
     place.approximate = match raw.approximate() {
         Some(v) if !v.is_blank() => match approximate(v) {
             Some(a) => a,
@@ -116,10 +114,9 @@ pub(crate) fn convert(
     };
     place.coordinates = coordinates(raw, text.out);
 
-    meeting.types = shared::types(raw.types().as_ref(), "types", text.out);
+    shared::types(&mut meeting.types, raw.types().as_ref(), "types", text.out);
     let conference = &mut meeting.conference;
-    let url = text.plain("conference_url", raw.conference_url().as_ref());
-    conference.url = shared::web_url("conference_url", url, text.out);
+    text.set_web_url(&mut conference.url, "conference_url", raw.conference_url());
     let notes = raw.conference_url_notes();
     text.set(&mut conference.url_notes, "conference_url_notes", notes);
     text.set(
@@ -137,7 +134,8 @@ pub(crate) fn convert(
         text.out,
     );
 
-    let mut regions = text.list("regions", raw.regions().as_ref());
+    let regions = &mut meeting.regions;
+    text.list(regions, "regions", raw.regions().as_ref());
     if regions.is_empty() {
         for (field, value) in [("region", raw.region()), ("sub_region", raw.sub_region())] {
             let region = text.plain(field, value.as_ref());
@@ -149,7 +147,6 @@ pub(crate) fn convert(
     if regions.is_empty() && !meeting.place.city.is_empty() {
         regions.push(meeting.place.city.clone());
     }
-    meeting.regions = regions;
 
     let contact = &mut meeting.contact;
     text.set(&mut contact.url, "url", raw.url());
@@ -158,14 +155,35 @@ pub(crate) fn convert(
         "feedback_url",
         raw.feedback_url(),
     );
-    contact.feedback_emails = text.list("feedback_emails", raw.feedback_emails().as_ref());
-    contact.email = text.first_of(&[("email", raw.email()), ("entity_email", raw.entity_email())]);
-    contact.phone = text.first_of(&[("phone", raw.phone()), ("entity_phone", raw.entity_phone())]);
-    contact.website =
-        text.first_of(&[("website", raw.website()), ("entity_url", raw.entity_url())]);
+    let emails = raw.feedback_emails().as_ref();
+    text.list(&mut contact.feedback_emails, "feedback_emails", emails);
+    let (email, entity_email) = (raw.email(), raw.entity_email());
+    text.set_either(
+        &mut contact.email,
+        "email",
+        email,
+        "entity_email",
+        entity_email,
+    );
+    let (phone, entity_phone) = (raw.phone(), raw.entity_phone());
+    text.set_either(
+        &mut contact.phone,
+        "phone",
+        phone,
+        "entity_phone",
+        entity_phone,
+    );
+    let (website, entity_url) = (raw.website(), raw.entity_url());
+    text.set_either(
+        &mut contact.website,
+        "website",
+        website,
+        "entity_url",
+        entity_url,
+    );
     text.set(&mut meeting.group, "group", raw.group());
-    let timezone = text.plain("timezone", raw.timezone().as_ref());
-    meeting.timezone = shared::timezone(timezone, default_timezone);
+    let zone = raw.timezone();
+    text.set_timezone(&mut meeting.timezone, "timezone", zone, default_timezone);
     text.set(&mut meeting.notes, "notes", raw.notes());
     text.set(&mut meeting.group_notes, "group_notes", raw.group_notes());
     text.set(&mut meeting.updated, "updated", raw.updated());

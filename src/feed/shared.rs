@@ -78,9 +78,41 @@ impl Text<'_> {
         }
     }
 
-    /// A list of texts: a JSON list, or a comma-separated string; blanks dropped.
-    pub(crate) fn list(&mut self, field: &'static str, v: Option<&Val>) -> Vec<String> {
-        let mut items = Vec::new();
+    /// [`Text::set`] for a conference link, kept only when it is a web address.
+    #[inline(never)]
+    pub(crate) fn set_web_url(&mut self, to: &mut String, field: &'static str, v: &Option<Val>) {
+        self.set(to, field, v);
+        if !to.is_empty() && !is_web(to) {
+            let url = core::mem::take(to);
+            self.out.push(
+                field,
+                ProblemKind::ConferenceUrlNotWeb,
+                &url,
+                Action::Ignored,
+            );
+        }
+    }
+
+    /// The feed's zone from `field` into `to`, else the embed's `default`.
+    #[inline(never)]
+    pub(crate) fn set_timezone(
+        &mut self,
+        to: &mut Option<String>,
+        field: &'static str,
+        v: &Option<Val>,
+        default: Option<&str>,
+    ) {
+        let given = self.plain(field, v.as_ref());
+        *to = if given.is_empty() {
+            default.map(str::to_owned)
+        } else {
+            Some(given)
+        };
+    }
+
+    /// A list of texts added to `items` (filled in place): a JSON list, or a
+    /// comma-separated string; blanks dropped.
+    pub(crate) fn list(&mut self, items: &mut Vec<String>, field: &'static str, v: Option<&Val>) {
         match v {
             Some(Val::List(values)) => {
                 for value in values {
@@ -105,18 +137,22 @@ impl Text<'_> {
                 }
             }
         }
-        items
     }
 
-    /// The first non-empty of several text fields.
-    pub(crate) fn first_of(&mut self, fields: &[(&'static str, &Option<Val>)]) -> String {
-        for (field, value) in fields {
-            let text = self.plain(field, value.as_ref());
-            if !text.is_empty() {
-                return text;
-            }
+    /// [`Text::set`] from `field`, else (when that is empty) from `other`.
+    #[inline(never)]
+    pub(crate) fn set_either(
+        &mut self,
+        to: &mut String,
+        field: &'static str,
+        v: &Option<Val>,
+        other: &'static str,
+        w: &Option<Val>,
+    ) {
+        self.set(to, field, v);
+        if to.is_empty() {
+            self.set(to, other, w);
         }
-        String::new()
     }
 }
 
@@ -167,17 +203,22 @@ fn near_markup(s: &str) -> &str {
 
 /// Type codes from a list or a string (`"O,C"`, `"[open]"`), canonical, without repeats;
 /// unknown codes kept and recorded.
-pub(crate) fn types(v: Option<&Val>, field: &'static str, out: &mut Collector) -> Vec<String> {
-    let mut codes = Vec::new();
+/// Added to `codes` (the meeting's, filled in place).
+pub(crate) fn types(
+    codes: &mut Vec<String>,
+    v: Option<&Val>,
+    field: &'static str,
+    out: &mut Collector,
+) {
     match v {
         None | Some(Val::Null) => {}
         Some(Val::List(items)) => {
             for item in items {
                 match item {
-                    Val::Str(s) => push_code(&mut codes, s, field, out),
+                    Val::Str(s) => push_code(codes, s, field, out),
                     Val::Null => {}
                     other => match other.as_int() {
-                        Some(n) => push_code(&mut codes, &int_text(n), field, out),
+                        Some(n) => push_code(codes, &int_text(n), field, out),
                         None => out.push_val(
                             field,
                             ProblemKind::UnexpectedValue,
@@ -193,12 +234,11 @@ pub(crate) fn types(v: Option<&Val>, field: &'static str, out: &mut Collector) -
                 out.push(field, ProblemKind::TypesAsText, s, Action::Repaired);
             }
             for part in s.split(',') {
-                push_code(&mut codes, part, field, out);
+                push_code(codes, part, field, out);
             }
         }
         Some(other) => out.push_val(field, ProblemKind::UnexpectedValue, other, Action::Ignored),
     }
-    codes
 }
 
 /// Adds one code, cleaned of brackets and quotes; `open`/`closed` become `O`/`C`.
@@ -228,38 +268,23 @@ pub(crate) fn push_code(
     codes.push(code);
 }
 
-/// A conference link, kept only when it is a web address.
-pub(crate) fn web_url(field: &'static str, url: String, out: &mut Collector) -> String {
-    let is_web = |scheme: &str| {
+/// Whether `url` starts with `http://` or `https://` (in any case) and goes on.
+fn is_web(url: &str) -> bool {
+    let has = |scheme: &str| {
         url.len() > scheme.len()
             && url
                 .get(..scheme.len())
                 .is_some_and(|head| head.eq_ignore_ascii_case(scheme))
     };
-    if url.is_empty() || is_web("https://") || is_web("http://") {
-        url
-    } else {
-        out.push(
-            field,
-            ProblemKind::ConferenceUrlNotWeb,
-            &url,
-            Action::Ignored,
-        );
-        String::new()
-    }
+    has("https://") || has("http://")
 }
 
-/// The feed's zone, else the embed's default.
-pub(crate) fn timezone(given: String, default: Option<&str>) -> Option<String> {
-    if given.is_empty() {
-        default.map(str::to_owned)
-    } else {
-        Some(given)
+/// Fills an empty `formatted_address` with one line from the address parts: `street,
+/// city, state postal, country` (in place: the assignment and its drop are one copy).
+pub(crate) fn assemble_address(place: &mut Place) {
+    if !place.formatted_address.is_empty() {
+        return;
     }
-}
-
-/// One line from the address parts: `street, city, state postal, country`.
-pub(crate) fn assemble_address(place: &Place) -> String {
     let mut region = place.state.clone();
     if !place.postal_code.is_empty() {
         if !region.is_empty() {
@@ -277,7 +302,7 @@ pub(crate) fn assemble_address(place: &Place) -> String {
         }
         line.push_str(part);
     }
-    line
+    place.formatted_address = line;
 }
 
 /// Whether an address names only a town or a region (no street), for feeds that do not
