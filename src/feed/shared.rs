@@ -201,9 +201,9 @@ fn near_markup(s: &str) -> &str {
     s.get(start..).unwrap_or(s)
 }
 
-/// Type codes from a list or a string (`"O,C"`, `"[open]"`), canonical, without repeats;
-/// unknown codes kept and recorded.
-/// Added to `codes` (the meeting's, filled in place).
+/// Type codes from a list or a string (`"O,C"`, `"[open]"`), added to `codes` (the
+/// meeting's, filled in place) canonical and without repeats; unknown codes kept and
+/// recorded.
 pub(crate) fn types(
     codes: &mut Vec<String>,
     v: Option<&Val>,
