@@ -9,6 +9,7 @@ use super::dom::{add, add_text, attach_shadow, clear, set, Res};
 use super::filters::{ATTENDANCE, RADII, TIMES};
 use super::i18n::{Lang, Msg};
 use super::text::{line_index, push_u32};
+use super::view::{FIELD, OPTION};
 use super::Hooks;
 use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
@@ -237,11 +238,6 @@ fn shown(filters: &str) -> u8 {
     bits
 }
 
-/// Separates the parts' values.
-const PART: char = '\u{1}';
-/// Ends an option's value and an option's label in an options part.
-const OPTION: char = '\u{3}';
-
 /// Appends one option (its value and label) to an options part, and its label to `labels`.
 fn option(out: &mut String, labels: &mut Vec<String>, value: &str, label: &str) {
     for f in [value, label] {
@@ -299,7 +295,7 @@ fn parts(lang: Lang, shown: u8, days: &[String], units: &str, wide: bool) -> (St
                 }
             }
         }
-        out.push(PART);
+        out.push(FIELD);
     }
     (out, labels)
 }

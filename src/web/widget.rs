@@ -493,11 +493,11 @@ impl State {
             if let Some(t) = h.occurrence.and_then(|o| o.time) {
                 push_hhmm(&mut out, t.start, ":");
             }
-            out.push('\u{1}');
+            out.push(view::FIELD);
             if let Some(d) = h.distance {
                 push_u32(&mut out, (d * 100.0).round() as u32);
             }
-            out.push('\u{1}');
+            out.push(view::FIELD);
         }
         out
     }

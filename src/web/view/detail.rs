@@ -26,6 +26,7 @@ use super::super::i18n::Msg;
 use super::super::text::push_u32;
 use super::super::widget::State;
 use super::list::{field, place, push_when};
+use super::{FIELD, NEXT};
 use crate::model::{Attendance, Meeting};
 
 /// The labels the detail shows, in the order the loader reads them.
@@ -43,9 +44,6 @@ const MESSAGES: [Msg; 12] = [
     Msg::MeetingPage,
     Msg::Feedback,
 ];
-
-/// Separates the parts.
-const PART: char = '\u{2}';
 
 /// `t`, or empty when it is blank.
 fn text(t: &str) -> &str {
@@ -127,9 +125,11 @@ pub fn pack(s: &State, m: &Meeting) -> String {
     for msg in MESSAGES {
         field(&mut out, s.lang.t(msg));
     }
-    out.push(PART);
+    out.push(NEXT);
     if m.occurrences.is_empty() {
         push_when(&mut out, s, None);
+        // Its text, then no weekday, start or end: four [`FIELD`]s (one string, not four
+        // pushes or an iterator, which cost more in the wasm).
         out.push_str("\u{1}\u{1}\u{1}\u{1}");
     }
     for o in &m.occurrences {
@@ -138,19 +138,19 @@ pub fn pack(s: &State, m: &Meeting) -> String {
             out.push_str(" – ");
             out.push_str(&s.time((span.start + span.duration()) % 1440));
         }
-        out.push('\u{1}');
+        out.push(FIELD);
         push_u32(&mut out, o.day.number().into());
-        out.push('\u{1}');
+        out.push(FIELD);
         if let Some(span) = o.time {
             push_u32(&mut out, span.start.into());
-            out.push('\u{1}');
+            out.push(FIELD);
             push_u32(&mut out, (span.start + span.duration()).into());
         } else {
-            out.push('\u{1}');
+            out.push(FIELD);
         }
-        out.push('\u{1}');
+        out.push(FIELD);
     }
-    out.push(PART);
+    out.push(NEXT);
     for code in &m.types {
         field(&mut out, s.type_name(code));
     }

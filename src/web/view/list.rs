@@ -11,6 +11,7 @@ use super::super::engine;
 use super::super::i18n::Msg;
 use super::super::text::push_u32;
 use super::super::widget::State;
+use super::{FIELD, NEXT};
 use crate::model::{Attendance, Meeting, Occurrence};
 use crate::search::Hit;
 
@@ -57,11 +58,6 @@ pub fn place(s: &State, m: &Meeting) -> String {
     }
     t
 }
-
-/// Separates the fields of a packed row.
-const FIELD: char = '\u{1}';
-/// Separates the packed rows.
-const NEXT: char = '\u{2}';
 
 /// Appends `t` as one field; the two separators are dropped from it (control characters
 /// never shown anyway).
