@@ -12,6 +12,8 @@ const msNames = ['src', 'formats', 'timezone', 'program', 'types', 'lang', 'unit
 const msTypeLangs = ['en', 'es', 'fr', 'ja', 'nl', 'pt', 'sk', 'sv', 'th'];
 const msMounted = new Map();
 let msWasm;
+// The wasm's response: once it is in, its bytes stream to the compiler (see msStart).
+let msWasmResponse;
 let msCount = 0;
 
 // The wasm, loaded once however many widgets there are. It is fetched and compiled
@@ -20,7 +22,8 @@ let msCount = 0;
 // before the widget can start.
 function msLoad() {
   if (!msWasm) {
-    const compiled = fetch(msBase + 'meeting_search_bg.wasm').then((r) => {
+    msWasmResponse = fetch(msBase + 'meeting_search_bg.wasm');
+    const compiled = msWasmResponse.then((r) => {
       if (!r.ok) throw new Error('HTTP ' + r.status + ' for ' + r.url);
       const streams = WebAssembly.compileStreaming && /^application\/wasm/.test(r.headers.get('content-type') || '');
       return streams ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then((b) => WebAssembly.compile(b));
@@ -297,13 +300,11 @@ function msSave(name, text) {
 }
 
 // One widget's Intl, geolocation, row, detail and event services, in its language.
+// Its formatters are made on first use (see `warm`).
 function msHooks(el, lang) {
   const locales = [lang, 'en'];
   const dtf = (o) => new Intl.DateTimeFormat(locales, o);
-  const clock = dtf({ hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
-  const number = new Intl.NumberFormat(locales, { maximumFractionDigits: 1 });
-  const weekday = dtf({ weekday: 'long', timeZone: 'UTC' });
-  const days = [0, 1, 2, 3, 4, 5, 6].map((d) => weekday.format(Date.UTC(2024, 0, 7 + d)) + '\n').join('');
+  let clock, number, days;
   const zones = {};
   const times = [];
   return {
@@ -317,10 +318,16 @@ function msHooks(el, lang) {
         return null;
       }
     },
-    days: () => days,
+    days() {
+      if (!days) {
+        const weekday = dtf({ weekday: 'long', timeZone: 'UTC' });
+        days = [0, 1, 2, 3, 4, 5, 6].map((d) => weekday.format(Date.UTC(2024, 0, 7 + d)) + '\n').join('');
+      }
+      return days;
+    },
     // Each time of day is formatted once (every row shows one).
-    time: (m) => times[m] || (times[m] = clock.format(Date.UTC(2024, 0, 7, 0, m))),
-    num: (n) => number.format(n),
+    time: (m) => times[m] || (times[m] = (clock = clock || dtf({ hour: 'numeric', minute: '2-digit', timeZone: 'UTC' })).format(Date.UTC(2024, 0, 7, 0, m))),
+    num: (n) => (number = number || new Intl.NumberFormat(locales, { maximumFractionDigits: 1 })).format(n),
     date: (ms) => dtf({ dateStyle: 'long' }).format(ms),
     // Result rows (see msRows): the first screen now, the rest after it is painted.
     rows: msRows(),
@@ -399,9 +406,16 @@ async function msStart(el, options) {
   fetched.forEach((f) => f.catch(() => {}));
   const formatsText = opts.formats ? msFetch(abs(opts.formats)).catch(() => '') : '';
   const loaded = Promise.all([msLoad(), msFetch(typesUrl).catch(() => '')]);
-  // Intl formatters are slow to make (the first, ~50 ms): make them while the network works.
+  // Intl's formatters are slow to make (the first, ~40 ms, sets up the browser's locale
+  // data): they are made while the wasm compiles and the feed comes. Not now: the main
+  // thread would hold the wasm's bytes back from the compiler until they are made. A task
+  // after the wasm's response is in lets its bytes through first.
   const hooks = msHooks(el, lang);
-  hooks.now(opts.timezone || '');
+  msWasmResponse.finally(() => setTimeout(() => {
+    hooks.now(opts.timezone || '');
+    hooks.days();
+    hooks.time(0);
+  }));
   // The widget writes the URL once the filters have settled (writing it takes several ms).
   let urlTimer;
   hooks.later = (ms) => {
