@@ -1,6 +1,7 @@
 // `make bench` (issue 6): sizes of dist/, navigation start → first results painted, filter
 // change → painted, and wasm memory, for the widget and for a plain-JavaScript floor page in
-// the same run, over generated feeds (out/feeds/demo-N.json), in headless Chromium.
+// the same run, over generated feeds (out/feeds/demo-N.json), in headless Chromium. The
+// issue's own plain page (fetch, parse, 50 rows) is timed too, for its load only.
 // Usage: node bench/run.mjs [N ...]   (default 1000 2000 10000 100000)
 // Env: BENCH_LOADS (loads per page and feed, default 9), BENCH_CHANGES (default 60),
 // BENCH_DIST (the widget's folder, default dist/), BENCH_OUT (results folder, default out/bench).
@@ -114,7 +115,7 @@ async function benchFeed(browser, server, n) {
   const feedUrl = `/feeds/demo-${n}.json`;
   const plan = filterPlan(file);
   const row = { n, feedBytes: statSync(file).size };
-  for (const kind of ['widget', 'floor']) {
+  for (const kind of ['widget', 'floor', 'plain']) {
     const loads = [];
     const phases = { wasmReady: [], feedIn: [], event: [] };
     let last;
@@ -122,7 +123,9 @@ async function benchFeed(browser, server, n) {
     // times the filter changes and reads the memory.
     for (let i = 0; i <= LOADS; i++) {
       const isLast = i === LOADS;
-      last = await measurePage(browser, server, kind, feedUrl, { changes: isLast ? plan : null, memory: isLast });
+      // The plain page is timed for its load only.
+      const changes = isLast && kind !== 'plain' ? plan : null;
+      last = await measurePage(browser, server, kind, feedUrl, { changes, memory: isLast && kind !== 'plain' });
       if (last.error) break;
       if (i > 0) {
         loads.push(last.load);
@@ -134,9 +137,10 @@ async function benchFeed(browser, server, n) {
       process.stderr.write(`bench: ${n} ${kind}: ${last.error}\n`);
       continue;
     }
-    const missed = last.changes.filter((x) => x === null).length;
-    const paints = last.changes.map((x) => x && x.paint);
-    const layouts = last.changes.map((x) => x && x.layout);
+    const changes = last.changes ?? [];
+    const missed = changes.filter((x) => x === null).length;
+    const paints = changes.map((x) => x && x.paint);
+    const layouts = changes.map((x) => x && x.layout);
     row[kind] = {
       count: last.count,
       loadMedian: median(loads),
@@ -150,7 +154,8 @@ async function benchFeed(browser, server, n) {
       wasm: last.wasm,
       heap: last.heap,
     };
-    process.stderr.write(`bench: ${n} ${kind}: load median ${median(loads).toFixed(0)} ms, filter median ${row[kind].filterMedian?.toFixed(1)} ms\n`);
+    const filter = row[kind].filterMedian === null ? '' : `, filter median ${row[kind].filterMedian.toFixed(1)} ms`;
+    process.stderr.write(`bench: ${n} ${kind}: load median ${median(loads).toFixed(0)} ms${filter}\n`);
   }
   return row;
 }
@@ -174,6 +179,7 @@ function table(rows, sizes) {
     })), '≤250 ms @2,000; ≤500 ms @10,000; ≤2× floor'],
     ['  of which: wasm ready / feed received / results event (medians)', ...rows.map((r) => w(r, (x) => `${ms(x.phases.wasmReady)} / ${ms(x.phases.feedIn)} / ${ms(x.phases.event)}`)), 'from navigation start'],
     ['Load → first 50 rows painted, plain JS floor (median)', ...rows.map((r) => fl(r, (x) => ms(x.loadMedian))), ''],
+    ['Load → 50 rows painted, the issue\'s plain page (median)', ...rows.map((r) => (r.plain?.error ? 'n/a' : ms(r.plain?.loadMedian))), 'issue: 122 ms @2,000; 219 ms @10,000'],
     ['Widget ÷ floor', ...rows.map((r) => (r.widget?.loadMedian && r.floor?.loadMedian ? `${(r.widget.loadMedian / r.floor.loadMedian).toFixed(2)}×` : 'n/a')), '≤2×'],
     ['Filter change → painted, widget (median / p95)', ...rows.map((r) => w(r, (x) => `${ms(x.filterMedian)} / ${ms(x.filterP95)}${r.n === 10000 ? mark(x.filterMedian <= 16 && x.filterP95 <= 33) : ''}${x.missed ? ` (${x.missed} no event)` : ''}`)), '≤16 / ≤33 ms @10,000'],
     ['Filter change → painted, plain JS floor (median / p95)', ...rows.map((r) => fl(r, (x) => `${ms(x.filterMedian)} / ${ms(x.filterP95)}`)), ''],
