@@ -394,7 +394,14 @@ async function msStart(el, options) {
     const v = (options && options[n] != null ? options[n] : el.getAttribute('data-' + n));
     if (v != null) opts[n] = String(v);
   }
-  const lang = opts.lang || document.documentElement.lang || navigator.language || 'en';
+  let lang = opts.lang || document.documentElement.lang || navigator.language || 'en';
+  // A tag Intl refuses would make every formatter throw (a RangeError: no widget at all):
+  // `fr_FR` is read as `fr-FR`, a tag that is no language tag at all as English.
+  try {
+    lang = Intl.getCanonicalLocales(lang.replace(/_/g, '-'))[0] || 'en';
+  } catch (e) {
+    lang = 'en';
+  }
   opts.lang = lang;
   const short = lang.slice(0, 2).toLowerCase();
   const typesUrl = msBase + 'types/' + (msTypeLangs.includes(short) ? short : 'en') + '.json';

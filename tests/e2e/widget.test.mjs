@@ -446,6 +446,10 @@ test('English, Spanish and French: from data-lang, <html lang> and the browser',
     ['es', page('es.html', tag('data-lang="es"')), {}, /reuniones/, 'Cualquier día'],
     ['fr', page('fr.html', tag(), 'fr'), {}, /réunions/, 'N’importe quel jour'],
     ['en', page('en.html', tag(), ''), { locale: 'en-GB' }, /meetings/, 'Any day'],
+    // Tags Intl refuses (RangeError) must not keep the widget from mounting: an underscore
+    // (a common slip, read as a hyphen) and one that is no language tag at all (English).
+    ['fr_FR', page('fr_FR.html', tag('data-lang="fr_FR"')), {}, /réunions/, 'N’importe quel jour'],
+    ['x!', page('bad-lang.html', tag(), 'x!'), {}, /meetings/, 'Any day'],
   ];
   for (const [lang, url, options, count, anyDay] of cases) {
     const p = await open(url, options);
@@ -453,6 +457,8 @@ test('English, Spanish and French: from data-lang, <html lang> and the browser',
     assert.equal(await shadow(p, 'select[name=day] option').first().textContent(), anyDay);
     const names = await shadow(p, '.badge').allTextContents();
     assert.ok(names.some((n) => n.length > 3), `${lang}: type names, not codes: ${names.slice(0, 5)}`);
+    const tagged = await shadow(p, '[lang]').first().getAttribute('lang');
+    assert.equal(tagged, { fr_FR: 'fr', 'x!': 'en' }[lang] ?? lang, `${lang}: the widget's lang attribute`);
     await p.close();
   }
 });
