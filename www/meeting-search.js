@@ -406,7 +406,15 @@ async function msStart(el, options) {
   const short = lang.slice(0, 2).toLowerCase();
   const typesUrl = msBase + 'types/' + (msTypeLangs.includes(short) ? short : 'en') + '.json';
   const key = el.id || 'ms' + (msCount++ || '');
-  const abs = (u) => new URL(u.trim(), document.baseURI).href;
+  // A URL that cannot be parsed stays as it is: its fetch fails and the widget says the
+  // meetings could not be loaded (not an empty element and a console error).
+  const abs = (u) => {
+    try {
+      return new URL(u.trim(), document.baseURI).href;
+    } catch (e) {
+      return u;
+    }
+  };
   // Everything starts at once: the feeds, the formats, the type names and the wasm.
   const urls = (opts.src || '').split(',').filter((u) => u.trim()).map(abs);
   const fetched = urls.map((u) => msFetch(u, true));

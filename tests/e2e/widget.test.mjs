@@ -333,6 +333,7 @@ test('destroy() and removing the element take the widget away; a broken feed say
     `<div id="a" data-meeting-search data-src="${feedUrl}" data-filters="day,text"></div>
 <div id="b" data-meeting-search data-src="${feedUrl}"></div>
 <div id="bad" data-meeting-search data-src="/no/such/feed.json" data-lang="fr"></div>
+<div id="nourl" data-meeting-search data-src="http://[no-url/feed.json"></div>
 <script src="/meeting-search/meeting-search.js"></script>`,
   );
   const p = await open(url);
@@ -343,6 +344,8 @@ test('destroy() and removing the element take the widget away; a broken feed say
   await p.evaluate(() => document.querySelector('#b').remove());
   await p.waitForFunction(() => document.querySelector('#b') === null);
   assert.match(await shadow(p, '.notice', '#bad').textContent(), /pas pu être chargées/);
+  // A data-src that is no URL at all: the same notice, not an empty element.
+  assert.match(await shadow(p, '.notice', '#nourl').textContent(), /could not be loaded/);
   assert.deepEqual(pageErrors(p).filter((e) => !e.includes('404')), []);
   await p.close();
 });
