@@ -471,7 +471,13 @@ async function msStart(el, options) {
 
 function msAuto(el) {
   const p = msMount(el);
-  p.catch((e) => console.error('meeting-search:', e));
+  p.catch((e) => {
+    console.error('meeting-search:', e);
+    // Nothing could start (the wasm refused by a Content Security Policy without
+    // 'wasm-unsafe-eval', or not found): a line in the element, not an empty space. The
+    // console has the reason for the site owner.
+    if (!el.shadowRoot && !el.firstChild) el.textContent = 'The meeting search could not start.';
+  });
   return p.then(() => {}, () => {});
 }
 

@@ -75,6 +75,19 @@ test('the widget works under the strict policy with no violation', async () => {
   await context.close();
 });
 
+test('without \'wasm-unsafe-eval\' the element says the search could not start', async () => {
+  const refusing = await serve({ csp: "default-src 'self'; script-src 'self'; style-src 'self'" });
+  try {
+    const page = await newPage(browser);
+    await page.goto(s.pageUrl(refusing, 'plain', { feed: '/fixtures/feeds/town.json' }));
+    await page.waitForFunction(() => /could not start/.test(document.querySelector('#w').textContent));
+    assert.equal(await s.hostPageWorks(page), true, 'the host page still works');
+    await page.close();
+  } finally {
+    await refusing.close();
+  }
+});
+
 test('two widgets, an API mount and dark mode under the strict policy', async () => {
   const { page, seen } = await strictPage({ colorScheme: 'dark' });
   await page.goto(s.pageUrl(server, 'two', { feed: '/fixtures/feeds/town.json', feed2: '/fixtures/feeds/town-v2.json' }));
