@@ -5,7 +5,7 @@ use super::dom::{self, find, first_el, focus, show};
 use super::engine;
 use super::filters::{self, name, Filters, NAMES};
 use super::i18n::{Lang, Msg};
-use super::mount::{mount, Els};
+use super::mount::{el, mount, Els};
 use super::text::{push_hhmm, push_u32};
 use super::{opt, prop, url_state, view, Hooks};
 use crate::model::{LatLon, Meeting, Weekday};
@@ -210,11 +210,11 @@ impl State {
         let failed = feeds_read == 0;
         if failed {
             self.add_notice(self.lang.t(Msg::LoadFailed), "");
-            self.els.status.set_text_content(Some(""));
+            self.els.el[el::STATUS].set_text_content(Some(""));
         }
-        self.els.notice.set_text_content(Some(&self.notice));
-        show(&self.els.notice, !self.notice.is_empty());
-        show(&self.els.controls, count > 0);
+        self.els.el[el::NOTICE].set_text_content(Some(&self.notice));
+        show(&self.els.el[el::NOTICE], !self.notice.is_empty());
+        show(&self.els.el[el::CONTROLS], count > 0);
         if !failed {
             self.resolve_place();
             self.refresh();
@@ -290,7 +290,7 @@ impl State {
         let missing = !self.filters.place.trim().is_empty()
             && self.place_point.is_none()
             && self.filters.near.is_none();
-        self.els.geo_note.set_text_content(Some(if missing {
+        self.els.el[el::GEO_NOTE].set_text_content(Some(if missing {
             self.lang.t(Msg::NoPlace)
         } else {
             ""
@@ -317,7 +317,7 @@ impl State {
             status.push_str(". ");
             status.push_str(self.lang.t(Msg::NoResults));
         }
-        self.els.status.set_text_content(Some(&status));
+        self.els.el[el::STATUS].set_text_content(Some(&status));
         self.shown = 0;
         self.more();
         self.hooks.changed(n);
@@ -328,7 +328,7 @@ impl State {
         let to = (self.shown + PAGE).min(self.results.hits.len());
         view::list::rows(self, self.shown, to);
         self.shown = to;
-        show(&self.els.more, self.shown < self.results.hits.len());
+        show(&self.els.el[el::MORE], self.shown < self.results.hits.len());
     }
 
     /// Writes the filters and the open meeting to the URL once they have not changed for
@@ -511,13 +511,13 @@ impl State {
         let point = m.place.coordinates.filter(|_| !m.place.approximate);
         let (lat, lon) = point.map_or((f64::NAN, f64::NAN), |c| (c.lat, c.lon));
         self.open = Some(slug.into());
-        show(&self.els.results, false);
-        show(&self.els.controls, false);
-        show(&self.els.detail, true);
+        show(&self.els.el[el::RESULTS], false);
+        show(&self.els.el[el::CONTROLS], false);
+        show(&self.els.el[el::DETAIL], true);
         // Shown first: the hook focuses the heading, which a hidden panel cannot take.
         if self
             .hooks
-            .detail(&self.els.detail, &packed, lat, lon)
+            .detail(&self.els.el[el::DETAIL], &packed, lat, lon)
             .is_err()
         {
             // A loader that cannot draw it: back to the results, as if closed.
@@ -532,11 +532,11 @@ impl State {
     /// Closes the detail and moves focus back to the row it came from.
     pub fn close(&mut self, push: bool) {
         let Some(slug) = self.open.take() else { return };
-        show(&self.els.detail, false);
-        show(&self.els.results, true);
-        show(&self.els.controls, true);
-        super::dom::clear(&self.els.detail);
-        let mut row = first_el(&self.els.list);
+        show(&self.els.el[el::DETAIL], false);
+        show(&self.els.el[el::RESULTS], true);
+        show(&self.els.el[el::CONTROLS], true);
+        super::dom::clear(&self.els.el[el::DETAIL]);
+        let mut row = first_el(&self.els.el[el::LIST]);
         while let Some(r) = row {
             if r.get_attribute("data-slug").as_deref() == Some(&slug) {
                 if let Some(b) = find(&r, "button") {
@@ -595,15 +595,15 @@ impl State {
             Some(p) => {
                 self.filters.near = Some(p);
                 self.filters.place.clear();
-                dom::set_value(&self.els.place, "");
+                dom::set_value(&self.els.el[el::PLACE], "");
                 let mut note = String::from("✓ ");
                 note.push_str(self.lang.t(Msg::MyLocation));
-                self.els.geo_note.set_text_content(Some(&note));
+                self.els.el[el::GEO_NOTE].set_text_content(Some(&note));
                 self.refresh();
             }
             None => {
                 let t = self.lang.t(Msg::NoLocation);
-                self.els.geo_note.set_text_content(Some(t));
+                self.els.el[el::GEO_NOTE].set_text_content(Some(t));
             }
         }
     }

@@ -9,6 +9,7 @@
 
 use super::super::engine;
 use super::super::i18n::Msg;
+use super::super::mount::el;
 use super::super::text::push_u32;
 use super::super::widget::State;
 use super::{FIELD, NEXT};
@@ -138,5 +139,5 @@ pub fn rows(s: &State, from: usize, to: usize) {
     for h in s.results.hits.get(from..to).unwrap_or_default() {
         pack(s, &mut packed, h);
     }
-    let _ = s.hooks.rows(&s.els.list, &packed, from as u32);
+    let _ = s.hooks.rows(&s.els.el[el::LIST], &packed, from as u32);
 }
