@@ -11,7 +11,6 @@ use super::i18n::{Lang, Msg};
 use super::text::{line_index, push_u32};
 use super::view::{FIELD, OPTION};
 use super::Hooks;
-use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
 
@@ -330,9 +329,7 @@ pub fn mount(
         Some(r) => r,
         None => attach_shadow(host)?,
     };
-    if let Some(sheet) = super::dom::sheet() {
-        let sheets = Array::new();
-        sheets.push(&sheet);
+    if let Some(sheets) = super::dom::sheets() {
         root.set_adopted_style_sheets(&sheets);
     }
     clear(&root);

@@ -466,9 +466,15 @@ impl State {
         let lon = prop(&near, "lon").as_f64();
         next.near = lat.zip(lon).and_then(|(a, o)| LatLon::new(a, o));
         self.close(false);
+        self.replace_filters(next, false);
+    }
+
+    /// Shows the filters `next` instead of the current ones, and writes them to the URL
+    /// (`push`: as a new history entry).
+    fn replace_filters(&mut self, next: Filters, push: bool) {
         let before = std::mem::replace(&mut self.filters, next);
         self.filters_changed(&before);
-        self.write_url(false);
+        self.write_url(push);
     }
 
     /// Shows the filters, which were `before`: the controls' values, the typed place's point
@@ -511,9 +517,7 @@ impl State {
         let point = m.place.coordinates.filter(|_| !m.place.approximate);
         let (lat, lon) = point.map_or((f64::NAN, f64::NAN), |c| (c.lat, c.lon));
         self.open = Some(slug.into());
-        show(&self.els.el[el::RESULTS], false);
-        show(&self.els.el[el::CONTROLS], false);
-        show(&self.els.el[el::DETAIL], true);
+        self.panels(true);
         // Shown first: the hook focuses the heading, which a hidden panel cannot take.
         if self
             .hooks
@@ -529,12 +533,17 @@ impl State {
         }
     }
 
+    /// Shows the detail panel, or the filters and the results.
+    fn panels(&self, detail: bool) {
+        show(&self.els.el[el::RESULTS], !detail);
+        show(&self.els.el[el::CONTROLS], !detail);
+        show(&self.els.el[el::DETAIL], detail);
+    }
+
     /// Closes the detail and moves focus back to the row it came from.
     pub fn close(&mut self, push: bool) {
         let Some(slug) = self.open.take() else { return };
-        show(&self.els.el[el::DETAIL], false);
-        show(&self.els.el[el::RESULTS], true);
-        show(&self.els.el[el::CONTROLS], true);
+        self.panels(false);
         super::dom::clear(&self.els.el[el::DETAIL]);
         let mut row = first_el(&self.els.el[el::LIST]);
         while let Some(r) = row {
@@ -557,9 +566,7 @@ impl State {
             units: self.filters.units,
             ..Filters::default()
         };
-        let before = std::mem::replace(&mut self.filters, next);
-        self.filters_changed(&before);
-        self.write_url(true);
+        self.replace_filters(next, true);
     }
 
     /// A filter control changed.
@@ -621,47 +628,59 @@ fn push_js(out: &mut String, v: &JsValue) -> bool {
     n.is_some()
 }
 
-/// Routes an event from the shadow root, or the window's `popstate` (back/forward).
+/// Routes an event from the shadow root, or the window's `popstate` (back/forward). The
+/// events listened to ([`super::EVENTS`] and `popstate`) and the skeleton's and the loader's
+/// `data-act`s (`locate`, `reset`, `more`, `open`, `back`, `ics`) each differ in their first
+/// letter (`click` and `change` also in their second), so that letter is all that is compared.
 pub fn event(state: &Rc<RefCell<State>>, e: &Event) {
     let Ok(mut s) = state.try_borrow_mut() else {
         return;
     };
     let kind = e.type_();
-    if kind == "popstate" {
+    let kind = kind.as_bytes();
+    if kind.first() == Some(&b'p') {
         s.url_changed();
         return;
     }
     let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
         return;
     };
-    if kind == "keydown" {
-        if dom::key(e).is_some_and(|k| k == "Escape") {
-            s.close(true);
+    match kind {
+        [b'k', ..] => {
+            if dom::key(e).is_some_and(|k| k == "Escape") {
+                s.close(true);
+            }
+            return;
         }
-        return;
-    }
-    if kind != "click" {
-        s.control(&target, kind == "input");
-        return;
+        [b'c', b'l', ..] => {}
+        _ => {
+            s.control(&target, kind.first() == Some(&b'i'));
+            return;
+        }
     }
     let Some(act) = dom::closest(&target, "[data-act]") else {
         return;
     };
-    match act.get_attribute("data-act").unwrap_or_default().as_str() {
+    match act
+        .get_attribute("data-act")
+        .unwrap_or_default()
+        .as_bytes()
+        .first()
+    {
         // The loader asks the browser, then calls the widget's `located`.
-        "locate" => {
+        Some(b'l') => {
             let _ = s.hooks.locate();
         }
-        "reset" => s.reset(),
+        Some(b'r') => s.reset(),
         // The loader's `rows` hook focuses the first row added.
-        "more" => s.more(),
-        "open" => {
+        Some(b'm') => s.more(),
+        Some(b'o') => {
             let slug = dom::closest(&act, "[data-slug]").and_then(|r| r.get_attribute("data-slug"));
             if let Some(slug) = slug {
                 s.open(&slug, true);
             }
         }
-        "back" => s.close(true),
+        Some(b'b') => s.close(true),
         _ => {}
     }
 }
