@@ -9,7 +9,7 @@ use super::mount::{el, mount, Els};
 use super::text::{push_hhmm, push_u32};
 use super::{opt, prop, url_state, view, Hooks};
 use crate::model::{LatLon, Meeting, Weekday};
-use crate::search::{Facets, Index, Now, Results};
+use crate::search::{Index, Now, Results};
 use js_sys::{Array, Object};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -57,10 +57,8 @@ pub struct State {
     pub now: Option<Now>,
     /// The current results.
     pub results: Results,
-    /// The current counts.
-    facets: Facets,
-    /// Whether the counts are kept (from [`State::controls`] on: the first results do not
-    /// wait for them).
+    /// Whether the counts are shown and updated (from [`State::controls`] on: the first
+    /// results do not wait for them).
     counted: bool,
     /// Rows rendered.
     pub shown: usize,
@@ -132,7 +130,6 @@ impl State {
             place_point: None,
             now: None,
             results: Results::default(),
-            facets: Facets::default(),
             counted: false,
             shown: 0,
             open: None,
@@ -233,9 +230,9 @@ impl State {
         }
         self.counted = true;
         let query = self.filters.query(self.now, self.place_point);
-        self.facets = engine::facets(&self.index, &query);
-        view::controls::fill(self, &self.facets.clone());
-        view::controls::sync(self, &self.facets);
+        let facets = engine::facets(&self.index, &query);
+        view::controls::fill(self, &facets);
+        view::controls::sync(self, &facets);
     }
 
     /// A number, localized.
@@ -306,8 +303,8 @@ impl State {
         let query = self.filters.query(self.now, self.place_point);
         self.results = engine::search(&self.index, &query);
         if self.counted {
-            self.facets = engine::facets(&self.index, &query);
-            view::controls::sync(self, &self.facets);
+            let facets = engine::facets(&self.index, &query);
+            view::controls::sync(self, &facets);
         }
         let n = self.results.hits.len() as u32;
         let mut status = self.num(f64::from(n));
