@@ -8,7 +8,7 @@
 use super::dom::{add, add_text, attach_shadow, clear, set, Res};
 use super::filters::{ATTENDANCE, RADII, TIMES};
 use super::i18n::{Lang, Msg};
-use super::text::{line_index, push_u32};
+use super::text::{line, line_index, push_u32};
 use super::view::{FIELD, OPTION};
 use super::Hooks;
 use wasm_bindgen::{JsCast, JsValue};
@@ -262,7 +262,7 @@ fn option(out: &mut String, labels: &mut Vec<String>, value: &str, label: &str) 
 /// The values of [`PARTS`] for the `build` hook, each ended by `\u{1}`: a message as it is,
 /// `hidden` or `open` (or nothing), options as value and label pairs each ended by `\u{3}`;
 /// and the labels of the choices' options, in order.
-fn parts(lang: Lang, shown: u8, days: &[String], units: &str, wide: bool) -> (String, Vec<String>) {
+fn parts(lang: Lang, shown: u8, days: &str, units: &str, wide: bool) -> (String, Vec<String>) {
     let mut out = String::new();
     let mut labels = Vec::with_capacity(CHOICES);
     let l = &mut labels;
@@ -275,7 +275,7 @@ fn parts(lang: Lang, shown: u8, days: &[String], units: &str, wide: bool) -> (St
             Part::Days => {
                 option(&mut out, l, "today", lang.t(Msg::Today));
                 for d in 0..7 {
-                    let label = days.get(d).map_or("", String::as_str);
+                    let label = line(days, d);
                     option(
                         &mut out,
                         l,
@@ -319,7 +319,7 @@ pub fn mount(
     lang: Lang,
     title: &str,
     filters: &str,
-    days: &[String],
+    days: &str,
     units: &str,
     hooks: &Hooks,
 ) -> Res<Els> {

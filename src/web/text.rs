@@ -49,6 +49,26 @@ pub fn line_index(table: &str, name: &str) -> Option<usize> {
     table.split('\n').position(|line| line == name)
 }
 
+/// Line `n` of `text` (counted from 0; empty when it has fewer lines). A plain scan: `split`
+/// and `nth` bring their own searcher code.
+pub fn line(text: &str, n: usize) -> &str {
+    let (mut from, mut n) = (0, n);
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            if n == 0 {
+                return text.get(from..i).unwrap_or_default();
+            }
+            n -= 1;
+            from = i + 1;
+        }
+    }
+    if n == 0 {
+        text.get(from..).unwrap_or_default()
+    } else {
+        ""
+    }
+}
+
 /// How many lines `text` holds (one more than its `\n`s), for tables written as one string.
 pub const fn lines(text: &str) -> usize {
     let (b, mut i, mut n) = (text.as_bytes(), 0, 1);

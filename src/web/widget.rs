@@ -32,8 +32,8 @@ pub struct State {
     pub key: String,
     /// The elements it updates.
     pub els: Els,
-    /// Weekday names, Sunday first.
-    pub days: Vec<String>,
+    /// Weekday names, Sunday first, each ended by `\n` (read with [`super::text::line`]).
+    pub days: String,
     /// Type names the feeds give (BMLT formats), for codes the index's names do not know; a
     /// later feed's name for a code wins.
     feed_types: Vec<(String, String)>,
@@ -83,12 +83,8 @@ impl State {
         hooks: Hooks,
     ) -> Result<State, JsValue> {
         let lang = Lang::from_tag(&opt(options, "lang")).learn(types);
-        let names = hooks.days().as_string().unwrap_or_default();
         // Seven names, Sunday first (the hook's promise; a missing one reads as empty).
-        let mut days: Vec<String> = Vec::with_capacity(7);
-        for d in names.split_terminator('\n') {
-            days.push(d.into());
-        }
+        let days = hooks.days().as_string().unwrap_or_default();
         let mut filters = Filters::default();
         for (i, name) in NAMES.split('\n').enumerate() {
             let value = opt(options, name);

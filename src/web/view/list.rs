@@ -10,7 +10,7 @@
 use super::super::engine;
 use super::super::i18n::Msg;
 use super::super::mount::el;
-use super::super::text::push_u32;
+use super::super::text::{line, push_u32};
 use super::super::widget::State;
 use super::{FIELD, NEXT};
 use crate::model::{Attendance, Meeting, Occurrence};
@@ -23,11 +23,7 @@ pub fn push_when(out: &mut String, s: &State, o: Option<Occurrence>) {
         out.push_str(s.lang.t(Msg::Appointment));
         return;
     };
-    out.push_str(
-        s.days
-            .get(o.day.number() as usize)
-            .map_or("", String::as_str),
-    );
+    out.push_str(line(&s.days, o.day.number().into()));
     if let Some(span) = o.time {
         out.push(' ');
         out.push_str(&s.time(span.start));
