@@ -46,7 +46,7 @@ pub fn parse_u32(s: &str) -> Option<u32> {
 /// The line of `table` (a table written as one string, an entry a line) that equals `name`,
 /// counted from 0.
 pub fn line_index(table: &str, name: &str) -> Option<usize> {
-    table.split('\n').position(|line| line == name)
+    (0..lines(table)).position(|i| line(table, i) == name)
 }
 
 /// Line `n` of `text` (counted from 0; empty when it has fewer lines). A plain scan: `split`

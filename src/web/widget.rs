@@ -6,7 +6,7 @@ use super::engine;
 use super::filters::{self, name, Filters, NAMES};
 use super::i18n::{Lang, Msg};
 use super::mount::{el, mount, Els};
-use super::text::{push_hhmm, push_u32};
+use super::text::{line, push_hhmm, push_u32};
 use super::{opt, prop, url_state, view, Hooks};
 use crate::model::{LatLon, Meeting, Weekday};
 use crate::search::{Index, Now, Results};
@@ -32,7 +32,7 @@ pub struct State {
     pub key: String,
     /// The elements it updates.
     pub els: Els,
-    /// Weekday names, Sunday first, each ended by `\n` (read with [`super::text::line`]).
+    /// Weekday names, Sunday first, each ended by `\n` (read with [`line`]).
     pub days: String,
     /// Type names the feeds give (BMLT formats), for codes the index's names do not know; a
     /// later feed's name for a code wins.
@@ -86,7 +86,8 @@ impl State {
         // Seven names, Sunday first (the hook's promise; a missing one reads as empty).
         let days = hooks.days().as_string().unwrap_or_default();
         let mut filters = Filters::default();
-        for (i, name) in NAMES.split('\n').enumerate() {
+        for i in 0..filters::COUNT {
+            let name = line(NAMES, i);
             let value = opt(options, name);
             if !value.is_empty() {
                 filters.set(i, &value);
@@ -357,7 +358,8 @@ impl State {
         let href = dom::href(&self.els.root);
         let (page, hash) = href.split_once('#').unwrap_or((&href, ""));
         let mut new = url_state::others(hash, &self.key);
-        for (i, name) in NAMES.split('\n').enumerate() {
+        for i in 0..filters::COUNT {
+            let name = line(NAMES, i);
             url_state::push(&mut new, &self.key, name, &self.filters.get(i));
         }
         let open = self.open.as_deref().unwrap_or_default();
@@ -433,7 +435,8 @@ impl State {
             units: self.filters.units,
             ..Filters::default()
         };
-        for (i, name) in NAMES.split('\n').enumerate() {
+        for i in 0..filters::COUNT {
+            let name = line(NAMES, i);
             let v = prop(f, name);
             let n = v.as_f64();
             if i == name::WITHIN && n.is_some() {
