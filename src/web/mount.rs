@@ -252,10 +252,10 @@ fn shown(filters: &str) -> u8 {
 
 /// Appends one option (its value and label) to an options part, and its label to `labels`.
 fn option(out: &mut String, labels: &mut Vec<String>, value: &str, label: &str) {
-    for f in [value, label] {
-        out.push_str(f);
-        out.push(OPTION);
-    }
+    out.push_str(value);
+    out.push(OPTION);
+    out.push_str(label);
+    out.push(OPTION);
     labels.push(label.into());
 }
 

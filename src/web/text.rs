@@ -16,14 +16,15 @@ pub fn join(parts: &[String], sep: &str) -> String {
 
 /// Appends `minute` (after midnight) as `HH:MM`, with `sep` between hours and minutes.
 pub fn push_hhmm(out: &mut String, minute: u16, sep: &str) {
-    let (h, m) = (minute / 60, minute % 60);
-    for (i, v) in [h, m].into_iter().enumerate() {
-        if i == 1 {
-            out.push_str(sep);
-        }
-        out.push((b'0' + (v / 10) as u8) as char);
-        out.push((b'0' + (v % 10) as u8) as char);
-    }
+    push_2(out, minute / 60);
+    out.push_str(sep);
+    push_2(out, minute % 60);
+}
+
+/// Appends `v` (below 100) as two digits.
+fn push_2(out: &mut String, v: u16) {
+    out.push((b'0' + (v / 10) as u8) as char);
+    out.push((b'0' + (v % 10) as u8) as char);
 }
 
 /// `n` in decimal, as a new string.
