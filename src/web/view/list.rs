@@ -35,14 +35,8 @@ pub fn place(s: &State, m: &Meeting) -> String {
     let p = &m.place;
     let mut t = String::new();
     if m.attendance != Attendance::Online {
-        for part in [&p.location, &p.city] {
-            if !part.is_empty() && !engine::contains(&t, part) {
-                if !t.is_empty() {
-                    t.push_str(", ");
-                }
-                t.push_str(part);
-            }
-        }
+        add_part(&mut t, &p.location);
+        add_part(&mut t, &p.city);
         if t.is_empty() {
             t.push_str(&p.formatted_address);
         }
@@ -54,6 +48,16 @@ pub fn place(s: &State, m: &Meeting) -> String {
         t.push_str(s.lang.t(Msg::Online));
     }
     t
+}
+
+/// Appends `part` to a place's words (after a comma) unless it is empty or there already.
+fn add_part(t: &mut String, part: &str) {
+    if !part.is_empty() && !engine::contains(t, part) {
+        if !t.is_empty() {
+            t.push_str(", ");
+        }
+        t.push_str(part);
+    }
 }
 
 /// Appends `t` as one field; the two separators are dropped from it (control characters
