@@ -38,7 +38,8 @@ pub fn fill(s: &mut State, all: &Facets) {
             shown: std::cell::Cell::new(u32::MAX),
         });
     }
-    s.els.type_boxes.extend(boxes);
+    // Filled once (see `State::controls`): there were none.
+    s.els.type_boxes = boxes;
     for (path, _) in &all.regions {
         let Some(name) = path.last() else { continue };
         let mut label = String::new();
