@@ -190,8 +190,9 @@ impl State {
         if self.timezone.is_empty() {
             self.timezone = meetings
                 .iter()
-                .find_map(|m| m.timezone.clone())
-                .unwrap_or_default();
+                .find_map(|m| m.timezone.as_deref())
+                .unwrap_or_default()
+                .into();
         }
         let count = meetings.len() as u32;
         self.loaded = true;
