@@ -165,11 +165,13 @@ pub fn clear(n: &Node) {
 /// links are made from feed data.
 pub fn safe_url(url: &str) -> Option<&str> {
     let url = url.trim();
-    let ok = ["https://", "http://", "mailto:", "tel:"].iter().any(|p| {
+    let starts = |p: &str| {
         url.len() > p.len() && url.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-    }) && !url
-        .bytes()
-        .any(|b| b <= b' ' || b == b'"' || b == b'<' || b == b'>' || b == b'\\');
+    };
+    let ok = (starts("https://") || starts("http://") || starts("mailto:") || starts("tel:"))
+        && !url
+            .bytes()
+            .any(|b| b <= b' ' || b == b'"' || b == b'<' || b == b'>' || b == b'\\');
     ok.then_some(url)
 }
 
