@@ -189,7 +189,7 @@ impl Filters {
             days,
             time: self.time.map(TimeFilter::Bucket),
             types: self.types.clone(),
-            region: Some(self.region.clone()).filter(|r| !r.is_empty()),
+            region: (!self.region.is_empty()).then(|| self.region.clone()),
             attendance: self.attendance,
             near,
             within: if near.is_some() { self.within } else { None },

@@ -4,7 +4,7 @@
 //! order of [`Msg`]), so pages in English do not download them. Weekday names, times, numbers and
 //! dates come from the browser's `Intl` through the loader's hooks, not from tables.
 
-use super::text::lines;
+use super::text::{line, lines};
 use crate::feed::json::Parser;
 use crate::feed::Val;
 use std::cell::Cell;
@@ -89,19 +89,7 @@ impl Lang {
 
     /// The text of `m` in this language.
     pub fn t(self, m: Msg) -> &'static str {
-        let all = WORDS.with(|words| words[self as usize].get());
-        // A plain scan: `split` and `nth` bring their own searcher code.
-        let (mut from, mut n) = (0, m as usize);
-        for (i, b) in all.bytes().enumerate() {
-            if b == b'\n' {
-                if n == 0 {
-                    return all.get(from..i).unwrap_or_default();
-                }
-                n -= 1;
-                from = i + 1;
-            }
-        }
-        all.get(from..).unwrap_or_default()
+        line(WORDS.with(|words| words[self as usize].get()), m as usize)
     }
 
     /// "1 meeting" / "14 meetings": the noun for `n` results.

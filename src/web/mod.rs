@@ -17,7 +17,7 @@ mod widget;
 
 use crate::model::LatLon;
 use gloo_events::EventListener;
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Object};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -84,7 +84,7 @@ extern "C" {
 /// `o[name]`, or `undefined` when reading it throws (`o` is not an object, or its getter
 /// throws).
 fn prop(o: &JsValue, name: &str) -> JsValue {
-    Reflect::get(o, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+    dom::reflect_get(o, name).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// A string option of the loader's options object (empty when missing).

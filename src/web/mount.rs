@@ -8,10 +8,9 @@
 use super::dom::{add, add_text, attach_shadow, clear, set, Res};
 use super::filters::{ATTENDANCE, RADII, TIMES};
 use super::i18n::{Lang, Msg};
-use super::text::{line_index, push_u32};
+use super::text::{line, line_index, push_u32};
 use super::view::{FIELD, OPTION};
 use super::Hooks;
-use js_sys::Array;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRoot};
 
@@ -54,50 +53,63 @@ pub struct TypeBox {
 pub struct Els {
     /// The shadow root.
     pub root: ShadowRoot,
-    /// Notices (saved copy, unreadable records, errors).
-    pub notice: Element,
-    /// The filters' container.
-    pub controls: Element,
-    /// Day select and its options (any, today, Sunday … Saturday).
-    pub day: Element,
-    /// Day options with counts: today, then Sunday … Saturday.
-    pub day_opts: Vec<Choice>,
-    /// Time-of-day select.
-    pub time: Element,
-    /// Time options with counts.
-    pub time_opts: Vec<Choice>,
-    /// Attendance select.
-    pub att: Element,
-    /// Attendance options with counts.
-    pub att_opts: Vec<Choice>,
-    /// The types' summary.
-    pub types_summary: Element,
-    /// The types' list.
-    pub types: Element,
+    /// The skeleton's elements marked `*`, in its order: index it with [`el`]'s names.
+    pub el: [Element; KEPT],
+    /// The options with counts: today, Sunday … Saturday, the times, the attendances.
+    pub choices: [Choice; CHOICES],
     /// The type checkboxes.
     pub type_boxes: Vec<TypeBox>,
-    /// Region select.
-    pub region: Element,
     /// Region options (path, option).
     pub region_opts: Vec<(Vec<String>, Choice)>,
+}
+
+/// The indices of [`Els::el`]: the elements [`SKELETON`] keeps (marked `*`), in its order.
+pub mod el {
+    /// Notices (saved copy, unreadable records, errors).
+    pub const NOTICE: usize = 0;
+    /// The filters' container.
+    pub const CONTROLS: usize = 1;
     /// Word search.
-    pub text: Element,
+    pub const TEXT: usize = 2;
+    /// Day select.
+    pub const DAY: usize = 3;
+    /// Time-of-day select.
+    pub const TIME: usize = 4;
+    /// Attendance select.
+    pub const ATT: usize = 5;
+    /// The types' summary.
+    pub const TYPES_SUMMARY: usize = 6;
+    /// The types' list.
+    pub const TYPES: usize = 7;
+    /// Region select.
+    pub const REGION: usize = 8;
     /// Typed place.
-    pub place: Element,
+    pub const PLACE: usize = 9;
     /// Radius select.
-    pub within: Element,
+    pub const WITHIN: usize = 10;
     /// A note under the distance controls (location or place not found).
-    pub geo_note: Element,
+    pub const GEO_NOTE: usize = 11;
     /// The results panel (count, list, more).
-    pub results: Element,
+    pub const RESULTS: usize = 12;
     /// The live count.
-    pub status: Element,
+    pub const STATUS: usize = 13;
     /// The result rows.
-    pub list: Element,
+    pub const LIST: usize = 14;
     /// "Show more".
-    pub more: Element,
+    pub const MORE: usize = 15;
     /// The detail panel.
-    pub detail: Element,
+    pub const DETAIL: usize = 16;
+}
+
+/// Where the choices of each select start in [`Els::choices`]: the day's (today first), the
+/// time's, the attendance's.
+pub mod choice {
+    /// "Today", then Sunday … Saturday.
+    pub const DAYS: usize = 0;
+    /// The times of day.
+    pub const TIMES: usize = 8;
+    /// The attendances.
+    pub const ATTENDANCE: usize = 12;
 }
 
 /// What goes in one `~` of [`SKELETON`].
@@ -156,10 +168,10 @@ const SKELETON: &str = "\
 </section><section.detail* hidden></section>";
 
 /// How many elements [`SKELETON`] keeps (marked `*`).
-const KEPT: usize = 17;
+pub const KEPT: usize = 17;
 
 /// How many choices the skeleton has: today and the seven days, the times, the attendances.
-const CHOICES: usize = 8 + TIMES.len() + ATTENDANCE.len();
+pub const CHOICES: usize = 8 + TIMES.len() + ATTENDANCE.len();
 /// The filters `filters` may list, a name a line; bit `i` of a [`Part::Hidden`] stands for
 /// the `i`th.
 const FILTERS: &str = "text\nday\ntime\ntype\nattendance\nregion\ndistance";
@@ -240,17 +252,17 @@ fn shown(filters: &str) -> u8 {
 
 /// Appends one option (its value and label) to an options part, and its label to `labels`.
 fn option(out: &mut String, labels: &mut Vec<String>, value: &str, label: &str) {
-    for f in [value, label] {
-        out.push_str(f);
-        out.push(OPTION);
-    }
+    out.push_str(value);
+    out.push(OPTION);
+    out.push_str(label);
+    out.push(OPTION);
     labels.push(label.into());
 }
 
 /// The values of [`PARTS`] for the `build` hook, each ended by `\u{1}`: a message as it is,
 /// `hidden` or `open` (or nothing), options as value and label pairs each ended by `\u{3}`;
 /// and the labels of the choices' options, in order.
-fn parts(lang: Lang, shown: u8, days: &[String], units: &str, wide: bool) -> (String, Vec<String>) {
+fn parts(lang: Lang, shown: u8, days: &str, units: &str, wide: bool) -> (String, Vec<String>) {
     let mut out = String::new();
     let mut labels = Vec::with_capacity(CHOICES);
     let l = &mut labels;
@@ -263,7 +275,7 @@ fn parts(lang: Lang, shown: u8, days: &[String], units: &str, wide: bool) -> (St
             Part::Days => {
                 option(&mut out, l, "today", lang.t(Msg::Today));
                 for d in 0..7 {
-                    let label = days.get(d).map_or("", String::as_str);
+                    let label = line(days, d);
                     option(
                         &mut out,
                         l,
@@ -307,7 +319,7 @@ pub fn mount(
     lang: Lang,
     title: &str,
     filters: &str,
-    days: &[String],
+    days: &str,
     units: &str,
     hooks: &Hooks,
 ) -> Res<Els> {
@@ -317,9 +329,7 @@ pub fn mount(
         Some(r) => r,
         None => attach_shadow(host)?,
     };
-    if let Some(sheet) = super::dom::sheet() {
-        let sheets = Array::new();
-        sheets.push(&sheet);
+    if let Some(sheets) = super::dom::sheets() {
         root.set_adopted_style_sheets(&sheets);
     }
     clear(&root);
@@ -331,42 +341,18 @@ pub fn mount(
     let (parts, labels) = parts(lang, shown(filters), days, units, wide);
     let made = hooks.build(&top, SKELETON, &parts)?;
     // A skeleton that made other elements than expected is an error, not a panic.
-    if made.length() as usize != KEPT + labels.len() + RADII.len() {
+    if made.length() as usize != KEPT + CHOICES + RADII.len() {
         return Err(JsValue::NULL);
     }
     let el = |i: usize| made.get(i as u32).unchecked_into::<Element>();
-    let kept: Vec<Element> = (0..KEPT).map(el).collect();
-    let mut day_opts = Vec::with_capacity(CHOICES);
-    for (i, label) in labels.into_iter().enumerate() {
-        day_opts.push(Choice::new(label, el(KEPT + i)));
-    }
-    let att_opts = day_opts.split_off(CHOICES - ATTENDANCE.len());
-    let time_opts = day_opts.split_off(CHOICES - ATTENDANCE.len() - TIMES.len());
-    let [notice, controls, text, day, time, att, types_summary, types, region, place, within, geo_note, results, status, list, more, detail] =
-        <[Element; KEPT]>::try_from(kept).map_err(|_| JsValue::NULL)?;
+    let mut labels = labels.into_iter();
     Ok(Els {
-        notice,
-        controls,
-        day_opts,
-        day,
-        time_opts,
-        time,
-        att_opts,
-        att,
-        types_summary,
-        types,
+        el: std::array::from_fn(el),
+        choices: std::array::from_fn(|i| {
+            Choice::new(labels.next().unwrap_or_default(), el(KEPT + i))
+        }),
         type_boxes: Vec::new(),
-        region,
         region_opts: Vec::new(),
-        text,
-        place,
-        within,
-        geo_note,
-        results,
-        status,
-        list,
-        more,
-        detail,
         root,
     })
 }

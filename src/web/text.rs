@@ -16,14 +16,15 @@ pub fn join(parts: &[String], sep: &str) -> String {
 
 /// Appends `minute` (after midnight) as `HH:MM`, with `sep` between hours and minutes.
 pub fn push_hhmm(out: &mut String, minute: u16, sep: &str) {
-    let (h, m) = (minute / 60, minute % 60);
-    for (i, v) in [h, m].into_iter().enumerate() {
-        if i == 1 {
-            out.push_str(sep);
-        }
-        out.push((b'0' + (v / 10) as u8) as char);
-        out.push((b'0' + (v % 10) as u8) as char);
-    }
+    push_2(out, minute / 60);
+    out.push_str(sep);
+    push_2(out, minute % 60);
+}
+
+/// Appends `v` (below 100) as two digits.
+fn push_2(out: &mut String, v: u16) {
+    out.push((b'0' + (v / 10) as u8) as char);
+    out.push((b'0' + (v % 10) as u8) as char);
 }
 
 /// `n` in decimal, as a new string.
@@ -46,7 +47,27 @@ pub fn parse_u32(s: &str) -> Option<u32> {
 /// The line of `table` (a table written as one string, an entry a line) that equals `name`,
 /// counted from 0.
 pub fn line_index(table: &str, name: &str) -> Option<usize> {
-    table.split('\n').position(|line| line == name)
+    (0..lines(table)).position(|i| line(table, i) == name)
+}
+
+/// Line `n` of `text` (counted from 0; empty when it has fewer lines). A plain scan: `split`
+/// and `nth` bring their own searcher code.
+pub fn line(text: &str, n: usize) -> &str {
+    let (mut from, mut n) = (0, n);
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            if n == 0 {
+                return text.get(from..i).unwrap_or_default();
+            }
+            n -= 1;
+            from = i + 1;
+        }
+    }
+    if n == 0 {
+        text.get(from..).unwrap_or_default()
+    } else {
+        ""
+    }
 }
 
 /// How many lines `text` holds (one more than its `\n`s), for tables written as one string.

@@ -5,11 +5,11 @@ use super::dom::{self, find, first_el, focus, show};
 use super::engine;
 use super::filters::{self, name, Filters, NAMES};
 use super::i18n::{Lang, Msg};
-use super::mount::{mount, Els};
-use super::text::{push_hhmm, push_u32};
+use super::mount::{el, mount, Els};
+use super::text::{line, push_hhmm, push_u32};
 use super::{opt, prop, url_state, view, Hooks};
 use crate::model::{LatLon, Meeting, Weekday};
-use crate::search::{Facets, Index, Now, Results};
+use crate::search::{Index, Now, Results};
 use js_sys::{Array, Object};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -32,8 +32,8 @@ pub struct State {
     pub key: String,
     /// The elements it updates.
     pub els: Els,
-    /// Weekday names, Sunday first.
-    pub days: Vec<String>,
+    /// Weekday names, Sunday first, each ended by `\n` (read with [`line`]).
+    pub days: String,
     /// Type names the feeds give (BMLT formats), for codes the index's names do not know; a
     /// later feed's name for a code wins.
     feed_types: Vec<(String, String)>,
@@ -57,10 +57,8 @@ pub struct State {
     pub now: Option<Now>,
     /// The current results.
     pub results: Results,
-    /// The current counts.
-    facets: Facets,
-    /// Whether the counts are kept (from [`State::controls`] on: the first results do not
-    /// wait for them).
+    /// Whether the counts are shown and updated (from [`State::controls`] on: the first
+    /// results do not wait for them).
     counted: bool,
     /// Rows rendered.
     pub shown: usize,
@@ -85,14 +83,11 @@ impl State {
         hooks: Hooks,
     ) -> Result<State, JsValue> {
         let lang = Lang::from_tag(&opt(options, "lang")).learn(types);
-        let names = hooks.days().as_string().unwrap_or_default();
         // Seven names, Sunday first (the hook's promise; a missing one reads as empty).
-        let mut days: Vec<String> = Vec::with_capacity(7);
-        for d in names.split_terminator('\n') {
-            days.push(d.into());
-        }
+        let days = hooks.days().as_string().unwrap_or_default();
         let mut filters = Filters::default();
-        for (i, name) in NAMES.split('\n').enumerate() {
+        for i in 0..filters::COUNT {
+            let name = line(NAMES, i);
             let value = opt(options, name);
             if !value.is_empty() {
                 filters.set(i, &value);
@@ -132,7 +127,6 @@ impl State {
             place_point: None,
             now: None,
             results: Results::default(),
-            facets: Facets::default(),
             counted: false,
             shown: 0,
             open: None,
@@ -196,8 +190,9 @@ impl State {
         if self.timezone.is_empty() {
             self.timezone = meetings
                 .iter()
-                .find_map(|m| m.timezone.clone())
-                .unwrap_or_default();
+                .find_map(|m| m.timezone.as_deref())
+                .unwrap_or_default()
+                .into();
         }
         let count = meetings.len() as u32;
         self.loaded = true;
@@ -210,11 +205,11 @@ impl State {
         let failed = feeds_read == 0;
         if failed {
             self.add_notice(self.lang.t(Msg::LoadFailed), "");
-            self.els.status.set_text_content(Some(""));
+            self.els.el[el::STATUS].set_text_content(Some(""));
         }
-        self.els.notice.set_text_content(Some(&self.notice));
-        show(&self.els.notice, !self.notice.is_empty());
-        show(&self.els.controls, count > 0);
+        self.els.el[el::NOTICE].set_text_content(Some(&self.notice));
+        show(&self.els.el[el::NOTICE], !self.notice.is_empty());
+        show(&self.els.el[el::CONTROLS], count > 0);
         if !failed {
             self.resolve_place();
             self.refresh();
@@ -233,9 +228,9 @@ impl State {
         }
         self.counted = true;
         let query = self.filters.query(self.now, self.place_point);
-        self.facets = engine::facets(&self.index, &query);
-        view::controls::fill(self, &self.facets.clone());
-        view::controls::sync(self, &self.facets);
+        let facets = engine::facets(&self.index, &query);
+        view::controls::fill(self, &facets);
+        view::controls::sync(self, &facets);
     }
 
     /// A number, localized.
@@ -290,7 +285,7 @@ impl State {
         let missing = !self.filters.place.trim().is_empty()
             && self.place_point.is_none()
             && self.filters.near.is_none();
-        self.els.geo_note.set_text_content(Some(if missing {
+        self.els.el[el::GEO_NOTE].set_text_content(Some(if missing {
             self.lang.t(Msg::NoPlace)
         } else {
             ""
@@ -306,8 +301,8 @@ impl State {
         let query = self.filters.query(self.now, self.place_point);
         self.results = engine::search(&self.index, &query);
         if self.counted {
-            self.facets = engine::facets(&self.index, &query);
-            view::controls::sync(self, &self.facets);
+            let facets = engine::facets(&self.index, &query);
+            view::controls::sync(self, &facets);
         }
         let n = self.results.hits.len() as u32;
         let mut status = self.num(f64::from(n));
@@ -317,7 +312,7 @@ impl State {
             status.push_str(". ");
             status.push_str(self.lang.t(Msg::NoResults));
         }
-        self.els.status.set_text_content(Some(&status));
+        self.els.el[el::STATUS].set_text_content(Some(&status));
         self.shown = 0;
         self.more();
         self.hooks.changed(n);
@@ -328,7 +323,7 @@ impl State {
         let to = (self.shown + PAGE).min(self.results.hits.len());
         view::list::rows(self, self.shown, to);
         self.shown = to;
-        show(&self.els.more, self.shown < self.results.hits.len());
+        show(&self.els.el[el::MORE], self.shown < self.results.hits.len());
     }
 
     /// Writes the filters and the open meeting to the URL once they have not changed for
@@ -364,7 +359,8 @@ impl State {
         let href = dom::href(&self.els.root);
         let (page, hash) = href.split_once('#').unwrap_or((&href, ""));
         let mut new = url_state::others(hash, &self.key);
-        for (i, name) in NAMES.split('\n').enumerate() {
+        for i in 0..filters::COUNT {
+            let name = line(NAMES, i);
             url_state::push(&mut new, &self.key, name, &self.filters.get(i));
         }
         let open = self.open.as_deref().unwrap_or_default();
@@ -440,7 +436,8 @@ impl State {
             units: self.filters.units,
             ..Filters::default()
         };
-        for (i, name) in NAMES.split('\n').enumerate() {
+        for i in 0..filters::COUNT {
+            let name = line(NAMES, i);
             let v = prop(f, name);
             let n = v.as_f64();
             if i == name::WITHIN && n.is_some() {
@@ -466,9 +463,15 @@ impl State {
         let lon = prop(&near, "lon").as_f64();
         next.near = lat.zip(lon).and_then(|(a, o)| LatLon::new(a, o));
         self.close(false);
+        self.replace_filters(next, false);
+    }
+
+    /// Shows the filters `next` instead of the current ones, and writes them to the URL
+    /// (`push`: as a new history entry).
+    fn replace_filters(&mut self, next: Filters, push: bool) {
         let before = std::mem::replace(&mut self.filters, next);
         self.filters_changed(&before);
-        self.write_url(false);
+        self.write_url(push);
     }
 
     /// Shows the filters, which were `before`: the controls' values, the typed place's point
@@ -511,13 +514,11 @@ impl State {
         let point = m.place.coordinates.filter(|_| !m.place.approximate);
         let (lat, lon) = point.map_or((f64::NAN, f64::NAN), |c| (c.lat, c.lon));
         self.open = Some(slug.into());
-        show(&self.els.results, false);
-        show(&self.els.controls, false);
-        show(&self.els.detail, true);
+        self.panels(true);
         // Shown first: the hook focuses the heading, which a hidden panel cannot take.
         if self
             .hooks
-            .detail(&self.els.detail, &packed, lat, lon)
+            .detail(&self.els.el[el::DETAIL], &packed, lat, lon)
             .is_err()
         {
             // A loader that cannot draw it: back to the results, as if closed.
@@ -529,14 +530,19 @@ impl State {
         }
     }
 
+    /// Shows the detail panel, or the filters and the results.
+    fn panels(&self, detail: bool) {
+        show(&self.els.el[el::RESULTS], !detail);
+        show(&self.els.el[el::CONTROLS], !detail);
+        show(&self.els.el[el::DETAIL], detail);
+    }
+
     /// Closes the detail and moves focus back to the row it came from.
     pub fn close(&mut self, push: bool) {
         let Some(slug) = self.open.take() else { return };
-        show(&self.els.detail, false);
-        show(&self.els.results, true);
-        show(&self.els.controls, true);
-        super::dom::clear(&self.els.detail);
-        let mut row = first_el(&self.els.list);
+        self.panels(false);
+        super::dom::clear(&self.els.el[el::DETAIL]);
+        let mut row = first_el(&self.els.el[el::LIST]);
         while let Some(r) = row {
             if r.get_attribute("data-slug").as_deref() == Some(&slug) {
                 if let Some(b) = find(&r, "button") {
@@ -557,9 +563,7 @@ impl State {
             units: self.filters.units,
             ..Filters::default()
         };
-        let before = std::mem::replace(&mut self.filters, next);
-        self.filters_changed(&before);
-        self.write_url(true);
+        self.replace_filters(next, true);
     }
 
     /// A filter control changed.
@@ -595,15 +599,15 @@ impl State {
             Some(p) => {
                 self.filters.near = Some(p);
                 self.filters.place.clear();
-                dom::set_value(&self.els.place, "");
+                dom::set_value(&self.els.el[el::PLACE], "");
                 let mut note = String::from("✓ ");
                 note.push_str(self.lang.t(Msg::MyLocation));
-                self.els.geo_note.set_text_content(Some(&note));
+                self.els.el[el::GEO_NOTE].set_text_content(Some(&note));
                 self.refresh();
             }
             None => {
                 let t = self.lang.t(Msg::NoLocation);
-                self.els.geo_note.set_text_content(Some(t));
+                self.els.el[el::GEO_NOTE].set_text_content(Some(t));
             }
         }
     }
@@ -621,47 +625,59 @@ fn push_js(out: &mut String, v: &JsValue) -> bool {
     n.is_some()
 }
 
-/// Routes an event from the shadow root, or the window's `popstate` (back/forward).
+/// Routes an event from the shadow root, or the window's `popstate` (back/forward). The
+/// events listened to ([`super::EVENTS`] and `popstate`) and the skeleton's and the loader's
+/// `data-act`s (`locate`, `reset`, `more`, `open`, `back`, `ics`) each differ in their first
+/// letter (`click` and `change` also in their second), so that letter is all that is compared.
 pub fn event(state: &Rc<RefCell<State>>, e: &Event) {
     let Ok(mut s) = state.try_borrow_mut() else {
         return;
     };
     let kind = e.type_();
-    if kind == "popstate" {
+    let kind = kind.as_bytes();
+    if kind.first() == Some(&b'p') {
         s.url_changed();
         return;
     }
     let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
         return;
     };
-    if kind == "keydown" {
-        if dom::key(e).is_some_and(|k| k == "Escape") {
-            s.close(true);
+    match kind {
+        [b'k', ..] => {
+            if dom::key(e).is_some_and(|k| k == "Escape") {
+                s.close(true);
+            }
+            return;
         }
-        return;
-    }
-    if kind != "click" {
-        s.control(&target, kind == "input");
-        return;
+        [b'c', b'l', ..] => {}
+        _ => {
+            s.control(&target, kind.first() == Some(&b'i'));
+            return;
+        }
     }
     let Some(act) = dom::closest(&target, "[data-act]") else {
         return;
     };
-    match act.get_attribute("data-act").unwrap_or_default().as_str() {
+    match act
+        .get_attribute("data-act")
+        .unwrap_or_default()
+        .as_bytes()
+        .first()
+    {
         // The loader asks the browser, then calls the widget's `located`.
-        "locate" => {
+        Some(b'l') => {
             let _ = s.hooks.locate();
         }
-        "reset" => s.reset(),
+        Some(b'r') => s.reset(),
         // The loader's `rows` hook focuses the first row added.
-        "more" => s.more(),
-        "open" => {
+        Some(b'm') => s.more(),
+        Some(b'o') => {
             let slug = dom::closest(&act, "[data-slug]").and_then(|r| r.get_attribute("data-slug"));
             if let Some(slug) = slug {
                 s.open(&slug, true);
             }
         }
-        "back" => s.close(true),
+        Some(b'b') => s.close(true),
         _ => {}
     }
 }

@@ -5,7 +5,7 @@
 use super::super::dom::{add, add_text, first_el, set, set_value};
 use super::super::engine;
 use super::super::filters::{name, Filters};
-use super::super::mount::{Choice, TypeBox};
+use super::super::mount::{choice, el, Choice, TypeBox};
 use super::super::text::push_u32;
 use super::super::widget::State;
 use crate::search::Facets;
@@ -23,7 +23,7 @@ pub fn fill(s: &mut State, all: &Facets) {
     let mut boxes = Vec::with_capacity(order.len());
     for &i in &order {
         let (name, code) = types[i as usize];
-        let label = add(&s.els.types, "label", "type");
+        let label = add(&s.els.el[el::TYPES], "label", "type");
         let input: HtmlInputElement = add(&label, "input", "").unchecked_into();
         set(&input, "type", "checkbox");
         set(&input, "name", "type");
@@ -38,7 +38,8 @@ pub fn fill(s: &mut State, all: &Facets) {
             shown: std::cell::Cell::new(u32::MAX),
         });
     }
-    s.els.type_boxes.extend(boxes);
+    // Filled once (see `State::controls`): there were none.
+    s.els.type_boxes = boxes;
     for (path, _) in &all.regions {
         let Some(name) = path.last() else { continue };
         let mut label = String::new();
@@ -46,7 +47,7 @@ pub fn fill(s: &mut State, all: &Facets) {
             label.push_str("\u{a0}\u{a0}\u{a0}");
         }
         label.push_str(name);
-        let el = add_text(&s.els.region, "option", "", &label);
+        let el = add_text(&s.els.el[el::REGION], "option", "", &label);
         set(&el, "value", name);
         s.els
             .region_opts
@@ -81,12 +82,11 @@ fn labels(choices: &[Choice], counts: &[u32]) {
 
 /// Writes the facets' counts beside every option.
 pub fn sync(s: &State, f: &Facets) {
-    if let Some(today) = s.els.day_opts.first() {
-        label(today, s.now.map_or(0, |n| f.days[n.day.number() as usize]));
-    }
-    labels(s.els.day_opts.get(1..).unwrap_or_default(), &f.days);
-    labels(&s.els.time_opts, &f.times);
-    labels(&s.els.att_opts, &f.attendance);
+    let c = &s.els.choices;
+    label(&c[0], s.now.map_or(0, |n| f.days[n.day.number() as usize]));
+    labels(&c[choice::DAYS + 1..choice::TIMES], &f.days);
+    labels(&c[choice::TIMES..choice::ATTENDANCE], &f.times);
+    labels(&c[choice::ATTENDANCE..], &f.attendance);
     for b in &s.els.type_boxes {
         let n = f.types.iter().find(|t| t.0 == b.code).map_or(0, |t| t.1);
         let old = b.shown.replace(n);
@@ -110,22 +110,29 @@ pub fn sync(s: &State, f: &Facets) {
     if !s.filters.types.is_empty() {
         push_count(&mut summary, s.filters.types.len() as u32);
     }
-    s.els.types_summary.set_text_content(Some(&summary));
+    s.els.el[el::TYPES_SUMMARY].set_text_content(Some(&summary));
 }
+
+/// The controls that show a filter's value as it is written ([`Filters::get`]).
+const VALUES: [(usize, usize); 7] = [
+    (el::DAY, name::DAY),
+    (el::TIME, name::TIME),
+    (el::ATT, name::ATTENDANCE),
+    (el::REGION, name::REGION),
+    (el::WITHIN, name::WITHIN),
+    (el::TEXT, name::TEXT),
+    (el::PLACE, name::PLACE),
+];
 
 /// Puts the filters' values into the controls; the radius labels and the type boxes only
 /// when the units or the types differ from `before` (each write costs the browser work).
 pub fn set_values(s: &State, before: Option<&Filters>) {
     let f = &s.filters;
-    set_value(&s.els.day, &f.get(name::DAY));
-    set_value(&s.els.time, &f.get(name::TIME));
-    set_value(&s.els.att, &f.get(name::ATTENDANCE));
-    set_value(&s.els.region, &f.region);
-    set_value(&s.els.within, &f.get(name::WITHIN));
-    set_value(&s.els.text, &f.text);
-    set_value(&s.els.place, &f.place);
+    for (e, filter) in VALUES {
+        set_value(&s.els.el[e], &f.get(filter));
+    }
     if before.is_none_or(|b| b.units != f.units) {
-        let mut option = first_el(&s.els.within);
+        let mut option = first_el(&s.els.el[el::WITHIN]);
         while let Some(o) = option {
             let value = o.get_attribute("value").unwrap_or_default();
             if !value.is_empty() {

@@ -98,30 +98,30 @@ pub fn pack(s: &State, m: &Meeting) -> String {
         &m.conference.url
     };
     let mut out = String::new();
-    for f in [
-        m.slug.as_str(),
-        &m.name,
-        m.timezone.as_deref().unwrap_or_default(),
-        flag(near),
-        &if near { place(s, m) } else { String::new() },
-        addr,
-        &p.location,
+    let f = &mut out;
+    field(f, m.slug.as_str());
+    field(f, &m.name);
+    field(f, m.timezone.as_deref().unwrap_or_default());
+    field(f, flag(near));
+    field(f, &if near { place(s, m) } else { String::new() });
+    field(f, addr);
+    field(f, &p.location);
+    field(
+        f,
         flag(near && (!addr.is_empty() || p.coordinates.is_some())),
-        flag(online),
-        link(&m.conference.url),
-        link(&tel),
-        text(&m.notes),
-        text(&p.notes),
-        text(&m.conference.url_notes),
-        text(&m.group),
-        text(&m.group_notes),
-        link(&m.contact.url),
-        feedback,
-        link(calendar),
-        &m.notes,
-    ] {
-        field(&mut out, f);
-    }
+    );
+    field(f, flag(online));
+    field(f, link(&m.conference.url));
+    field(f, link(&tel));
+    field(f, text(&m.notes));
+    field(f, text(&p.notes));
+    field(f, text(&m.conference.url_notes));
+    field(f, text(&m.group));
+    field(f, text(&m.group_notes));
+    field(f, link(&m.contact.url));
+    field(f, feedback);
+    field(f, link(calendar));
+    field(f, &m.notes);
     for msg in MESSAGES {
         field(&mut out, s.lang.t(msg));
     }

@@ -9,7 +9,8 @@
 
 use super::super::engine;
 use super::super::i18n::Msg;
-use super::super::text::push_u32;
+use super::super::mount::el;
+use super::super::text::{line, push_u32};
 use super::super::widget::State;
 use super::{FIELD, NEXT};
 use crate::model::{Attendance, Meeting, Occurrence};
@@ -22,11 +23,7 @@ pub fn push_when(out: &mut String, s: &State, o: Option<Occurrence>) {
         out.push_str(s.lang.t(Msg::Appointment));
         return;
     };
-    out.push_str(
-        s.days
-            .get(o.day.number() as usize)
-            .map_or("", String::as_str),
-    );
+    out.push_str(line(&s.days, o.day.number().into()));
     if let Some(span) = o.time {
         out.push(' ');
         out.push_str(&s.time(span.start));
@@ -38,14 +35,8 @@ pub fn place(s: &State, m: &Meeting) -> String {
     let p = &m.place;
     let mut t = String::new();
     if m.attendance != Attendance::Online {
-        for part in [&p.location, &p.city] {
-            if !part.is_empty() && !engine::contains(&t, part) {
-                if !t.is_empty() {
-                    t.push_str(", ");
-                }
-                t.push_str(part);
-            }
-        }
+        add_part(&mut t, &p.location);
+        add_part(&mut t, &p.city);
         if t.is_empty() {
             t.push_str(&p.formatted_address);
         }
@@ -57,6 +48,16 @@ pub fn place(s: &State, m: &Meeting) -> String {
         t.push_str(s.lang.t(Msg::Online));
     }
     t
+}
+
+/// Appends `part` to a place's words (after a comma) unless it is empty or there already.
+fn add_part(t: &mut String, part: &str) {
+    if !part.is_empty() && !engine::contains(t, part) {
+        if !t.is_empty() {
+            t.push_str(", ");
+        }
+        t.push_str(part);
+    }
 }
 
 /// Appends `t` as one field; the two separators are dropped from it (control characters
@@ -138,5 +139,5 @@ pub fn rows(s: &State, from: usize, to: usize) {
     for h in s.results.hits.get(from..to).unwrap_or_default() {
         pack(s, &mut packed, h);
     }
-    let _ = s.hooks.rows(&s.els.list, &packed, from as u32);
+    let _ = s.hooks.rows(&s.els.el[el::LIST], &packed, from as u32);
 }
