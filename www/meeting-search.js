@@ -15,6 +15,14 @@ let msWasm;
 // The wasm's response: once it is in, its bytes stream to the compiler (see msStart).
 let msWasmResponse;
 let msCount = 0;
+// The requests of the wasm's one `call(op, a, b, s)` export (see `op` in src/web/mod.rs).
+const msSaved = 0;
+const msShow = 1;
+const msControls = 2;
+const msPrepare = 3;
+const msWriteUrl = 4;
+const msLocated = 5;
+const msOpen = 6;
 
 // The wasm, loaded once however many widgets there are. It is fetched and compiled
 // (streaming) from the moment this script runs, in parallel with the feeds and the rest of
@@ -367,7 +375,7 @@ async function msFeed(widget, url, fetched, formats) {
     console.warn('meeting-search: could not fetch', url, e);
   }
   const saved = store && (await store.get(url));
-  if (saved && widget.add(msBytes(saved.text), formats) === undefined) widget.saved(saved.savedAt);
+  if (saved && widget.add(msBytes(saved.text), formats) === undefined) widget.call(msSaved, saved.savedAt, 0, '');
 }
 
 // A feed's text as UTF-8 bytes, the exact size (see Widget::add).
@@ -435,29 +443,29 @@ async function msStart(el, options) {
   let urlTimer;
   hooks.later = (ms) => {
     clearTimeout(urlTimer);
-    urlTimer = setTimeout(() => widget && widget.writeUrl(), ms);
+    urlTimer = setTimeout(() => widget && widget.call(msWriteUrl, 0, 0, ''), ms);
   };
   // "Use my location": the browser's answer goes to the widget's `located` (NaN: none);
   // the position stays on the device.
   hooks.locate = () => {
-    const none = () => widget && widget.located(NaN, NaN);
+    const none = () => widget && widget.call(msLocated, NaN, NaN, '');
     if (!navigator.geolocation) return void queueMicrotask(none);
-    navigator.geolocation.getCurrentPosition((p) => widget && widget.located(p.coords.latitude, p.coords.longitude), none, { timeout: 20000, maximumAge: 300000 });
+    navigator.geolocation.getCurrentPosition((p) => widget && widget.call(msLocated, p.coords.latitude, p.coords.longitude, ''), none, { timeout: 20000, maximumAge: 300000 });
   };
   const [, types] = await loaded;
   let widget = new MsWidget(el, opts, key, types, hooks);
   const formats = await formatsText;
   for (let i = 0; i < urls.length; i++) await msFeed(widget, urls[i], fetched[i], formats);
-  widget.show();
+  widget.call(msShow, 0, 0, '');
   // The type and region lists can wait until the first results are painted.
-  await msIdle(() => widget && widget.controls());
+  await msIdle(() => widget && widget.call(msControls, 0, 0, ''));
   // Then the rest of the index (the word index, the places), one short part per idle
   // moment, so that the first typed word need not wait and a tap never does for long.
-  while (await msIdle(() => widget && widget.prepare()));
+  while (await msIdle(() => widget && widget.call(msPrepare, 0, 0, '')));
   return {
     setFilters: (f) => widget && widget.setFilters(f || {}),
     results: () => (widget ? msResults(widget.results()) : []),
-    open: (slug) => widget && widget.open(String(slug)),
+    open: (slug) => widget && widget.call(msOpen, 0, 0, String(slug)),
     destroy() {
       if (!widget) return;
       clearTimeout(urlTimer);

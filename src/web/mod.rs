@@ -96,6 +96,24 @@ fn opt(options: &Object, name: &str) -> String {
 /// string rather than a table of strings.
 const EVENTS: &str = "click change input keydown";
 
+/// The requests [`Widget::call`] takes, by number (the loader's `msOp` has the same).
+pub mod op {
+    /// A feed is shown from a saved copy.
+    pub const SAVED: u32 = 0;
+    /// Index the feeds and show the results.
+    pub const SHOW: u32 = 1;
+    /// Fill the type and region choices.
+    pub const CONTROLS: u32 = 2;
+    /// Build one more lazy part of the index.
+    pub const PREPARE: u32 = 3;
+    /// Write the URL.
+    pub const WRITE_URL: u32 = 4;
+    /// The visitor's position.
+    pub const LOCATED: u32 = 5;
+    /// Open a meeting's detail.
+    pub const OPEN: u32 = 6;
+}
+
 /// One mounted widget.
 #[wasm_bindgen]
 pub struct Widget {
@@ -153,36 +171,41 @@ impl Widget {
         self.state.try_borrow_mut().ok()?.add(feed, formats)
     }
 
-    /// Says that a feed is shown from the copy saved at `ms` (epoch milliseconds).
-    pub fn saved(&self, ms: f64) {
-        if let Ok(mut s) = self.state.try_borrow_mut() {
-            s.saved(ms);
+    /// The loader's other requests, through one export: each export is a wrapper in the
+    /// wasm and a method in the glue, ~0.5 KB together. `op` is one of:
+    /// - [`op::SAVED`]: a feed is shown from the copy saved at `a` (epoch milliseconds);
+    /// - [`op::SHOW`]: build the index over every feed added and show the results (or the
+    ///   error message when nothing could be read); returns the number of meetings;
+    /// - [`op::CONTROLS`]: fill the type and region choices (once the first results are
+    ///   painted);
+    /// - [`op::PREPARE`]: build one part of what the index otherwise builds on first use
+    ///   (the type and region columns, the points, the word index a few hundred meetings at
+    ///   a time, the places named by the feed); returns 1 while more remains. The loader
+    ///   calls it whenever the browser is idle after the controls, so that the first typed
+    ///   word does not wait and no call holds the page;
+    /// - [`op::WRITE_URL`]: write the URL the last filter change asked for (when the
+    ///   filters have settled);
+    /// - [`op::LOCATED`]: the visitor's position `a`, `b` (latitude, longitude), which the
+    ///   "use my location" button asked for (`NaN`s when it is not available);
+    /// - [`op::OPEN`]: show the detail of the meeting whose slug is `s`.
+    ///
+    /// Returns 0 but for `SHOW` and `PREPARE` (and 0 when the widget is busy, as a call
+    /// from inside one of its own hooks finds it).
+    pub fn call(&self, op: u32, a: f64, b: f64, s: &str) -> u32 {
+        let Ok(mut state) = self.state.try_borrow_mut() else {
+            return 0;
+        };
+        match op {
+            op::SAVED => state.saved(a),
+            op::SHOW => return state.show(),
+            op::CONTROLS => state.controls(),
+            op::PREPARE => return u32::from(engine::prepare_step(&state.index)),
+            op::WRITE_URL => state.flush_url(),
+            op::LOCATED => state.located(LatLon::new(a, b)),
+            op::OPEN => state.open(s, true),
+            _ => {}
         }
-    }
-
-    /// Builds the index over every feed added and shows the results (or the error
-    /// message when nothing could be read). Returns the number of meetings.
-    pub fn show(&self) -> u32 {
-        self.state.try_borrow_mut().map_or(0, |mut s| s.show())
-    }
-
-    /// Fills the type and region choices; the loader calls it once the first results
-    /// are painted.
-    pub fn controls(&self) {
-        if let Ok(mut s) = self.state.try_borrow_mut() {
-            s.controls();
-        }
-    }
-
-    /// Builds one part of what the index otherwise builds on first use (the type and region
-    /// columns, the points, the word index a few hundred meetings at a time, the places
-    /// named by the feed); `true` while more remains. The loader calls it whenever the
-    /// browser is idle after the controls, so that the first typed word does not wait and no
-    /// call holds the page.
-    pub fn prepare(&self) -> bool {
-        self.state
-            .try_borrow()
-            .is_ok_and(|s| engine::prepare_step(&s.index))
+        0
     }
 
     /// Replaces the filters (names as on the command line; see the README).
@@ -201,30 +224,6 @@ impl Widget {
             .try_borrow()
             .map(|s| s.results_packed())
             .unwrap_or_default()
-    }
-
-    /// Writes the URL the last filter change asked for (the loader calls it when the
-    /// filters have settled).
-    #[wasm_bindgen(js_name = writeUrl)]
-    pub fn write_url(&self) {
-        if let Ok(mut s) = self.state.try_borrow_mut() {
-            s.flush_url();
-        }
-    }
-
-    /// The visitor's position, which the "use my location" button asked for (`NaN`s when
-    /// it is not available): the loader calls it when the browser answers.
-    pub fn located(&self, lat: f64, lon: f64) {
-        if let Ok(mut s) = self.state.try_borrow_mut() {
-            s.located(LatLon::new(lat, lon));
-        }
-    }
-
-    /// Shows the detail of the meeting `slug`.
-    pub fn open(&self, slug: &str) {
-        if let Ok(mut s) = self.state.try_borrow_mut() {
-            s.open(slug, true);
-        }
     }
 }
 
