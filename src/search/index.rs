@@ -174,6 +174,19 @@ pub(crate) fn distance_eligible(m: &Meeting) -> bool {
     m.place.coordinates.is_some() && m.attendance != Attendance::Online
 }
 
+/// `cell`'s value, built by `build` on first use. (Not `OnceCell::get_or_init`, whose
+/// check that `build` did not fill the cell itself costs each part a panic path and a drop
+/// of its value in the wasm: were that ever the case, the value built second is leaked
+/// and the first kept.) `empty` is never returned: the cell is full by then.
+fn built<'a, T>(cell: &'a OnceCell<T>, empty: &'a T, build: impl FnOnce() -> T) -> &'a T {
+    if cell.get().is_none() {
+        if let Err(value) = cell.set(build()) {
+            std::mem::forget(value);
+        }
+    }
+    cell.get().unwrap_or(empty)
+}
+
 /// What a row's key says of it.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Row {
@@ -415,29 +428,37 @@ impl Index {
 
     /// The places the feed names, built on first use.
     pub(crate) fn gazetteer(&self) -> &Gazetteer {
-        self.gazetteer
-            .get_or_init(|| Gazetteer::build(&self.meetings))
+        static NONE: Gazetteer = Gazetteer::EMPTY;
+        built(&self.gazetteer, &NONE, || Gazetteer::build(&self.meetings))
     }
 
     /// The type codes present (canonical upper case), sorted, with their rows; built on
     /// first use (a type filter or the counts beside the filters).
     pub(crate) fn types(&self) -> &[(String, Vec<u64>)] {
-        self.types.get_or_init(|| self.build_types())
+        static NONE: Vec<(String, Vec<u64>)> = Vec::new();
+        built::<Vec<_>>(&self.types, &NONE, || self.build_types())
     }
 
     /// The regions in tree order, built on first use (a region filter or the counts).
     pub(crate) fn regions(&self) -> &[RegionNode] {
-        self.regions.get_or_init(|| self.build_regions())
+        static NONE: Vec<RegionNode> = Vec::new();
+        built::<Vec<_>>(&self.regions, &NONE, || self.build_regions())
     }
 
     /// The meetings' points, built on first use (a distance filter).
     pub(crate) fn geo(&self) -> &Geo {
-        self.geo.get_or_init(|| self.build_geo())
+        static NONE: Geo = Geo {
+            sorted: Vec::new(),
+            point: Vec::new(),
+            xyz: Vec::new(),
+        };
+        built(&self.geo, &NONE, || self.build_geo())
     }
 
     /// The word index, built on first use.
     pub(crate) fn words(&self) -> &Words {
-        self.words_index.get_or_init(|| {
+        static NONE: Words = Words::EMPTY;
+        built(&self.words_index, &NONE, || {
             // Whatever prepare_step() has read already is kept.
             let mut builder = std::mem::take(&mut *self.words_building.borrow_mut());
             builder.read(&self.meetings, &self.names, self.meetings.len());

@@ -274,6 +274,9 @@ impl Collector {
 }
 
 impl Gazetteer {
+    /// No places.
+    pub(crate) const EMPTY: Gazetteer = Gazetteer { places: Vec::new() };
+
     /// The places named by `meetings` (those with coordinates).
     pub(crate) fn build(meetings: &[Meeting]) -> Gazetteer {
         let mut c = Collector::default();
