@@ -499,25 +499,29 @@ impl Index {
     }
 
     fn build_types(&self) -> Vec<(String, Vec<u64>)> {
-        // Feed spelling → slot (`u64::MAX` for a blank code), canonical code → slot.
+        // Feed spelling → slot (`u64::MAX` for a blank code).
         let mut spelling = TextMap::default();
-        let mut canonical = TextMap::default();
         let mut slots: Vec<(String, Vec<u64>)> = Vec::new();
         for (m, meeting) in self.meetings.iter().enumerate() {
             for code in &meeting.types {
                 let slot = match spelling.get(code.as_str()) {
                     Some(s) => s,
                     None => {
+                        // A new spelling: its canonical code's slot, found among the few
+                        // codes so far (no second map to carry in the wasm).
                         let c = canonical_code(code);
-                        let s = match canonical.get(&c) {
-                            Some(s) => s,
-                            None if c.is_empty() => u64::MAX,
-                            None => {
-                                slots.push((c.clone(), self.new_bits()));
-                                canonical.insert(c, slots.len() as u64 - 1);
-                                slots.len() as u64 - 1
+                        let mut s = u64::MAX;
+                        if !c.is_empty() {
+                            s = slots.len() as u64;
+                            for (i, (known, _)) in slots.iter().enumerate() {
+                                if *known == c {
+                                    s = i as u64;
+                                }
                             }
-                        };
+                            if s == slots.len() as u64 {
+                                slots.push((c, self.new_bits()));
+                            }
+                        }
                         spelling.insert(code.clone(), s);
                         s
                     }
