@@ -11,6 +11,8 @@
 //! the text. Candidates are ordered by kind (town, neighbourhood, postal code, region),
 //! then by how many meetings name them; at most [`MAX_CANDIDATES`].
 
+use std::cmp::Ordering;
+
 use super::index::region_path;
 use super::sort::{f64_from_key, f64_key, order_by, sort_keys};
 use super::text::fold;
@@ -355,12 +357,45 @@ impl Index {
     /// neighbourhood, postal code, region), then by number of meetings. Empty when nothing
     /// matches.
     pub fn places(&self, text: &str) -> Vec<PlaceCandidate> {
+        let picked = self.picked(text);
+        let order = order_by(picked.len(), &mut |a, b| rank(picked[a], picked[b]));
+        let mut out: Vec<PlaceCandidate> = Vec::new();
+        let mut labels: Vec<&str> = Vec::new();
+        for &i in &order {
+            let p = picked[i as usize];
+            if out.len() == MAX_CANDIDATES {
+                break;
+            }
+            if !labels.contains(&p.folded_label.as_str()) {
+                labels.push(&p.folded_label);
+                out.push(p.candidate.clone());
+            }
+        }
+        out
+    }
+
+    /// The point of the first of [`Index::places`] (the place `text` most likely means),
+    /// without ordering or copying the others: what the widget needs.
+    pub fn place_point(&self, text: &str) -> Option<LatLon> {
+        let mut best: Option<&Place> = None;
+        for p in self.picked(text) {
+            // Strictly better only: of equals, the first picked, as the stable order.
+            if best.is_none_or(|b| rank(p, b).is_lt()) {
+                best = Some(p);
+            }
+        }
+        best.map(|p| p.candidate.point)
+    }
+
+    /// The places `text` may mean, in the order found: exact matches of a name or label,
+    /// otherwise names beginning with the text, then labels. None for a blank text.
+    fn picked(&self, text: &str) -> Vec<&Place> {
         let q = fold(text);
+        let mut picked: Vec<&Place> = Vec::new();
         if q.is_empty() {
-            return Vec::new();
+            return picked;
         }
         let places = &self.gazetteer().places;
-        let mut picked: Vec<&Place> = Vec::new();
         for p in places {
             if p.name == q || p.folded_label == q {
                 picked.push(p);
@@ -381,32 +416,43 @@ impl Index {
                 }
             }
         }
-        let order = order_by(picked.len(), &mut |a, b| {
-            let (a, b) = (picked[a], picked[b]);
-            a.kind
-                .cmp(&b.kind)
-                .then(b.candidate.meetings.cmp(&a.candidate.meetings))
-                .then(a.folded_label.cmp(&b.folded_label))
-        });
-        let mut out: Vec<PlaceCandidate> = Vec::new();
-        let mut labels: Vec<&str> = Vec::new();
-        for &i in &order {
-            let p = picked[i as usize];
-            if out.len() == MAX_CANDIDATES {
-                break;
-            }
-            if !labels.contains(&p.folded_label.as_str()) {
-                labels.push(&p.folded_label);
-                out.push(p.candidate.clone());
-            }
-        }
-        out
+        picked
     }
+}
+
+/// The order candidates are offered in: by kind, then most meetings first, then label.
+fn rank(a: &Place, b: &Place) -> Ordering {
+    a.kind
+        .cmp(&b.kind)
+        .then(b.candidate.meetings.cmp(&a.candidate.meetings))
+        .then(a.folded_label.cmp(&b.folded_label))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_place_point_is_the_first_candidates() {
+        let index = Index::new(crate::generate::meetings(600, 3));
+        let mut texts: Vec<String> = ["", " ", "a", "s", "ne", "1", "19", "zzz"]
+            .iter()
+            .map(|t| t.to_string())
+            .collect();
+        for m in index.meetings().iter().take(60) {
+            texts.push(m.place.city.clone());
+            texts.push(m.place.postal_code.clone());
+            texts.extend(m.regions.iter().cloned());
+            texts.push(m.place.city.chars().take(3).collect());
+        }
+        let mut found = 0;
+        for t in &texts {
+            let want = index.places(t).first().map(|c| c.point);
+            found += usize::from(want.is_some());
+            assert_eq!(index.place_point(t), want, "{t:?}");
+        }
+        assert!(found > 20, "too few texts name a place: {found}");
+    }
 
     #[test]
     fn reads_address_lines() {
