@@ -286,6 +286,10 @@ impl Rows {
     }
 }
 
+/// Per [`Attendance`] (in declaration order), the bitsets from [`ATTENDANCE`] on that its
+/// rows are in: bit 0 in person, 1 online, 2 hybrid, 3 inactive, 4 active.
+const ATTENDANCE_BITS: [u8; 4] = [0b1_0001, 0b1_0010, 0b1_0111, 0b0_1000];
+
 /// The bitsets of [`Index::bits`] over `rows`, `words` words each.
 fn fixed_bits(rows: &Rows, meetings: &[Meeting], words: usize) -> Vec<u64> {
     let mut fixed = vec![0; FIXED * words];
@@ -301,20 +305,12 @@ fn fixed_bits(rows: &Rows, meetings: &[Meeting], words: usize) -> Vec<u64> {
             }
         }
         let m = &meetings[m as usize];
-        let a = m.attendance;
-        let flags = [
-            a.in_person(),
-            a.online(),
-            a == Attendance::Hybrid,
-            a == Attendance::Inactive,
-            a != Attendance::Inactive,
-            distance_eligible(m),
-        ];
-        // Attendance choices, then active, then distance-eligible.
-        for (k, on) in flags.into_iter().enumerate() {
-            if on {
-                set(ATTENDANCE + k);
-            }
+        // Attendance choices, then active, then distance-eligible, as bits.
+        let mut flags = ATTENDANCE_BITS[m.attendance as usize % 4] as usize
+            | usize::from(distance_eligible(m)) << 5;
+        while flags != 0 {
+            set(ATTENDANCE + flags.trailing_zeros() as usize);
+            flags &= flags - 1;
         }
     }
     fixed
@@ -659,6 +655,27 @@ mod tests {
     use super::*;
     use crate::model::LatLon;
     use crate::search::Query;
+
+    #[test]
+    fn attendance_bits_follow_the_attendance_methods() {
+        use Attendance::*;
+        for a in [InPerson, Online, Hybrid, Inactive] {
+            let want = [
+                a.in_person(),
+                a.online(),
+                a == Hybrid,
+                a == Inactive,
+                a != Inactive,
+            ];
+            for (k, on) in want.into_iter().enumerate() {
+                assert_eq!(
+                    ATTENDANCE_BITS[a as usize] >> k & 1 == 1,
+                    on,
+                    "{a:?} bit {k}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn word_index_is_built_on_first_word_or_prepare() {
