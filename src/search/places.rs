@@ -154,14 +154,18 @@ fn is_ca_postal(s: &str) -> bool {
         && b[6].is_ascii_digit()
 }
 
-/// Collects the coordinates of the meetings that name one place.
-struct Collect {
-    kind: Kind,
-    name: String,
-    folded_label: String,
-    label: String,
-    points: Vec<LatLon>,
-}
+/// A place while [`Gazetteer::build`] collects it: its point and count are filled in once
+/// every meeting naming it is read.
+const COLLECTING: Place = Place {
+    kind: Kind::Town,
+    name: String::new(),
+    folded_label: String::new(),
+    candidate: PlaceCandidate {
+        label: String::new(),
+        point: LatLon { lat: 0.0, lon: 0.0 },
+        meetings: 0,
+    },
+};
 
 /// The median latitude (`lon` false) or longitude (`lon` true) of `points`.
 fn median(points: &[LatLon], lon: bool) -> f64 {
@@ -192,7 +196,10 @@ struct Collector {
     /// `\0`, folded label (folded text holds no `\0`).
     folded: TextMap,
     key: String,
-    found: Vec<Collect>,
+    /// The places found, their points still [`COLLECTING`]'s ...
+    found: Vec<Place>,
+    /// ... and the coordinates of the meetings that name each.
+    points: Vec<Vec<LatLon>>,
 }
 
 impl Collector {
@@ -252,13 +259,16 @@ impl Collector {
                     match self.folded.get(&k) {
                         Some(id) => id,
                         None => {
-                            self.found.push(Collect {
+                            self.found.push(Place {
                                 kind,
                                 name,
                                 folded_label,
-                                label,
-                                points: Vec::new(),
+                                candidate: PlaceCandidate {
+                                    label,
+                                    ..COLLECTING.candidate
+                                },
                             });
+                            self.points.push(Vec::new());
                             let id = self.found.len() as u64 - 1;
                             self.folded.insert(k, id);
                             id
@@ -269,8 +279,8 @@ impl Collector {
                 id
             }
         };
-        if let Some(c) = self.found.get_mut(id as usize) {
-            c.points.push(p);
+        if let Some(points) = self.points.get_mut(id as usize) {
+            points.push(p);
         }
     }
 }
@@ -323,20 +333,15 @@ impl Gazetteer {
         });
         let mut places = Vec::with_capacity(found.len());
         for &i in &order {
-            let c = &mut found[i as usize];
-            places.push(Place {
-                kind: c.kind,
-                candidate: PlaceCandidate {
-                    label: std::mem::take(&mut c.label),
-                    point: LatLon {
-                        lat: median(&c.points, false),
-                        lon: median(&c.points, true),
-                    },
-                    meetings: c.points.len() as u32,
-                },
-                name: std::mem::take(&mut c.name),
-                folded_label: std::mem::take(&mut c.folded_label),
-            });
+            let i = i as usize;
+            let mut place = std::mem::replace(&mut found[i], COLLECTING);
+            let points = c.points.get(i).map_or(&[][..], |p| p);
+            place.candidate.point = LatLon {
+                lat: median(points, false),
+                lon: median(points, true),
+            };
+            place.candidate.meetings = points.len() as u32;
+            places.push(place);
         }
         Gazetteer { places }
     }
