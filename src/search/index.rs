@@ -595,7 +595,11 @@ impl Index {
         // Sibling names are distinct, so no two paths are equal.
         let level = |&id: &u32| {
             let n = &nodes[id as usize];
-            (&n.folded_name, n.path.last())
+            // (A node's path ends with its own name, so `""` is never used.)
+            (
+                n.folded_name.as_str(),
+                n.path.last().map_or("", String::as_str),
+            )
         };
         let order = order_by(nodes.len(), &mut |a, b| {
             // (A loop, not `Iterator::cmp`, whose generic copies cost more in the wasm.)
