@@ -174,6 +174,19 @@ pub(crate) fn distance_eligible(m: &Meeting) -> bool {
     m.place.coordinates.is_some() && m.attendance != Attendance::Online
 }
 
+/// `cell`'s value, built by `build` on first use. (Not `OnceCell::get_or_init`, whose
+/// check that `build` did not fill the cell itself costs each part a panic path and a drop
+/// of its value in the wasm: were that ever the case, the value built second is leaked
+/// and the first kept.) `empty` is never returned: the cell is full by then.
+fn built<'a, T>(cell: &'a OnceCell<T>, empty: &'a T, build: impl FnOnce() -> T) -> &'a T {
+    if cell.get().is_none() {
+        if let Err(value) = cell.set(build()) {
+            std::mem::forget(value);
+        }
+    }
+    cell.get().unwrap_or(empty)
+}
+
 /// What a row's key says of it.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Row {
@@ -273,6 +286,10 @@ impl Rows {
     }
 }
 
+/// Per [`Attendance`] (in declaration order), the bitsets from [`ATTENDANCE`] on that its
+/// rows are in: bit 0 in person, 1 online, 2 hybrid, 3 inactive, 4 active.
+const ATTENDANCE_BITS: [u8; 4] = [0b1_0001, 0b1_0010, 0b1_0111, 0b0_1000];
+
 /// The bitsets of [`Index::bits`] over `rows`, `words` words each.
 fn fixed_bits(rows: &Rows, meetings: &[Meeting], words: usize) -> Vec<u64> {
     let mut fixed = vec![0; FIXED * words];
@@ -288,20 +305,12 @@ fn fixed_bits(rows: &Rows, meetings: &[Meeting], words: usize) -> Vec<u64> {
             }
         }
         let m = &meetings[m as usize];
-        let a = m.attendance;
-        let flags = [
-            a.in_person(),
-            a.online(),
-            a == Attendance::Hybrid,
-            a == Attendance::Inactive,
-            a != Attendance::Inactive,
-            distance_eligible(m),
-        ];
-        // Attendance choices, then active, then distance-eligible.
-        for (k, on) in flags.into_iter().enumerate() {
-            if on {
-                set(ATTENDANCE + k);
-            }
+        // Attendance choices, then active, then distance-eligible, as bits.
+        let mut flags = ATTENDANCE_BITS[m.attendance as usize % 4] as usize
+            | usize::from(distance_eligible(m)) << 5;
+        while flags != 0 {
+            set(ATTENDANCE + flags.trailing_zeros() as usize);
+            flags &= flags - 1;
         }
     }
     fixed
@@ -415,29 +424,37 @@ impl Index {
 
     /// The places the feed names, built on first use.
     pub(crate) fn gazetteer(&self) -> &Gazetteer {
-        self.gazetteer
-            .get_or_init(|| Gazetteer::build(&self.meetings))
+        static NONE: Gazetteer = Gazetteer::EMPTY;
+        built(&self.gazetteer, &NONE, || Gazetteer::build(&self.meetings))
     }
 
     /// The type codes present (canonical upper case), sorted, with their rows; built on
     /// first use (a type filter or the counts beside the filters).
     pub(crate) fn types(&self) -> &[(String, Vec<u64>)] {
-        self.types.get_or_init(|| self.build_types())
+        static NONE: Vec<(String, Vec<u64>)> = Vec::new();
+        built::<Vec<_>>(&self.types, &NONE, || self.build_types())
     }
 
     /// The regions in tree order, built on first use (a region filter or the counts).
     pub(crate) fn regions(&self) -> &[RegionNode] {
-        self.regions.get_or_init(|| self.build_regions())
+        static NONE: Vec<RegionNode> = Vec::new();
+        built::<Vec<_>>(&self.regions, &NONE, || self.build_regions())
     }
 
     /// The meetings' points, built on first use (a distance filter).
     pub(crate) fn geo(&self) -> &Geo {
-        self.geo.get_or_init(|| self.build_geo())
+        static NONE: Geo = Geo {
+            sorted: Vec::new(),
+            point: Vec::new(),
+            xyz: Vec::new(),
+        };
+        built(&self.geo, &NONE, || self.build_geo())
     }
 
     /// The word index, built on first use.
     pub(crate) fn words(&self) -> &Words {
-        self.words_index.get_or_init(|| {
+        static NONE: Words = Words::EMPTY;
+        built(&self.words_index, &NONE, || {
             // Whatever prepare_step() has read already is kept.
             let mut builder = std::mem::take(&mut *self.words_building.borrow_mut());
             builder.read(&self.meetings, &self.names, self.meetings.len());
@@ -478,25 +495,29 @@ impl Index {
     }
 
     fn build_types(&self) -> Vec<(String, Vec<u64>)> {
-        // Feed spelling → slot (`u64::MAX` for a blank code), canonical code → slot.
+        // Feed spelling → slot (`u64::MAX` for a blank code).
         let mut spelling = TextMap::default();
-        let mut canonical = TextMap::default();
         let mut slots: Vec<(String, Vec<u64>)> = Vec::new();
         for (m, meeting) in self.meetings.iter().enumerate() {
             for code in &meeting.types {
                 let slot = match spelling.get(code.as_str()) {
                     Some(s) => s,
                     None => {
+                        // A new spelling: its canonical code's slot, found among the few
+                        // codes so far (no second map to carry in the wasm).
                         let c = canonical_code(code);
-                        let s = match canonical.get(&c) {
-                            Some(s) => s,
-                            None if c.is_empty() => u64::MAX,
-                            None => {
-                                slots.push((c.clone(), self.new_bits()));
-                                canonical.insert(c, slots.len() as u64 - 1);
-                                slots.len() as u64 - 1
+                        let mut s = u64::MAX;
+                        if !c.is_empty() {
+                            s = slots.len() as u64;
+                            for (i, (known, _)) in slots.iter().enumerate() {
+                                if *known == c {
+                                    s = i as u64;
+                                }
                             }
-                        };
+                            if s == slots.len() as u64 {
+                                slots.push((c, self.new_bits()));
+                            }
+                        }
                         spelling.insert(code.clone(), s);
                         s
                     }
@@ -574,7 +595,11 @@ impl Index {
         // Sibling names are distinct, so no two paths are equal.
         let level = |&id: &u32| {
             let n = &nodes[id as usize];
-            (&n.folded_name, n.path.last())
+            // (A node's path ends with its own name, so `""` is never used.)
+            (
+                n.folded_name.as_str(),
+                n.path.last().map_or("", String::as_str),
+            )
         };
         let order = order_by(nodes.len(), &mut |a, b| {
             // (A loop, not `Iterator::cmp`, whose generic copies cost more in the wasm.)
@@ -634,6 +659,27 @@ mod tests {
     use super::*;
     use crate::model::LatLon;
     use crate::search::Query;
+
+    #[test]
+    fn attendance_bits_follow_the_attendance_methods() {
+        use Attendance::*;
+        for a in [InPerson, Online, Hybrid, Inactive] {
+            let want = [
+                a.in_person(),
+                a.online(),
+                a == Hybrid,
+                a == Inactive,
+                a != Inactive,
+            ];
+            for (k, on) in want.into_iter().enumerate() {
+                assert_eq!(
+                    ATTENDANCE_BITS[a as usize] >> k & 1 == 1,
+                    on,
+                    "{a:?} bit {k}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn word_index_is_built_on_first_word_or_prepare() {

@@ -11,6 +11,8 @@
 //! the text. Candidates are ordered by kind (town, neighbourhood, postal code, region),
 //! then by how many meetings name them; at most [`MAX_CANDIDATES`].
 
+use std::cmp::Ordering;
+
 use super::index::region_path;
 use super::sort::{f64_from_key, f64_key, order_by, sort_keys};
 use super::text::fold;
@@ -152,14 +154,18 @@ fn is_ca_postal(s: &str) -> bool {
         && b[6].is_ascii_digit()
 }
 
-/// Collects the coordinates of the meetings that name one place.
-struct Collect {
-    kind: Kind,
-    name: String,
-    folded_label: String,
-    label: String,
-    points: Vec<LatLon>,
-}
+/// A place while [`Gazetteer::build`] collects it: its point and count are filled in once
+/// every meeting naming it is read.
+const COLLECTING: Place = Place {
+    kind: Kind::Town,
+    name: String::new(),
+    folded_label: String::new(),
+    candidate: PlaceCandidate {
+        label: String::new(),
+        point: LatLon { lat: 0.0, lon: 0.0 },
+        meetings: 0,
+    },
+};
 
 /// The median latitude (`lon` false) or longitude (`lon` true) of `points`.
 fn median(points: &[LatLon], lon: bool) -> f64 {
@@ -190,7 +196,10 @@ struct Collector {
     /// `\0`, folded label (folded text holds no `\0`).
     folded: TextMap,
     key: String,
-    found: Vec<Collect>,
+    /// The places found, their points still [`COLLECTING`]'s ...
+    found: Vec<Place>,
+    /// ... and the coordinates of the meetings that name each.
+    points: Vec<Vec<LatLon>>,
 }
 
 impl Collector {
@@ -250,13 +259,16 @@ impl Collector {
                     match self.folded.get(&k) {
                         Some(id) => id,
                         None => {
-                            self.found.push(Collect {
+                            self.found.push(Place {
                                 kind,
                                 name,
                                 folded_label,
-                                label,
-                                points: Vec::new(),
+                                candidate: PlaceCandidate {
+                                    label,
+                                    ..COLLECTING.candidate
+                                },
                             });
+                            self.points.push(Vec::new());
                             let id = self.found.len() as u64 - 1;
                             self.folded.insert(k, id);
                             id
@@ -267,13 +279,16 @@ impl Collector {
                 id
             }
         };
-        if let Some(c) = self.found.get_mut(id as usize) {
-            c.points.push(p);
+        if let Some(points) = self.points.get_mut(id as usize) {
+            points.push(p);
         }
     }
 }
 
 impl Gazetteer {
+    /// No places.
+    pub(crate) const EMPTY: Gazetteer = Gazetteer { places: Vec::new() };
+
     /// The places named by `meetings` (those with coordinates).
     pub(crate) fn build(meetings: &[Meeting]) -> Gazetteer {
         let mut c = Collector::default();
@@ -318,20 +333,15 @@ impl Gazetteer {
         });
         let mut places = Vec::with_capacity(found.len());
         for &i in &order {
-            let c = &mut found[i as usize];
-            places.push(Place {
-                kind: c.kind,
-                candidate: PlaceCandidate {
-                    label: std::mem::take(&mut c.label),
-                    point: LatLon {
-                        lat: median(&c.points, false),
-                        lon: median(&c.points, true),
-                    },
-                    meetings: c.points.len() as u32,
-                },
-                name: std::mem::take(&mut c.name),
-                folded_label: std::mem::take(&mut c.folded_label),
-            });
+            let i = i as usize;
+            let mut place = std::mem::replace(&mut found[i], COLLECTING);
+            let points = c.points.get(i).map_or(&[][..], |p| p);
+            place.candidate.point = LatLon {
+                lat: median(points, false),
+                lon: median(points, true),
+            };
+            place.candidate.meetings = points.len() as u32;
+            places.push(place);
         }
         Gazetteer { places }
     }
@@ -352,12 +362,45 @@ impl Index {
     /// neighbourhood, postal code, region), then by number of meetings. Empty when nothing
     /// matches.
     pub fn places(&self, text: &str) -> Vec<PlaceCandidate> {
+        let picked = self.picked(text);
+        let order = order_by(picked.len(), &mut |a, b| rank(picked[a], picked[b]));
+        let mut out: Vec<PlaceCandidate> = Vec::new();
+        let mut labels: Vec<&str> = Vec::new();
+        for &i in &order {
+            let p = picked[i as usize];
+            if out.len() == MAX_CANDIDATES {
+                break;
+            }
+            if !labels.contains(&p.folded_label.as_str()) {
+                labels.push(&p.folded_label);
+                out.push(p.candidate.clone());
+            }
+        }
+        out
+    }
+
+    /// The point of the first of [`Index::places`] (the place `text` most likely means),
+    /// without ordering or copying the others: what the widget needs.
+    pub fn place_point(&self, text: &str) -> Option<LatLon> {
+        let mut best: Option<&Place> = None;
+        for p in self.picked(text) {
+            // Strictly better only: of equals, the first picked, as the stable order.
+            if best.is_none_or(|b| rank(p, b).is_lt()) {
+                best = Some(p);
+            }
+        }
+        best.map(|p| p.candidate.point)
+    }
+
+    /// The places `text` may mean, in the order found: exact matches of a name or label,
+    /// otherwise names beginning with the text, then labels. None for a blank text.
+    fn picked(&self, text: &str) -> Vec<&Place> {
         let q = fold(text);
+        let mut picked: Vec<&Place> = Vec::new();
         if q.is_empty() {
-            return Vec::new();
+            return picked;
         }
         let places = &self.gazetteer().places;
-        let mut picked: Vec<&Place> = Vec::new();
         for p in places {
             if p.name == q || p.folded_label == q {
                 picked.push(p);
@@ -378,32 +421,43 @@ impl Index {
                 }
             }
         }
-        let order = order_by(picked.len(), &mut |a, b| {
-            let (a, b) = (picked[a], picked[b]);
-            a.kind
-                .cmp(&b.kind)
-                .then(b.candidate.meetings.cmp(&a.candidate.meetings))
-                .then(a.folded_label.cmp(&b.folded_label))
-        });
-        let mut out: Vec<PlaceCandidate> = Vec::new();
-        let mut labels: Vec<&str> = Vec::new();
-        for &i in &order {
-            let p = picked[i as usize];
-            if out.len() == MAX_CANDIDATES {
-                break;
-            }
-            if !labels.contains(&p.folded_label.as_str()) {
-                labels.push(&p.folded_label);
-                out.push(p.candidate.clone());
-            }
-        }
-        out
+        picked
     }
+}
+
+/// The order candidates are offered in: by kind, then most meetings first, then label.
+fn rank(a: &Place, b: &Place) -> Ordering {
+    a.kind
+        .cmp(&b.kind)
+        .then(b.candidate.meetings.cmp(&a.candidate.meetings))
+        .then(a.folded_label.cmp(&b.folded_label))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_place_point_is_the_first_candidates() {
+        let index = Index::new(crate::generate::meetings(600, 3));
+        let mut texts: Vec<String> = ["", " ", "a", "s", "ne", "1", "19", "zzz"]
+            .iter()
+            .map(|t| t.to_string())
+            .collect();
+        for m in index.meetings().iter().take(60) {
+            texts.push(m.place.city.clone());
+            texts.push(m.place.postal_code.clone());
+            texts.extend(m.regions.iter().cloned());
+            texts.push(m.place.city.chars().take(3).collect());
+        }
+        let mut found = 0;
+        for t in &texts {
+            let want = index.places(t).first().map(|c| c.point);
+            found += usize::from(want.is_some());
+            assert_eq!(index.place_point(t), want, "{t:?}");
+        }
+        assert!(found > 20, "too few texts name a place: {found}");
+    }
 
     #[test]
     fn reads_address_lines() {

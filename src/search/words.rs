@@ -27,6 +27,15 @@ pub(crate) struct Words {
 }
 
 impl Words {
+    /// No words.
+    pub(crate) const EMPTY: Words = Words {
+        vocab: Vec::new(),
+        posting_start: Vec::new(),
+        postings: Vec::new(),
+        meeting_word_start: Vec::new(),
+        meeting_words: Vec::new(),
+    };
+
     /// The range of vocabulary ids whose words begin with `prefix` (already folded).
     pub(crate) fn prefix_range(&self, prefix: &str) -> (usize, usize) {
         let lo = self.vocab.partition_point(|w| w.as_str() < prefix);
