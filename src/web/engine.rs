@@ -106,7 +106,7 @@ pub fn facets(index: &Index, query: &Query) -> Facets {
 
 /// The point a typed place name stands for, found in the feed itself (no network).
 pub fn place(index: &Index, name: &str) -> Option<LatLon> {
-    index.places(name).first().map(|c| c.point)
+    index.place_point(name)
 }
 
 /// Builds one part of what the index otherwise builds on first use (type and region
