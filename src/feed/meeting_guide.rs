@@ -137,12 +137,8 @@ pub(crate) fn convert(
     let regions = &mut meeting.regions;
     text.list(regions, "regions", raw.regions().as_ref());
     if regions.is_empty() {
-        for (field, value) in [("region", raw.region()), ("sub_region", raw.sub_region())] {
-            let region = text.plain(field, value.as_ref());
-            if !region.is_empty() {
-                regions.push(region);
-            }
-        }
+        text.push(regions, "region", raw.region().as_ref());
+        text.push(regions, "sub_region", raw.sub_region().as_ref());
     }
     if regions.is_empty() && !meeting.place.city.is_empty() {
         regions.push(meeting.place.city.clone());

@@ -116,26 +116,24 @@ impl Text<'_> {
         match v {
             Some(Val::List(values)) => {
                 for value in values {
-                    let item = self.plain(field, Some(value));
-                    if !item.is_empty() {
-                        items.push(item);
-                    }
+                    self.push(items, field, Some(value));
                 }
             }
             Some(Val::Str(s)) => {
                 for part in s.split(',') {
-                    let item = self.plain(field, Some(&Val::Str(part.into())));
-                    if !item.is_empty() {
-                        items.push(item);
-                    }
+                    self.push(items, field, Some(&Val::Str(part.into())));
                 }
             }
-            other => {
-                let item = self.plain(field, other);
-                if !item.is_empty() {
-                    items.push(item);
-                }
-            }
+            other => self.push(items, field, other),
+        }
+    }
+
+    /// [`Text::plain`] added to `items` unless it is empty (one copy for every list).
+    #[inline(never)]
+    pub(crate) fn push(&mut self, items: &mut Vec<String>, field: &'static str, v: Option<&Val>) {
+        let item = self.plain(field, v);
+        if !item.is_empty() {
+            items.push(item);
         }
     }
 
