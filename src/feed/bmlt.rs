@@ -165,24 +165,16 @@ fn world_to_code(world: &str) -> Option<String> {
     (!hybrid).then(|| canonical_code(world))
 }
 
-/// What the formats of one meeting say.
-struct Formats {
-    types: Vec<String>,
-    hybrid: bool,
-}
-
-/// Type codes for a meeting: through `format_shared_id_list` and the table's `id`, else
-/// through the `formats` keys and the table's `key_string`, else the keys themselves.
-fn formats(raw: &Raw, table: &FormatTable, text: &mut Text) -> Formats {
+/// Type codes for a meeting, added to `types` (the meeting's, filled in place): through
+/// `format_shared_id_list` and the table's `id`, else through the `formats` keys and the
+/// table's `key_string`, else the keys themselves. Whether a format makes it hybrid.
+fn formats(raw: &Raw, table: &FormatTable, text: &mut Text, types: &mut Vec<String>) -> bool {
     let ids = text.plain("format_shared_id_list", raw.format_ids().as_ref());
     let keys = text.plain("formats", raw.formats().as_ref());
-    let mut result = Formats {
-        types: Vec::new(),
-        hybrid: false,
-    };
-    let add = |code: Option<&str>, result: &mut Formats, out: &mut Collector| match code {
-        Some(code) => shared::push_code(&mut result.types, code, "formats", out),
-        None => result.hybrid = true,
+    let mut hybrid = false;
+    let mut add = |code: Option<&str>, out: &mut Collector| match code {
+        Some(code) => shared::push_code(types, code, "formats", out),
+        None => hybrid = true,
     };
     let by_id = !table.is_empty() && !trim(&ids).is_empty();
     let (field, list) = if by_id {
@@ -197,7 +189,7 @@ fn formats(raw: &Raw, table: &FormatTable, text: &mut Text) -> Formats {
         }
         if table.is_empty() {
             let code = world_to_code(part);
-            add(code.as_deref(), &mut result, text.out);
+            add(code.as_deref(), text.out);
             continue;
         }
         let found = table
@@ -205,7 +197,7 @@ fn formats(raw: &Raw, table: &FormatTable, text: &mut Text) -> Formats {
             .iter()
             .find(|f| if by_id { f.id == part } else { f.key == part });
         match found {
-            Some(f) => add(f.code.as_deref(), &mut result, text.out),
+            Some(f) => add(f.code.as_deref(), text.out),
             None if by_id => {
                 text.out
                     .push(field, ProblemKind::UnknownFormat, part, Action::Ignored);
@@ -214,11 +206,11 @@ fn formats(raw: &Raw, table: &FormatTable, text: &mut Text) -> Formats {
                 text.out
                     .push(field, ProblemKind::UnknownFormat, part, Action::Kept);
                 let code = world_to_code(part);
-                add(code.as_deref(), &mut result, text.out);
+                add(code.as_deref(), text.out);
             }
         }
     }
-    result
+    hybrid
 }
 
 /// Adds `region` to `regions` unless it is empty or there already (one copy for the
@@ -339,7 +331,7 @@ pub(crate) fn convert(
     place.approximate = place.address.is_empty();
     place.coordinates = coordinates(raw, text.out);
 
-    let formats = formats(raw, table, &mut text);
+    let hybrid = formats(raw, table, &mut text, &mut meeting.types);
     let conference = &mut meeting.conference;
     text.set_web_url(&mut conference.url, "virtual_meeting_link", raw.link());
     let info = raw.link_info();
@@ -349,14 +341,20 @@ pub(crate) fn convert(
         info,
     );
     text.set(&mut conference.phone, "phone_meeting_number", raw.phone());
-    meeting.attendance = attendance(raw, &meeting.place, &formats, &meeting.conference, text.out);
+    meeting.attendance = attendance(
+        raw,
+        &meeting.place,
+        &meeting.types,
+        hybrid,
+        &meeting.conference,
+        text.out,
+    );
 
     let body = text.plain("service_body_name", raw.service_body().as_ref());
     push_region(&mut meeting.regions, body);
     push_region(&mut meeting.regions, meeting.place.city.clone());
     let zone = raw.time_zone();
     text.set_timezone(&mut meeting.timezone, "time_zone", zone, default_timezone);
-    meeting.types = formats.types;
     text.set(&mut meeting.notes, "comments", raw.comments());
     text.set(&mut meeting.contact.email, "email_contact", raw.email());
     shared::fill_name_and_slug(meeting, index, text.out);
@@ -399,11 +397,12 @@ fn coordinates(raw: &Raw, out: &mut Collector) -> Option<crate::model::LatLon> {
 fn attendance(
     raw: &Raw,
     place: &Place,
-    formats: &Formats,
+    types: &[String],
+    hybrid: bool,
     conference: &Conference,
     out: &mut Collector,
 ) -> Attendance {
-    let closed = formats.types.iter().any(|t| t == "TC");
+    let closed = types.iter().any(|t| t == "TC");
     let venue = raw.venue_type().as_ref().filter(|v| !v.is_blank());
     let given = venue.and_then(|v| match v.as_int() {
         Some(1) => Some(Attendance::InPerson),
@@ -421,8 +420,8 @@ fn attendance(
     });
     let attendance = match given {
         Some(a) => a,
-        None if formats.hybrid => Attendance::Hybrid,
-        None => return shared::derive_attendance(place, &formats.types, conference),
+        None if hybrid => Attendance::Hybrid,
+        None => return shared::derive_attendance(place, types, conference),
     };
     match (attendance, closed) {
         (Attendance::InPerson, true) => Attendance::Inactive,
