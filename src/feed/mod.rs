@@ -23,8 +23,8 @@ pub(crate) use lenient::push_int;
 use crate::model::Meeting;
 use diagnostics::Collector;
 use json::{JsonError, Parser};
+use lenient::Item;
 pub(crate) use lenient::Val;
-use lenient::{Item, Slots};
 
 /// The formats [`read`] understands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -150,50 +150,76 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Feed, FeedError> {
 fn read_collecting(bytes: &[u8], options: &ReadOptions, problems: bool) -> Result<Feed, FeedError> {
     let bytes = strip_bom(bytes);
     let mut reader = Reader::new(problems);
-    // A BMLT list (the bytes it ends with, where it starts, and what came beside it), or
-    // `None` once a Meeting Guide list is read.
-    let bmlt = match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
-        None => return Err(FeedError::Empty),
+    match read_into(bytes, options, &mut reader) {
+        Ok((format, table)) => Ok(reader.finish(format, table.type_names())),
+        Err(Fault::Json(e)) => Err(invalid_json(bytes, &e)),
+        Err(Fault::Feed(e)) => Err(e),
+    }
+}
+
+/// Why [`read_into`] stopped: a JSON fault in the feed's bytes (turned into a
+/// [`FeedError`] in one place, [`read_collecting`]), or another reason.
+enum Fault {
+    Json(JsonError),
+    Feed(FeedError),
+}
+
+impl From<JsonError> for Fault {
+    fn from(e: JsonError) -> Self {
+        Fault::Json(e)
+    }
+}
+
+impl From<FeedError> for Fault {
+    fn from(e: FeedError) -> Self {
+        Fault::Feed(e)
+    }
+}
+
+/// Reads the feed `bytes` (without a byte order mark) into `reader`: its format and BMLT
+/// formats table (empty for Meeting Guide).
+fn read_into(
+    bytes: &[u8],
+    options: &ReadOptions,
+    reader: &mut Reader,
+) -> Result<(Format, bmlt::FormatTable), Fault> {
+    // A BMLT list: the bytes it ends with, where it starts, and what came beside it.
+    let (list, start, envelope) = match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+        None => return Err(FeedError::Empty.into()),
         Some(b'[') => {
             let keys = sniff(bytes);
             if looks_like_formats_table(keys) {
                 return Err(FeedError::NotAFeed {
                     found: "a BMLT formats list (give it as the formats file)",
-                });
+                }
+                .into());
             }
-            if looks_like_bmlt(keys) {
-                Some((bytes, 0, bmlt::Envelope::default()))
-            } else {
+            if !looks_like_bmlt(keys) {
                 let zone = options.default_timezone.as_deref();
-                stream(bytes, &mut |item: Item<&mut meeting_guide::Raw>| {
+                let mut p = Parser::new(bytes);
+                lenient::stream(&mut p, &mut |item: Item<&mut meeting_guide::Raw>| {
                     reader.take(item, |raw, index, out, meeting| {
                         meeting_guide::convert(raw, index, zone, out, meeting)
                     })
                 })?;
-                None
+                p.end()?;
+                return Ok((Format::MeetingGuide, bmlt::FormatTable::default()));
             }
+            (bytes, 0, bmlt::Envelope::default())
         }
-        Some(b'{') => Some(read_envelope(bytes)?),
+        Some(b'{') => read_envelope(bytes)?,
         Some(_) => {
             let mut p = Parser::new(bytes);
-            return match p.value().and_then(|v| p.end().map(|()| v)) {
-                Err(e) => Err(invalid_json(bytes, &e)),
-                Ok(value) => Err(FeedError::NotAFeed {
-                    found: lenient::kind(&value),
-                }),
-            };
+            let value = p.value()?;
+            p.end()?;
+            return Err(FeedError::NotAFeed {
+                found: lenient::kind(&value),
+            }
+            .into());
         }
     };
-    // Every way to a feed ends here with its format and BMLT formats table (empty for
-    // Meeting Guide), so that finishing is one copy.
-    let (format, table) = match bmlt {
-        Some((list, start, envelope)) => (
-            Format::Bmlt,
-            read_bmlt(list, start, envelope, options, &mut reader)?,
-        ),
-        None => (Format::MeetingGuide, bmlt::FormatTable::default()),
-    };
-    Ok(reader.finish(format, table.type_names()))
+    let table = read_bmlt(list, start, envelope, options, reader)?;
+    Ok((Format::Bmlt, table))
 }
 
 /// `bytes` without a UTF-8 byte order mark.
@@ -203,20 +229,21 @@ fn strip_bom(bytes: &[u8]) -> &[u8] {
 
 /// Checks a BMLT `{meetings, formats}` envelope: the bytes up to the end of its list of
 /// meetings, where that list starts, and the envelope.
-fn read_envelope(bytes: &[u8]) -> Result<(&[u8], usize, bmlt::Envelope), FeedError> {
+fn read_envelope(bytes: &[u8]) -> Result<(&[u8], usize, bmlt::Envelope), Fault> {
     let mut p = Parser::new(bytes);
-    let envelope = bmlt::Envelope::read(&mut p)
-        .and_then(|envelope| p.end().map(|()| envelope))
-        .map_err(|e| invalid_json(bytes, &e))?;
+    let envelope = bmlt::Envelope::read(&mut p)?;
+    p.end()?;
     let Some((start, end)) = envelope.meetings else {
         return Err(FeedError::NotAFeed {
             found: "an object without a \"meetings\" list",
-        });
+        }
+        .into());
     };
     if envelope.meetings_not_a_list.is_some() {
         return Err(FeedError::NotAFeed {
             found: "an object whose \"meetings\" is not a list",
-        });
+        }
+        .into());
     }
     Ok((bytes.get(..end).unwrap_or(bytes), start, envelope))
 }
@@ -231,7 +258,7 @@ fn read_bmlt(
     envelope: bmlt::Envelope,
     options: &ReadOptions,
     reader: &mut Reader,
-) -> Result<bmlt::FormatTable, FeedError> {
+) -> Result<bmlt::FormatTable, Fault> {
     let table = formats_table(envelope.formats, options)?;
     // Before the first record's problems, as a problem of the list as a whole.
     if let Some(found) = envelope.formats_not_a_list {
@@ -246,9 +273,8 @@ fn read_bmlt(
         reader.take(item, |raw, index, out, meeting| {
             bmlt::convert(raw, index, &table, zone, out, meeting)
         })
-    })
-    .and_then(|_| p.end())
-    .map_err(|e| invalid_json(list, &e))?;
+    })?;
+    p.end()?;
     Ok(table)
 }
 
@@ -311,17 +337,6 @@ fn looks_like_bmlt(keys: u8) -> bool {
 /// A `GetFormats` answer has `key_string` and `world_id` and no meeting fields.
 fn looks_like_formats_table(keys: u8) -> bool {
     keys & 0b11_1111 == 0b01_1000
-}
-
-/// Reads a top-level list one record at a time, handing each to `each`.
-fn stream<'de, T: Slots<'de> + Default>(
-    bytes: &'de [u8],
-    each: &mut dyn FnMut(Item<&mut T>),
-) -> Result<(), FeedError> {
-    let mut p = Parser::new(bytes);
-    lenient::stream(&mut p, each)
-        .and_then(|_| p.end())
-        .map_err(|e| invalid_json(bytes, &e))
 }
 
 /// The BMLT formats table: the envelope's own entries (`table`), then the formats file's.
