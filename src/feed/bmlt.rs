@@ -81,7 +81,7 @@ impl Envelope {
             match key {
                 "meetings" => {
                     let start = p.offset();
-                    envelope.meetings_not_a_list = stream(p, &mut |_: Item<&mut Raw>| {})?;
+                    envelope.meetings_not_a_list = stream(p, Raw::KEYS, &mut |_| {})?;
                     envelope.meetings = Some((start, p.offset()));
                 }
                 "formats" => {
@@ -118,10 +118,11 @@ impl FormatTable {
     pub(crate) fn read(&mut self, p: &mut Parser<'_>) -> Parsed<Option<&'static str>> {
         let mut sink = Collector::default();
         let mut text = Text { out: &mut sink };
-        stream(p, &mut |item: Item<&mut RawFormat>| {
-            let Item::Record(raw) = item else {
+        stream(p, RawFormat::KEYS, &mut |item| {
+            let Item::Record(values) = item else {
                 return;
             };
+            let raw = RawFormat(values);
             let key = text.plain("key_string", raw.key().as_ref());
             let world = text.plain("world_id", raw.world_id().as_ref());
             let code = if world.is_empty() {

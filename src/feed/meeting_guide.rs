@@ -376,8 +376,9 @@ mod tests {
     use crate::feed::lenient::{int_text, read_item, Item};
 
     fn one(json: &str) -> (Option<Meeting>, Collector) {
-        let item: Item<Raw> = read_item(&mut Parser::new(json.as_bytes())).unwrap();
-        let Item::Record(raw) = item else { panic!() };
+        let item = read_item(&mut Parser::new(json.as_bytes()), Raw::KEYS).unwrap();
+        let Item::Record(values) = item else { panic!() };
+        let raw = Raw(&values);
         let mut out = Collector::new(true);
         let mut m = Meeting::default();
         let kept = convert(&raw, 0, Some("America/New_York"), &mut out, &mut m);

@@ -23,8 +23,8 @@ pub(crate) use lenient::push_int;
 use crate::model::Meeting;
 use diagnostics::Collector;
 use json::{JsonError, Parser};
-use lenient::Item;
 pub(crate) use lenient::Val;
+use lenient::{Item, Values};
 
 /// The formats [`read`] understands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -197,9 +197,11 @@ fn read_into(
             if !looks_like_bmlt(keys) {
                 let zone = options.default_timezone.as_deref();
                 let mut p = Parser::new(bytes);
-                lenient::stream(&mut p, &mut |item: Item<&mut meeting_guide::Raw>| {
-                    reader.take(item, |raw, index, out, meeting| {
-                        meeting_guide::convert(raw, index, zone, out, meeting)
+                let keys = meeting_guide::Raw::KEYS;
+                lenient::stream(&mut p, keys, &mut |item| {
+                    reader.take(item, |values, index, out, meeting| {
+                        let raw = meeting_guide::Raw(values);
+                        meeting_guide::convert(&raw, index, zone, out, meeting)
                     })
                 })?;
                 p.end()?;
@@ -269,9 +271,9 @@ fn read_bmlt(
     }
     let zone = options.default_timezone.as_deref();
     let mut p = Parser::new_at(list, start);
-    lenient::stream(&mut p, &mut |item: Item<&mut bmlt::Raw>| {
-        reader.take(item, |raw, index, out, meeting| {
-            bmlt::convert(raw, index, &table, zone, out, meeting)
+    lenient::stream(&mut p, bmlt::Raw::KEYS, &mut |item| {
+        reader.take(item, |values, index, out, meeting| {
+            bmlt::convert(&bmlt::Raw(values), index, &table, zone, out, meeting)
         })
     })?;
     p.end()?;
@@ -382,10 +384,10 @@ impl Reader {
     /// Takes the next record: converts an object, reports anything else. `convert` fills
     /// a default meeting in place at the end of the list and says whether to keep it.
     /// Only the call to `convert` is generic: the rest is one copy for every reader.
-    fn take<T>(
+    fn take<'de>(
         &mut self,
-        item: Item<&mut T>,
-        convert: impl FnOnce(&T, usize, &mut Collector, &mut Meeting) -> bool,
+        item: Item<&Values<'de>>,
+        convert: impl FnOnce(&Values<'de>, usize, &mut Collector, &mut Meeting) -> bool,
     ) {
         let index = self.begin();
         let kept = match (item, self.meetings.last_mut()) {
