@@ -152,7 +152,7 @@ fn read_collecting(bytes: &[u8], options: &ReadOptions, problems: bool) -> Resul
     let mut reader = Reader::new(problems);
     match read_into(bytes, options, &mut reader) {
         Ok((format, table)) => Ok(reader.finish(format, table.type_names())),
-        Err(Fault::Json(e)) => Err(invalid_json(bytes, &e)),
+        Err(Fault::Json(e)) => Err(invalid_json(bytes, e, false)),
         Err(Fault::Feed(e)) => Err(e),
     }
 }
@@ -197,13 +197,14 @@ fn read_into(
             if !looks_like_bmlt(keys) {
                 let zone = options.default_timezone.as_deref();
                 let mut p = Parser::new(bytes);
-                let keys = meeting_guide::Raw::KEYS;
-                lenient::stream(&mut p, keys, &mut |item| {
-                    reader.take(item, |values, index, out, meeting| {
+                reader.stream(
+                    &mut p,
+                    meeting_guide::Raw::KEYS,
+                    &mut |values, index, out, meeting| {
                         let raw = meeting_guide::Raw(values);
                         meeting_guide::convert(&raw, index, zone, out, meeting)
-                    })
-                })?;
+                    },
+                )?;
                 p.end()?;
                 return Ok((Format::MeetingGuide, bmlt::FormatTable::default()));
             }
@@ -271,22 +272,35 @@ fn read_bmlt(
     }
     let zone = options.default_timezone.as_deref();
     let mut p = Parser::new_at(list, start);
-    lenient::stream(&mut p, bmlt::Raw::KEYS, &mut |item| {
-        reader.take(item, |values, index, out, meeting| {
+    reader.stream(
+        &mut p,
+        bmlt::Raw::KEYS,
+        &mut |values, index, out, meeting| {
             bmlt::convert(&bmlt::Raw(values), index, &table, zone, out, meeting)
-        })
-    })?;
+        },
+    )?;
     p.end()?;
     Ok(table)
 }
 
-/// The feed's JSON error, with its line and column.
-fn invalid_json(bytes: &[u8], e: &JsonError) -> FeedError {
+/// The JSON error `e` of `bytes`, with its line and column: of the feed, or of the BMLT
+/// formats file when `formats` (one copy for both).
+#[inline(never)]
+fn invalid_json(bytes: &[u8], e: JsonError, formats: bool) -> FeedError {
     let (line, column) = e.line_column(bytes);
-    FeedError::InvalidJson {
-        line,
-        column,
-        reason: e.reason().to_owned(),
+    let reason = e.reason().to_owned();
+    if formats {
+        FeedError::InvalidFormats {
+            line,
+            column,
+            reason,
+        }
+    } else {
+        FeedError::InvalidJson {
+            line,
+            column,
+            reason,
+        }
     }
 }
 
@@ -350,16 +364,16 @@ fn formats_table(
         let extra = strip_bom(extra);
         let mut p = Parser::new(extra);
         if let Err(e) = table.read(&mut p).and_then(|_| p.end()) {
-            let (line, column) = e.line_column(extra);
-            return Err(FeedError::InvalidFormats {
-                line,
-                column,
-                reason: e.reason().to_owned(),
-            });
+            return Err(invalid_json(extra, e, true));
         }
     }
     Ok(table)
 }
+
+/// What [`Reader::stream`] turns each record into a meeting with: the record's values,
+/// its index, where problems go and the meeting to fill; whether to keep it.
+type Convert<'a, 'de> =
+    &'a mut dyn FnMut(&Values<'de>, usize, &mut Collector, &mut Meeting) -> bool;
 
 /// Turns records into meetings one at a time, keeping count and collecting problems.
 struct Reader {
@@ -381,25 +395,30 @@ impl Reader {
         }
     }
 
-    /// Takes the next record: converts an object, reports anything else. `convert` fills
-    /// a default meeting in place at the end of the list and says whether to keep it.
-    /// Only the call to `convert` is generic: the rest is one copy for every reader.
-    fn take<'de>(
+    /// Takes every record of the list at `p` (read with the record type's `keys`):
+    /// converts each object, reports anything else. `convert` fills a default meeting in
+    /// place at the end of the list and says whether to keep it. One copy for every
+    /// reader: only `convert` differs.
+    fn stream<'de>(
         &mut self,
-        item: Item<&Values<'de>>,
-        convert: impl FnOnce(&Values<'de>, usize, &mut Collector, &mut Meeting) -> bool,
-    ) {
-        let index = self.begin();
-        let kept = match (item, self.meetings.last_mut()) {
-            (Item::Record(raw), Some(meeting)) => convert(raw, index, &mut self.out, meeting),
-            (Item::NotObject(found), _) => {
-                self.out
-                    .push("", ProblemKind::RecordNotObject, found, Action::Skipped);
-                false
-            }
-            (Item::Record(_), None) => false,
-        };
-        self.end(index, kept);
+        p: &mut Parser<'de>,
+        keys: &'static str,
+        convert: Convert<'_, 'de>,
+    ) -> Result<(), JsonError> {
+        lenient::stream(p, keys, &mut |item| {
+            let index = self.begin();
+            let kept = match (item, self.meetings.last_mut()) {
+                (Item::Record(raw), Some(meeting)) => convert(raw, index, &mut self.out, meeting),
+                (Item::NotObject(found), _) => {
+                    self.out
+                        .push("", ProblemKind::RecordNotObject, found, Action::Skipped);
+                    false
+                }
+                (Item::Record(_), None) => false,
+            };
+            self.end(index, kept);
+        })?;
+        Ok(())
     }
 
     /// Starts the next record: its index, and a default meeting at the end of the list.
