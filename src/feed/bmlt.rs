@@ -5,7 +5,7 @@
 use super::diagnostics::{Action, Collector, ProblemKind};
 use super::json::{Parsed, Parser};
 use super::lenient::{
-    add_minutes, read_coordinates, read_duration, read_time, slots, stream, trim, word_number, Item,
+    add_minutes, read_duration, read_time, slots, stream, trim, word_number, Item,
 };
 use super::shared::{self, Text};
 use crate::model::{
@@ -330,7 +330,7 @@ pub(crate) fn convert(
     text.set(&mut place.notes, "location_info", raw.location_info());
     shared::assemble_address(place);
     place.approximate = place.address.is_empty();
-    place.coordinates = coordinates(raw, text.out);
+    place.coordinates = shared::coordinates(raw.latitude(), raw.longitude(), None, text.out);
 
     let hybrid = formats(raw, table, &mut text, &mut meeting.types);
     let conference = &mut meeting.conference;
@@ -361,36 +361,6 @@ pub(crate) fn convert(
     shared::fill_name_and_slug(meeting, index, text.out);
     shared::check_reachable(meeting, text.out);
     true
-}
-
-/// Coordinates from the latitude and longitude strings.
-fn coordinates(raw: &Raw, out: &mut Collector) -> Option<crate::model::LatLon> {
-    let lat = raw.latitude().as_ref().filter(|v| !v.is_blank());
-    let lon = raw.longitude().as_ref().filter(|v| !v.is_blank());
-    match (lat, lon) {
-        (None, None) => None,
-        (Some(lat), Some(lon)) => {
-            let point = read_coordinates(lat, lon);
-            if point.is_none() {
-                out.push_val(
-                    "latitude",
-                    ProblemKind::UnreadableCoordinates,
-                    lat,
-                    Action::Ignored,
-                );
-            }
-            point
-        }
-        (Some(v), None) | (None, Some(v)) => {
-            out.push_val(
-                "latitude",
-                ProblemKind::UnreadableCoordinates,
-                v,
-                Action::Ignored,
-            );
-            None
-        }
-    }
 }
 
 /// `venue_type` 1/2/3 (in person, virtual, hybrid), else derived; a hybrid format makes a

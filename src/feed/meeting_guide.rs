@@ -3,10 +3,7 @@
 //! reference's table repaired and recorded.
 
 use super::diagnostics::{Action, Collector, ProblemKind};
-use super::lenient::{
-    add_minutes, read_coordinate_pair, read_coordinates, read_day, read_time, slots, trim,
-    word_number, DayRead, Val,
-};
+use super::lenient::{add_minutes, read_day, read_time, slots, trim, word_number, DayRead, Val};
 use super::shared::{self, Text};
 use crate::model::{
     Attendance, Conference, Meeting, Minutes, Occurrence, Place, TimeSpan, Weekday,
@@ -285,55 +282,8 @@ fn approximate(v: &Val) -> Option<bool> {
 
 /// Coordinates from `latitude`/`longitude`, else from a `coordinates: "lat,lng"` string.
 fn coordinates(raw: &Raw, out: &mut Collector) -> Option<crate::model::LatLon> {
-    let lat = raw.latitude().as_ref().filter(|v| !v.is_blank());
-    let lon = raw.longitude().as_ref().filter(|v| !v.is_blank());
-    if let (Some(lat), Some(lon)) = (lat, lon) {
-        if let Some(point) = read_coordinates(lat, lon) {
-            return Some(point);
-        }
-        if !out.on() {
-            return None;
-        }
-        let mut found = super::diagnostics::describe(lat);
-        found.push_str(", ");
-        found.push_str(&super::diagnostics::describe(lon));
-        out.push(
-            "latitude",
-            ProblemKind::UnreadableCoordinates,
-            &found,
-            Action::Ignored,
-        );
-        return None;
-    }
-    if let Some(v) = lat.or(lon) {
-        let field = if lat.is_some() {
-            "latitude"
-        } else {
-            "longitude"
-        };
-        out.push_val(
-            field,
-            ProblemKind::UnreadableCoordinates,
-            v,
-            Action::Ignored,
-        );
-        return None;
-    }
-    let v = raw.coordinates().as_ref().filter(|v| !v.is_blank())?;
-    let point = match v {
-        Val::Str(s) => read_coordinate_pair(s),
-        Val::List(items) if items.len() == 2 => read_coordinates(&items[0], &items[1]),
-        _ => None,
-    };
-    if point.is_none() {
-        out.push_val(
-            "coordinates",
-            ProblemKind::UnreadableCoordinates,
-            v,
-            Action::Ignored,
-        );
-    }
-    point
+    let pair = raw.coordinates().as_ref();
+    shared::coordinates(raw.latitude(), raw.longitude(), Some(pair), out)
 }
 
 /// `attendance_option` when it is one of the four, else derived as the reference says.

@@ -6,8 +6,10 @@ use super::codes;
 use super::diagnostics::{Action, Collector, ProblemKind};
 use super::html;
 use super::json::{bytes_equal, word_at};
-use super::lenient::{int_text, push_int, trim, trim_also, Val};
-use crate::model::{Attendance, Conference, Meeting, Place};
+use super::lenient::{
+    int_text, push_int, read_coordinate_pair, read_coordinates, trim, trim_also, Val,
+};
+use crate::model::{Attendance, Conference, LatLon, Meeting, Place};
 use crate::search::text::contains;
 
 /// BMLT's marker for "prompt, then value" in legacy custom fields.
@@ -331,6 +333,77 @@ pub(crate) fn looks_approximate(formatted: &str) -> bool {
         }
     }
     true
+}
+
+/// Coordinates from a latitude and a longitude, else (Meeting Guide, whose `pair` is
+/// `Some`) from a `coordinates: "lat,lng"` string or two-element list. One copy for both
+/// readers: BMLT (`pair` `None`) records a fault of either at `latitude`, with the value
+/// as it is.
+pub(crate) fn coordinates(
+    lat: &Option<Val>,
+    lon: &Option<Val>,
+    pair: Option<Option<&Val>>,
+    out: &mut Collector,
+) -> Option<LatLon> {
+    let lat = lat.as_ref().filter(|v| !v.is_blank());
+    let lon = lon.as_ref().filter(|v| !v.is_blank());
+    let bmlt = pair.is_none();
+    if let (Some(lat), Some(lon)) = (lat, lon) {
+        if let Some(point) = read_coordinates(lat, lon) {
+            return Some(point);
+        }
+        if !out.on() {
+            return None;
+        }
+        if bmlt {
+            out.push_val(
+                "latitude",
+                ProblemKind::UnreadableCoordinates,
+                lat,
+                Action::Ignored,
+            );
+            return None;
+        }
+        let mut found = super::diagnostics::describe(lat);
+        found.push_str(", ");
+        found.push_str(&super::diagnostics::describe(lon));
+        out.push(
+            "latitude",
+            ProblemKind::UnreadableCoordinates,
+            &found,
+            Action::Ignored,
+        );
+        return None;
+    }
+    if let Some(v) = lat.or(lon) {
+        let field = if lat.is_some() || bmlt {
+            "latitude"
+        } else {
+            "longitude"
+        };
+        out.push_val(
+            field,
+            ProblemKind::UnreadableCoordinates,
+            v,
+            Action::Ignored,
+        );
+        return None;
+    }
+    let v = pair.flatten().filter(|v| !v.is_blank())?;
+    let point = match v {
+        Val::Str(s) => read_coordinate_pair(s),
+        Val::List(items) if items.len() == 2 => read_coordinates(&items[0], &items[1]),
+        _ => None,
+    };
+    if point.is_none() {
+        out.push_val(
+            "coordinates",
+            ProblemKind::UnreadableCoordinates,
+            v,
+            Action::Ignored,
+        );
+    }
+    point
 }
 
 /// Attendance as the reference derives it: online with a link or phone, in person with a
