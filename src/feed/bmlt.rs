@@ -4,9 +4,8 @@
 
 use super::diagnostics::{Action, Collector, ProblemKind};
 use super::json::{Parsed, Parser};
-use super::lenient::{
-    add_minutes, read_duration, read_time, slots, stream, trim, word_number, Item,
-};
+use super::lenient::{add_minutes, read_duration, slots, stream, trim, word_number, Item};
+use super::meeting_guide::read_clock;
 use super::shared::{self, Text};
 use crate::model::{
     Attendance, Conference, Meeting, Occurrence, Place, TimeSpan, Weekday, DEFAULT_DURATION,
@@ -245,16 +244,7 @@ pub(crate) fn convert(
     }
 
     let time = start.and_then(|v| {
-        let start = v.as_str().and_then(read_time);
-        if start.is_none() {
-            text.out.push_val(
-                "start_time",
-                ProblemKind::UnreadableTime,
-                v,
-                Action::Ignored,
-            );
-        }
-        let start = start?;
+        let start = read_clock("start_time", Some(v), text.out)?;
         let duration = match raw.duration_time().as_ref().filter(|v| !v.is_blank()) {
             None => u32::from(DEFAULT_DURATION),
             Some(v) => match v.as_str().and_then(read_duration) {

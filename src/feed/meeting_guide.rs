@@ -258,8 +258,13 @@ fn time_span(raw: &Raw, out: &mut Collector) -> Option<TimeSpan> {
     Some(TimeSpan { start, end })
 }
 
-/// A time field: `None` (and a problem) when given but unreadable, `None` when absent.
-fn read_clock(field: &'static str, v: Option<&Val>, out: &mut Collector) -> Option<Minutes> {
+/// A time field: `None` (and a problem) when given but unreadable, `None` when absent
+/// (BMLT's `start_time` too).
+pub(crate) fn read_clock(
+    field: &'static str,
+    v: Option<&Val>,
+    out: &mut Collector,
+) -> Option<Minutes> {
     let v = v.filter(|v| !v.is_blank())?;
     let minutes = v.as_str().and_then(read_time);
     if minutes.is_none() {
