@@ -7,7 +7,7 @@ use super::diagnostics::{Action, Collector, ProblemKind};
 use super::html;
 use super::json::{bytes_equal, word_at};
 use super::lenient::{
-    int_text, push_int, read_coordinate_pair, read_coordinates, trim, trim_also, Val,
+    int_text, push_int, read_coordinate_pair, read_coordinates, trim, trim_also, word_number, Val,
 };
 use crate::model::{Attendance, Conference, LatLon, Meeting, Place};
 use crate::search::text::contains;
@@ -252,13 +252,13 @@ pub(crate) fn push_code(
     if code.is_empty() {
         return;
     }
-    let (code, known) = if code.eq_ignore_ascii_case("open") {
-        ("O".to_owned(), true)
-    } else if code.eq_ignore_ascii_case("closed") {
-        ("C".to_owned(), true)
-    } else {
-        codes::canonical(code)
+    // `O` and `C` are known codes: one call of `canonical` for all.
+    let code = match word_number("open closed ", code, true) {
+        Some(0) => "O",
+        Some(_) => "C",
+        None => code,
     };
+    let (code, known) = codes::canonical(code);
     if codes.contains(&code) {
         return;
     }
