@@ -4,7 +4,7 @@
 
 use super::diagnostics::{Action, Collector, ProblemKind};
 use super::json::{Parsed, Parser};
-use super::lenient::{add_minutes, read_duration, slots, stream, trim, word_number, Item};
+use super::lenient::{add_minutes, given, read_duration, slots, stream, trim, word_number, Item};
 use super::meeting_guide::read_clock;
 use super::shared::{self, Text};
 use crate::model::{
@@ -235,8 +235,8 @@ pub(crate) fn convert(
     let mut text = Text { out };
     text.set(&mut meeting.slug, "id_bigint", raw.id());
     text.set(&mut meeting.name, "meeting_name", raw.name());
-    let weekday = raw.weekday().as_ref().filter(|v| !v.is_blank());
-    let start = raw.start_time().as_ref().filter(|v| !v.is_blank());
+    let weekday = given(raw.weekday());
+    let start = given(raw.start_time());
     if meeting.slug.is_empty() && meeting.name.is_empty() && weekday.is_none() && start.is_none() {
         text.out
             .push("", ProblemKind::RecordEmpty, "", Action::Skipped);
@@ -245,7 +245,7 @@ pub(crate) fn convert(
 
     let time = start.and_then(|v| {
         let start = read_clock("start_time", Some(v), text.out)?;
-        let duration = match raw.duration_time().as_ref().filter(|v| !v.is_blank()) {
+        let duration = match given(raw.duration_time()) {
             None => u32::from(DEFAULT_DURATION),
             Some(v) => match v.as_str().and_then(read_duration) {
                 Some(0) => u32::from(DEFAULT_DURATION),
@@ -364,7 +364,7 @@ fn attendance(
     out: &mut Collector,
 ) -> Attendance {
     let closed = types.iter().any(|t| t == "TC");
-    let venue = raw.venue_type().as_ref().filter(|v| !v.is_blank());
+    let venue = given(raw.venue_type());
     let given = venue.and_then(|v| match v.as_int() {
         Some(1) => Some(Attendance::InPerson),
         Some(2) => Some(Attendance::Online),

@@ -61,6 +61,13 @@ impl<'de> Val<'de> {
     }
 }
 
+/// The value, when it is present and not blank (one call where every field that must be
+/// given checked both inline).
+#[inline(never)]
+pub(crate) fn given<'a, 'de>(v: &'a Option<Val<'de>>) -> Option<&'a Val<'de>> {
+    v.as_ref().filter(|v| !v.is_blank())
+}
+
 /// What a value is, in the words of the problems: "a string", "a list", …
 pub(crate) fn kind(v: &Val) -> &'static str {
     match v {
@@ -412,15 +419,9 @@ pub(crate) fn int_text(n: i64) -> String {
     s
 }
 
-const DAY_NAMES: [&str; 7] = [
-    "sunday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-];
+/// The English day names from Sunday, each followed by a space (a text: a table of
+/// `&str` takes 8 bytes of pointers a name in the wasm build).
+const DAY_NAMES: &str = "sunday monday tuesday wednesday thursday friday saturday ";
 
 /// How a single day value was read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -455,8 +456,11 @@ pub(crate) fn read_day(v: &Val) -> DayRead {
         return DayRead::Unreadable;
     }
     let mut found = None;
-    for (i, name) in DAY_NAMES.iter().enumerate() {
-        let prefix = name.len() >= s.len() && name.as_bytes()[..s.len()].eq_ignore_ascii_case(s);
+    for (i, name) in DAY_NAMES.split(' ').enumerate() {
+        let prefix = name
+            .as_bytes()
+            .get(..s.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(s));
         if prefix {
             if found.is_some() {
                 return DayRead::Unreadable;

@@ -3,7 +3,9 @@
 //! reference's table repaired and recorded.
 
 use super::diagnostics::{Action, Collector, ProblemKind};
-use super::lenient::{add_minutes, read_day, read_time, slots, trim, word_number, DayRead, Val};
+use super::lenient::{
+    add_minutes, given, read_day, read_time, slots, trim, word_number, DayRead, Val,
+};
 use super::shared::{self, Text};
 use crate::model::{
     Attendance, Conference, Meeting, Minutes, Occurrence, Place, TimeSpan, Weekday,
@@ -72,8 +74,7 @@ pub(crate) fn convert(
     text.set(&mut meeting.slug, "slug", raw.slug());
     meeting.occurrences = occurrences(raw, text.out);
 
-    let has_day_or_time = raw.day().as_ref().is_some_and(|v| !v.is_blank())
-        || raw.time().as_ref().is_some_and(|v| !v.is_blank());
+    let has_day_or_time = given(raw.day()).is_some() || given(raw.time()).is_some();
     if meeting.name.is_empty() && meeting.slug.is_empty() && !has_day_or_time {
         text.out
             .push("", ProblemKind::RecordEmpty, "", Action::Skipped);
@@ -221,9 +222,9 @@ fn occurrences(raw: &Raw, out: &mut Collector) -> Vec<Occurrence> {
     }
 
     let time = time_span(raw, out);
-    let has_time = raw.time().as_ref().is_some_and(|v| !v.is_blank());
+    let has_time = given(raw.time()).is_some();
     if days == 0 {
-        let day_given = raw.day().as_ref().is_some_and(|v| !v.is_blank());
+        let day_given = given(raw.day()).is_some();
         if let (true, false, Some(v)) = (has_time, day_given, raw.time()) {
             out.push_val("time", ProblemKind::TimeWithoutDay, v, Action::Ignored);
         }
@@ -299,7 +300,7 @@ fn attendance(
     conference: &Conference,
     out: &mut Collector,
 ) -> Attendance {
-    if let Some(v) = raw.attendance_option().as_ref().filter(|v| !v.is_blank()) {
+    if let Some(v) = given(raw.attendance_option()) {
         let given = v.as_str().and_then(|s| {
             let at = word_number("in_person in-person online hybrid inactive ", trim(s), true)?;
             let all = [

@@ -7,7 +7,8 @@ use super::diagnostics::{Action, Collector, ProblemKind};
 use super::html;
 use super::json::{bytes_equal, word_at};
 use super::lenient::{
-    int_text, push_int, read_coordinate_pair, read_coordinates, trim, trim_also, word_number, Val,
+    given, int_text, push_int, read_coordinate_pair, read_coordinates, trim, trim_also,
+    word_number, Val,
 };
 use crate::model::{Attendance, Conference, LatLon, Meeting, Place};
 use crate::search::text::contains;
@@ -345,8 +346,8 @@ pub(crate) fn coordinates(
     pair: Option<Option<&Val>>,
     out: &mut Collector,
 ) -> Option<LatLon> {
-    let lat = lat.as_ref().filter(|v| !v.is_blank());
-    let lon = lon.as_ref().filter(|v| !v.is_blank());
+    let lat = given(lat);
+    let lon = given(lon);
     let bmlt = pair.is_none();
     if let (Some(lat), Some(lon)) = (lat, lon) {
         if let Some(point) = read_coordinates(lat, lon) {
