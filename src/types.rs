@@ -220,22 +220,28 @@ impl TypeNames {
             Program::AlAnon => AL_ANON,
             Program::Na => NA,
         };
-        for table in [COMMON, own] {
-            for piece in table.split(';') {
-                if let Some((code, name)) = piece.split_once('=') {
-                    self.set(code.into(), name.into(), true);
-                }
-            }
-        }
+        // The program tables' codes are canonical already (NA's `VM` is not `ONL`).
+        self.apply_pieces(COMMON, false);
+        self.apply_pieces(own, false);
     }
 
     /// Applies `CODE=Name;CODE=Name`; pieces without `=` or with an empty code are skipped.
     fn apply_overrides(&mut self, overrides: &str) {
-        for piece in overrides.split(';') {
+        self.apply_pieces(overrides, true);
+    }
+
+    /// Applies `CODE=Name;` pieces, replacing names, each code made canonical when
+    /// `canonical` (one copy for the program tables and the site's overrides).
+    fn apply_pieces(&mut self, pieces: &str, canonical: bool) {
+        for piece in pieces.split(';') {
             let Some((code, name)) = piece.split_once('=') else {
                 continue;
             };
-            let code = canonical_code(code);
+            let code = if canonical {
+                canonical_code(code)
+            } else {
+                code.to_owned()
+            };
             let name = name.trim();
             if !code.is_empty() && !name.is_empty() {
                 self.set(code, name.into(), true);

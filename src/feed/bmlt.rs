@@ -4,9 +4,8 @@
 
 use super::diagnostics::{Action, Collector, ProblemKind};
 use super::json::{Parsed, Parser};
-use super::lenient::{
-    add_minutes, read_coordinates, read_duration, read_time, slots, stream, trim, word_number, Item,
-};
+use super::lenient::{add_minutes, given, read_duration, slots, stream, trim, word_number, Item};
+use super::meeting_guide::read_clock;
 use super::shared::{self, Text};
 use crate::model::{
     Attendance, Conference, Meeting, Occurrence, Place, TimeSpan, Weekday, DEFAULT_DURATION,
@@ -81,7 +80,7 @@ impl Envelope {
             match key {
                 "meetings" => {
                     let start = p.offset();
-                    envelope.meetings_not_a_list = stream(p, &mut |_: Item<&mut Raw>| {})?;
+                    envelope.meetings_not_a_list = stream(p, Raw::KEYS, &mut |_| {})?;
                     envelope.meetings = Some((start, p.offset()));
                 }
                 "formats" => {
@@ -118,10 +117,11 @@ impl FormatTable {
     pub(crate) fn read(&mut self, p: &mut Parser<'_>) -> Parsed<Option<&'static str>> {
         let mut sink = Collector::default();
         let mut text = Text { out: &mut sink };
-        stream(p, &mut |item: Item<&mut RawFormat>| {
-            let Item::Record(raw) = item else {
+        stream(p, RawFormat::KEYS, &mut |item| {
+            let Item::Record(values) = item else {
                 return;
             };
+            let raw = RawFormat(values);
             let key = text.plain("key_string", raw.key().as_ref());
             let world = text.plain("world_id", raw.world_id().as_ref());
             let code = if world.is_empty() {
@@ -165,24 +165,16 @@ fn world_to_code(world: &str) -> Option<String> {
     (!hybrid).then(|| canonical_code(world))
 }
 
-/// What the formats of one meeting say.
-struct Formats {
-    types: Vec<String>,
-    hybrid: bool,
-}
-
-/// Type codes for a meeting: through `format_shared_id_list` and the table's `id`, else
-/// through the `formats` keys and the table's `key_string`, else the keys themselves.
-fn formats(raw: &Raw, table: &FormatTable, text: &mut Text) -> Formats {
+/// Type codes for a meeting, added to `types` (the meeting's, filled in place): through
+/// `format_shared_id_list` and the table's `id`, else through the `formats` keys and the
+/// table's `key_string`, else the keys themselves. Whether a format makes it hybrid.
+fn formats(raw: &Raw, table: &FormatTable, text: &mut Text, types: &mut Vec<String>) -> bool {
     let ids = text.plain("format_shared_id_list", raw.format_ids().as_ref());
     let keys = text.plain("formats", raw.formats().as_ref());
-    let mut result = Formats {
-        types: Vec::new(),
-        hybrid: false,
-    };
-    let add = |code: Option<&str>, result: &mut Formats, out: &mut Collector| match code {
-        Some(code) => shared::push_code(&mut result.types, code, "formats", out),
-        None => result.hybrid = true,
+    let mut hybrid = false;
+    let mut add = |code: Option<&str>, out: &mut Collector| match code {
+        Some(code) => shared::push_code(types, code, "formats", out),
+        None => hybrid = true,
     };
     let by_id = !table.is_empty() && !trim(&ids).is_empty();
     let (field, list) = if by_id {
@@ -197,7 +189,7 @@ fn formats(raw: &Raw, table: &FormatTable, text: &mut Text) -> Formats {
         }
         if table.is_empty() {
             let code = world_to_code(part);
-            add(code.as_deref(), &mut result, text.out);
+            add(code.as_deref(), text.out);
             continue;
         }
         let found = table
@@ -205,7 +197,7 @@ fn formats(raw: &Raw, table: &FormatTable, text: &mut Text) -> Formats {
             .iter()
             .find(|f| if by_id { f.id == part } else { f.key == part });
         match found {
-            Some(f) => add(f.code.as_deref(), &mut result, text.out),
+            Some(f) => add(f.code.as_deref(), text.out),
             None if by_id => {
                 text.out
                     .push(field, ProblemKind::UnknownFormat, part, Action::Ignored);
@@ -214,11 +206,11 @@ fn formats(raw: &Raw, table: &FormatTable, text: &mut Text) -> Formats {
                 text.out
                     .push(field, ProblemKind::UnknownFormat, part, Action::Kept);
                 let code = world_to_code(part);
-                add(code.as_deref(), &mut result, text.out);
+                add(code.as_deref(), text.out);
             }
         }
     }
-    result
+    hybrid
 }
 
 /// Adds `region` to `regions` unless it is empty or there already (one copy for the
@@ -243,8 +235,8 @@ pub(crate) fn convert(
     let mut text = Text { out };
     text.set(&mut meeting.slug, "id_bigint", raw.id());
     text.set(&mut meeting.name, "meeting_name", raw.name());
-    let weekday = raw.weekday().as_ref().filter(|v| !v.is_blank());
-    let start = raw.start_time().as_ref().filter(|v| !v.is_blank());
+    let weekday = given(raw.weekday());
+    let start = given(raw.start_time());
     if meeting.slug.is_empty() && meeting.name.is_empty() && weekday.is_none() && start.is_none() {
         text.out
             .push("", ProblemKind::RecordEmpty, "", Action::Skipped);
@@ -252,17 +244,8 @@ pub(crate) fn convert(
     }
 
     let time = start.and_then(|v| {
-        let start = v.as_str().and_then(read_time);
-        if start.is_none() {
-            text.out.push_val(
-                "start_time",
-                ProblemKind::UnreadableTime,
-                v,
-                Action::Ignored,
-            );
-        }
-        let start = start?;
-        let duration = match raw.duration_time().as_ref().filter(|v| !v.is_blank()) {
+        let start = read_clock("start_time", Some(v), text.out)?;
+        let duration = match given(raw.duration_time()) {
             None => u32::from(DEFAULT_DURATION),
             Some(v) => match v.as_str().and_then(read_duration) {
                 Some(0) => u32::from(DEFAULT_DURATION),
@@ -337,9 +320,9 @@ pub(crate) fn convert(
     text.set(&mut place.notes, "location_info", raw.location_info());
     shared::assemble_address(place);
     place.approximate = place.address.is_empty();
-    place.coordinates = coordinates(raw, text.out);
+    place.coordinates = shared::coordinates(raw.latitude(), raw.longitude(), None, text.out);
 
-    let formats = formats(raw, table, &mut text);
+    let hybrid = formats(raw, table, &mut text, &mut meeting.types);
     let conference = &mut meeting.conference;
     text.set_web_url(&mut conference.url, "virtual_meeting_link", raw.link());
     let info = raw.link_info();
@@ -349,14 +332,20 @@ pub(crate) fn convert(
         info,
     );
     text.set(&mut conference.phone, "phone_meeting_number", raw.phone());
-    meeting.attendance = attendance(raw, &meeting.place, &formats, &meeting.conference, text.out);
+    meeting.attendance = attendance(
+        raw,
+        &meeting.place,
+        &meeting.types,
+        hybrid,
+        &meeting.conference,
+        text.out,
+    );
 
     let body = text.plain("service_body_name", raw.service_body().as_ref());
     push_region(&mut meeting.regions, body);
     push_region(&mut meeting.regions, meeting.place.city.clone());
     let zone = raw.time_zone();
     text.set_timezone(&mut meeting.timezone, "time_zone", zone, default_timezone);
-    meeting.types = formats.types;
     text.set(&mut meeting.notes, "comments", raw.comments());
     text.set(&mut meeting.contact.email, "email_contact", raw.email());
     shared::fill_name_and_slug(meeting, index, text.out);
@@ -364,47 +353,18 @@ pub(crate) fn convert(
     true
 }
 
-/// Coordinates from the latitude and longitude strings.
-fn coordinates(raw: &Raw, out: &mut Collector) -> Option<crate::model::LatLon> {
-    let lat = raw.latitude().as_ref().filter(|v| !v.is_blank());
-    let lon = raw.longitude().as_ref().filter(|v| !v.is_blank());
-    match (lat, lon) {
-        (None, None) => None,
-        (Some(lat), Some(lon)) => {
-            let point = read_coordinates(lat, lon);
-            if point.is_none() {
-                out.push_val(
-                    "latitude",
-                    ProblemKind::UnreadableCoordinates,
-                    lat,
-                    Action::Ignored,
-                );
-            }
-            point
-        }
-        (Some(v), None) | (None, Some(v)) => {
-            out.push_val(
-                "latitude",
-                ProblemKind::UnreadableCoordinates,
-                v,
-                Action::Ignored,
-            );
-            None
-        }
-    }
-}
-
 /// `venue_type` 1/2/3 (in person, virtual, hybrid), else derived; a hybrid format makes a
 /// meeting hybrid, `TC` (temporarily closed) takes the in-person part away.
 fn attendance(
     raw: &Raw,
     place: &Place,
-    formats: &Formats,
+    types: &[String],
+    hybrid: bool,
     conference: &Conference,
     out: &mut Collector,
 ) -> Attendance {
-    let closed = formats.types.iter().any(|t| t == "TC");
-    let venue = raw.venue_type().as_ref().filter(|v| !v.is_blank());
+    let closed = types.iter().any(|t| t == "TC");
+    let venue = given(raw.venue_type());
     let given = venue.and_then(|v| match v.as_int() {
         Some(1) => Some(Attendance::InPerson),
         Some(2) => Some(Attendance::Online),
@@ -421,8 +381,8 @@ fn attendance(
     });
     let attendance = match given {
         Some(a) => a,
-        None if formats.hybrid => Attendance::Hybrid,
-        None => return shared::derive_attendance(place, &formats.types, conference),
+        None if hybrid => Attendance::Hybrid,
+        None => return shared::derive_attendance(place, types, conference),
     };
     match (attendance, closed) {
         (Attendance::InPerson, true) => Attendance::Inactive,

@@ -61,6 +61,13 @@ impl<'de> Val<'de> {
     }
 }
 
+/// The value, when it is present and not blank (one call where every field that must be
+/// given checked both inline).
+#[inline(never)]
+pub(crate) fn given<'a, 'de>(v: &'a Option<Val<'de>>) -> Option<&'a Val<'de>> {
+    v.as_ref().filter(|v| !v.is_blank())
+}
+
 /// What a value is, in the words of the problems: "a string", "a list", …
 pub(crate) fn kind(v: &Val) -> &'static str {
     match v {
@@ -73,36 +80,43 @@ pub(crate) fn kind(v: &Val) -> &'static str {
     }
 }
 
-/// A record type whose fields are read by key from a JSON object: the last value of a
-/// repeated key counts, and a value of an unexpected kind is kept for the reader to judge.
-pub(crate) trait Slots<'de> {
-    /// Its keys and values, seen alike for every record type (so that reading and
-    /// clearing records is one copy of code for all of them).
-    fn slots(&mut self) -> Fields<'_, 'de>;
+/// The most keys a record type has (Meeting Guide's 40): every record type's values
+/// are one array of this size, so that reading, clearing and handing over records is one
+/// copy of code for all of them (a record type per generic instance was ~500 B of wasm).
+pub(crate) const MAX_KEYS: usize = 40;
+
+/// A record's values, in the order of its type's keys; `None` for a key that is absent.
+pub(crate) type Values<'de> = [Option<Val<'de>>; MAX_KEYS];
+
+/// The values of the record being read, and which were filled since it was last cleared
+/// (bit `i` for value `i`).
+struct Record<'de> {
+    values: Values<'de>,
+    filled: u64,
 }
 
-/// A record's keys, its values in the order of its keys, and which values were filled
-/// since it was last cleared (bit `i` for value `i`).
-pub(crate) struct Fields<'a, 'de> {
-    keys: &'static str,
-    values: &'a mut [Option<Val<'de>>],
-    filled: &'a mut u64,
-}
+impl<'de> Record<'de> {
+    /// A record with every value absent.
+    fn new() -> Self {
+        Record {
+            values: [const { None }; MAX_KEYS],
+            filled: 0,
+        }
+    }
 
-impl<'de> Fields<'_, 'de> {
     /// The value numbered `index`, marked as filled; `None` for [`NO_SLOT`].
     fn slot(&mut self, index: u8) -> Option<&mut Option<Val<'de>>> {
         let at = usize::from(index);
         let value = self.values.get_mut(at)?;
-        // `at` is below the number of values, at most 64.
-        *self.filled |= 1 << at;
+        // `at` is below `MAX_KEYS`, at most 64.
+        self.filled |= 1 << at;
         Some(value)
     }
 
     /// Makes every value filled since the last clear absent again, in place (a new
     /// record, moved over the old one, was a copy of every field).
-    pub(crate) fn clear(&mut self) {
-        let mut filled = std::mem::take(self.filled);
+    fn clear(&mut self) {
+        let mut filled = std::mem::take(&mut self.filled);
         while filled != 0 {
             if let Some(value) = self.values.get_mut(filled.trailing_zeros() as usize) {
                 *value = None;
@@ -169,73 +183,33 @@ pub(crate) fn word_number(words: &str, word: &str, any_case: bool) -> Option<usi
     None
 }
 
-/// The values of a record type's `N` keys, in the order of their slots, and which slots
-/// were filled since the record was last cleared.
-#[derive(Debug)]
-pub(crate) struct Values<'de, const N: usize> {
-    values: [Option<Val<'de>>; N],
-    /// Bit `i` for slot `i`: clearing a record touches only the slots it filled.
-    filled: u64,
-}
-
-impl<const N: usize> Default for Values<'_, N> {
-    fn default() -> Self {
-        const { assert!(N <= 64, "a record type has at most 64 keys") };
-        Values {
-            values: [const { None }; N],
-            filled: 0,
-        }
-    }
-}
-
-impl<'de, const N: usize> Values<'de, N> {
-    /// The value of slot `at` (a constant below `N`).
-    #[inline(always)]
-    pub(crate) fn get(&self, at: usize) -> &Option<Val<'de>> {
-        &self.values[at]
-    }
-
-    /// The values with the record type's `keys`, as [`Slots::slots`] gives them.
-    pub(crate) fn fields(&mut self, keys: &'static str) -> Fields<'_, 'de> {
-        Fields {
-            keys,
-            values: &mut self.values,
-            filled: &mut self.filled,
-        }
-    }
-}
-
-/// Defines a record type read by [`Slots`] from `"key" => field` pairs: its values are
-/// [`Values`], in the order of the pairs (one loop clears a record and one index finds a
-/// slot, where code for every field of every type was 2 KB of the wasm), and
+/// Defines a record type from `"key" => field` pairs: a view of the [`Values`] a
+/// list's element was read into with the type's `KEYS`, in the order of the pairs, where
 /// `record.field()` is the value of `"key"`, `None` when absent.
 macro_rules! slots {
     ($(#[$doc:meta])* $record:ident { $($key:literal => $field:ident,)* }) => {
         $(#[$doc])*
-        #[derive(Debug, Default)]
-        pub(crate) struct $record<'de>(
-            $crate::feed::lenient::Values<'de, { [$($key),*].len() }>,
+        #[derive(Clone, Copy, Debug)]
+        pub(crate) struct $record<'a, 'de>(pub(crate) &'a $crate::feed::lenient::Values<'de>);
+
+        impl $record<'static, 'static> {
+            /// The keys, in the order of their slots, each followed by a space.
+            pub(crate) const KEYS: &'static str = concat!($($key, " "),*);
+        }
+
+        const _: () = assert!(
+            [$($key),*].len() <= $crate::feed::lenient::MAX_KEYS,
+            "a record type has too many keys"
         );
 
-        impl $record<'static> {
-            /// The keys, in the order of their slots, each followed by a space.
-            const KEYS: &'static str = concat!($($key, " "),*);
-        }
-
-        impl<'de> $record<'de> {
+        impl<'a, 'de> $record<'a, 'de> {
             $(
                 #[doc = concat!("The value of `", $key, "`, `None` when absent.")]
-                pub(crate) fn $field(&self) -> &Option<$crate::feed::lenient::Val<'de>> {
+                pub(crate) fn $field(&self) -> &'a Option<$crate::feed::lenient::Val<'de>> {
                     const AT: usize = $crate::feed::lenient::slot_of($record::KEYS, $key);
-                    self.0.get(AT)
+                    &self.0[AT]
                 }
             )*
-        }
-
-        impl<'de> $crate::feed::lenient::Slots<'de> for $record<'de> {
-            fn slots(&mut self) -> $crate::feed::lenient::Fields<'_, 'de> {
-                self.0.fields($record::KEYS)
-            }
         }
     };
 }
@@ -250,30 +224,34 @@ pub(crate) enum Item<T> {
     NotObject(&'static str),
 }
 
-/// Reads one element of a list of records.
+/// Reads one element of a list of records with the keys `keys`: its values, or what
+/// was found instead of an object.
 #[cfg(test)]
-pub(crate) fn read_item<'de, T: Slots<'de> + Default>(p: &mut Parser<'de>) -> Parsed<Item<T>> {
-    let mut record = T::default();
-    Ok(match read_record(p, record.slots(), &mut Vec::new())? {
-        None => Item::Record(record),
+pub(crate) fn read_item<'de>(
+    p: &mut Parser<'de>,
+    keys: &'static str,
+) -> Parsed<Item<Box<Values<'de>>>> {
+    let mut record = Record::new();
+    Ok(match read_record(p, keys, &mut record, &mut Vec::new())? {
+        None => Item::Record(Box::new(record.values)),
         Some(found) => Item::NotObject(found),
     })
 }
 
-/// Reads one value: an object's entries into a record's `fields` (`None`), anything else
-/// skipped and named by its kind (a list's elements are skipped). `order` holds the keys
-/// of the previous record, which the next one most likely repeats. Not generic, so every
-/// record type shares it.
+/// Reads one value: an object's entries into `record` by their place in `keys` (`None`),
+/// anything else skipped and named by its kind (a list's elements are skipped). `order`
+/// holds the keys of the previous record, which the next one most likely repeats.
 fn read_record<'de>(
     p: &mut Parser<'de>,
-    mut fields: Fields<'_, 'de>,
+    keys: &'static str,
+    record: &mut Record<'de>,
     order: &mut KeyOrder<'de>,
 ) -> Parsed<Option<&'static str>> {
     let value = p.record(order, &mut |p, key, index| {
         if let Some(key) = key {
-            *index = position_of(fields.keys, key);
+            *index = position_of(keys, key);
         }
-        match fields.slot(*index) {
+        match record.slot(*index) {
             Some(slot) => {
                 *slot = Some(p.value()?);
                 Ok(())
@@ -287,59 +265,25 @@ fn read_record<'de>(
     })
 }
 
-/// Reads a list of records one element at a time, handing each to `each` as soon as it
-/// is read, so that a large feed is never held twice. Every record is read into the same
-/// place, lent to `each` and then cleared: a record type is large, and moving it out for
-/// every element was a hot spot of reading. Gives back what was found instead of a list
-/// when it was not one (`null` counts as an empty list).
-pub(crate) fn stream<'de, T: Slots<'de> + Default>(
+/// Reads a list of records with the keys `keys` one element at a time, handing each to
+/// `each` as soon as it is read, so that a large feed is never held twice. Every record
+/// is read into the same place, lent to `each` and then cleared: a record is large, and
+/// moving it out for every element was a hot spot of reading. Gives back what was found
+/// instead of a list when it was not one (`null` counts as an empty list). Not generic:
+/// one copy for every record type.
+pub(crate) fn stream<'de>(
     p: &mut Parser<'de>,
-    each: &mut dyn FnMut(Item<&mut T>),
+    keys: &'static str,
+    each: &mut dyn FnMut(Item<&Values<'de>>),
 ) -> Parsed<Option<&'static str>> {
-    stream_into(
-        p,
-        &mut Each {
-            record: T::default(),
-            each,
-        },
-    )
-}
-
-/// Where [`stream`] reads each element and whom it hands it to, seen alike for every
-/// record type, so that the streaming loop is one copy for all of them.
-trait Sink<'de> {
-    /// The record the next element is read into.
-    fn fields(&mut self) -> Fields<'_, 'de>;
-    /// Hands over the element just read: the record (`None`), or what was found instead.
-    fn take(&mut self, found: Option<&'static str>);
-}
-
-/// A record of type `T` and the function its elements go to.
-struct Each<'a, T, F: ?Sized> {
-    record: T,
-    each: &'a mut F,
-}
-
-impl<'de, T: Slots<'de>, F: FnMut(Item<&mut T>) + ?Sized> Sink<'de> for Each<'_, T, F> {
-    fn fields(&mut self) -> Fields<'_, 'de> {
-        self.record.slots()
-    }
-
-    fn take(&mut self, found: Option<&'static str>) {
-        match found {
-            None => (self.each)(Item::Record(&mut self.record)),
-            Some(found) => (self.each)(Item::NotObject(found)),
-        }
-    }
-}
-
-/// [`stream`]'s loop: not generic.
-fn stream_into<'de>(p: &mut Parser<'de>, sink: &mut dyn Sink<'de>) -> Parsed<Option<&'static str>> {
+    let mut record = Record::new();
     let mut order = Vec::new();
     list(p, &mut |p| {
-        let found = read_record(p, sink.fields(), &mut order)?;
-        sink.take(found);
-        sink.fields().clear();
+        match read_record(p, keys, &mut record, &mut order)? {
+            None => each(Item::Record(&record.values)),
+            Some(found) => each(Item::NotObject(found)),
+        }
+        record.clear();
         Ok(())
     })
 }
@@ -475,15 +419,9 @@ pub(crate) fn int_text(n: i64) -> String {
     s
 }
 
-const DAY_NAMES: [&str; 7] = [
-    "sunday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-];
+/// The English day names from Sunday, each followed by a space (a text: a table of
+/// `&str` takes 8 bytes of pointers a name in the wasm build).
+const DAY_NAMES: &str = "sunday monday tuesday wednesday thursday friday saturday ";
 
 /// How a single day value was read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -518,8 +456,11 @@ pub(crate) fn read_day(v: &Val) -> DayRead {
         return DayRead::Unreadable;
     }
     let mut found = None;
-    for (i, name) in DAY_NAMES.iter().enumerate() {
-        let prefix = name.len() >= s.len() && name.as_bytes()[..s.len()].eq_ignore_ascii_case(s);
+    for (i, name) in DAY_NAMES.split(' ').enumerate() {
+        let prefix = name
+            .as_bytes()
+            .get(..s.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(s));
         if prefix {
             if found.is_some() {
                 return DayRead::Unreadable;
@@ -720,16 +661,21 @@ mod tests {
 
     #[test]
     fn a_record_gives_each_key_its_value_and_clears_in_place() {
-        let item = read_item::<Pair>(&mut Parser::new(br#"{"ab":2,"x":0,"a":1}"#));
-        let Ok(Item::Record(mut pair)) = item else {
+        let item = read_item(&mut Parser::new(br#"{"ab":2,"x":0,"a":1}"#), Pair::KEYS);
+        let Ok(Item::Record(values)) = item else {
             panic!("not a record: {item:?}");
         };
+        let pair = Pair(&values);
         assert_eq!(
             (pair.a(), pair.ab()),
             (&Some(Val::Int(1)), &Some(Val::Int(2)))
         );
-        pair.slots().clear();
-        assert_eq!((pair.a(), pair.ab()), (&None, &None));
+        let mut record = Record::new();
+        *record.slot(1).unwrap() = Some(Val::Int(3));
+        assert!(record.slot(NO_SLOT).is_none());
+        record.clear();
+        assert!(record.values.iter().all(Option::is_none));
+        assert_eq!(record.filled, 0);
     }
 
     #[test]
@@ -749,8 +695,8 @@ mod tests {
         let alone: Vec<String> = records
             .iter()
             .map(
-                |r| match read_item::<Pair>(&mut Parser::new(r.as_bytes())) {
-                    Ok(Item::Record(pair)) => format!("{pair:?}"),
+                |r| match read_item(&mut Parser::new(r.as_bytes()), Pair::KEYS) {
+                    Ok(Item::Record(values)) => format!("{:?}", Pair(&values)),
                     Ok(Item::NotObject(found)) => found.to_owned(),
                     Err(e) => panic!("{r}: {e:?}"),
                 },
@@ -759,9 +705,9 @@ mod tests {
         let list = format!("[{}]", records.join(","));
         let mut streamed = Vec::new();
         let mut p = Parser::new(list.as_bytes());
-        stream(&mut p, &mut |item: Item<&mut Pair>| {
+        stream(&mut p, Pair::KEYS, &mut |item| {
             streamed.push(match item {
-                Item::Record(pair) => format!("{pair:?}"),
+                Item::Record(values) => format!("{:?}", Pair(values)),
                 Item::NotObject(found) => found.to_owned(),
             })
         })

@@ -4,8 +4,7 @@
 
 use super::diagnostics::{Action, Collector, ProblemKind};
 use super::lenient::{
-    add_minutes, read_coordinate_pair, read_coordinates, read_day, read_time, slots, trim,
-    word_number, DayRead, Val,
+    add_minutes, given, read_day, read_time, slots, trim, word_number, DayRead, Val,
 };
 use super::shared::{self, Text};
 use crate::model::{
@@ -75,8 +74,7 @@ pub(crate) fn convert(
     text.set(&mut meeting.slug, "slug", raw.slug());
     meeting.occurrences = occurrences(raw, text.out);
 
-    let has_day_or_time = raw.day().as_ref().is_some_and(|v| !v.is_blank())
-        || raw.time().as_ref().is_some_and(|v| !v.is_blank());
+    let has_day_or_time = given(raw.day()).is_some() || given(raw.time()).is_some();
     if meeting.name.is_empty() && meeting.slug.is_empty() && !has_day_or_time {
         text.out
             .push("", ProblemKind::RecordEmpty, "", Action::Skipped);
@@ -137,12 +135,8 @@ pub(crate) fn convert(
     let regions = &mut meeting.regions;
     text.list(regions, "regions", raw.regions().as_ref());
     if regions.is_empty() {
-        for (field, value) in [("region", raw.region()), ("sub_region", raw.sub_region())] {
-            let region = text.plain(field, value.as_ref());
-            if !region.is_empty() {
-                regions.push(region);
-            }
-        }
+        text.push(regions, "region", raw.region().as_ref());
+        text.push(regions, "sub_region", raw.sub_region().as_ref());
     }
     if regions.is_empty() && !meeting.place.city.is_empty() {
         regions.push(meeting.place.city.clone());
@@ -228,9 +222,9 @@ fn occurrences(raw: &Raw, out: &mut Collector) -> Vec<Occurrence> {
     }
 
     let time = time_span(raw, out);
-    let has_time = raw.time().as_ref().is_some_and(|v| !v.is_blank());
+    let has_time = given(raw.time()).is_some();
     if days == 0 {
-        let day_given = raw.day().as_ref().is_some_and(|v| !v.is_blank());
+        let day_given = given(raw.day()).is_some();
         if let (true, false, Some(v)) = (has_time, day_given, raw.time()) {
             out.push_val("time", ProblemKind::TimeWithoutDay, v, Action::Ignored);
         }
@@ -265,8 +259,13 @@ fn time_span(raw: &Raw, out: &mut Collector) -> Option<TimeSpan> {
     Some(TimeSpan { start, end })
 }
 
-/// A time field: `None` (and a problem) when given but unreadable, `None` when absent.
-fn read_clock(field: &'static str, v: Option<&Val>, out: &mut Collector) -> Option<Minutes> {
+/// A time field: `None` (and a problem) when given but unreadable, `None` when absent
+/// (BMLT's `start_time` too).
+pub(crate) fn read_clock(
+    field: &'static str,
+    v: Option<&Val>,
+    out: &mut Collector,
+) -> Option<Minutes> {
     let v = v.filter(|v| !v.is_blank())?;
     let minutes = v.as_str().and_then(read_time);
     if minutes.is_none() {
@@ -289,55 +288,8 @@ fn approximate(v: &Val) -> Option<bool> {
 
 /// Coordinates from `latitude`/`longitude`, else from a `coordinates: "lat,lng"` string.
 fn coordinates(raw: &Raw, out: &mut Collector) -> Option<crate::model::LatLon> {
-    let lat = raw.latitude().as_ref().filter(|v| !v.is_blank());
-    let lon = raw.longitude().as_ref().filter(|v| !v.is_blank());
-    if let (Some(lat), Some(lon)) = (lat, lon) {
-        if let Some(point) = read_coordinates(lat, lon) {
-            return Some(point);
-        }
-        if !out.on() {
-            return None;
-        }
-        let mut found = super::diagnostics::describe(lat);
-        found.push_str(", ");
-        found.push_str(&super::diagnostics::describe(lon));
-        out.push(
-            "latitude",
-            ProblemKind::UnreadableCoordinates,
-            &found,
-            Action::Ignored,
-        );
-        return None;
-    }
-    if let Some(v) = lat.or(lon) {
-        let field = if lat.is_some() {
-            "latitude"
-        } else {
-            "longitude"
-        };
-        out.push_val(
-            field,
-            ProblemKind::UnreadableCoordinates,
-            v,
-            Action::Ignored,
-        );
-        return None;
-    }
-    let v = raw.coordinates().as_ref().filter(|v| !v.is_blank())?;
-    let point = match v {
-        Val::Str(s) => read_coordinate_pair(s),
-        Val::List(items) if items.len() == 2 => read_coordinates(&items[0], &items[1]),
-        _ => None,
-    };
-    if point.is_none() {
-        out.push_val(
-            "coordinates",
-            ProblemKind::UnreadableCoordinates,
-            v,
-            Action::Ignored,
-        );
-    }
-    point
+    let pair = raw.coordinates().as_ref();
+    shared::coordinates(raw.latitude(), raw.longitude(), Some(pair), out)
 }
 
 /// `attendance_option` when it is one of the four, else derived as the reference says.
@@ -348,7 +300,7 @@ fn attendance(
     conference: &Conference,
     out: &mut Collector,
 ) -> Attendance {
-    if let Some(v) = raw.attendance_option().as_ref().filter(|v| !v.is_blank()) {
+    if let Some(v) = given(raw.attendance_option()) {
         let given = v.as_str().and_then(|s| {
             let at = word_number("in_person in-person online hybrid inactive ", trim(s), true)?;
             let all = [
@@ -380,8 +332,9 @@ mod tests {
     use crate::feed::lenient::{int_text, read_item, Item};
 
     fn one(json: &str) -> (Option<Meeting>, Collector) {
-        let item: Item<Raw> = read_item(&mut Parser::new(json.as_bytes())).unwrap();
-        let Item::Record(raw) = item else { panic!() };
+        let item = read_item(&mut Parser::new(json.as_bytes()), Raw::KEYS).unwrap();
+        let Item::Record(values) = item else { panic!() };
+        let raw = Raw(&values);
         let mut out = Collector::new(true);
         let mut m = Meeting::default();
         let kept = convert(&raw, 0, Some("America/New_York"), &mut out, &mut m);

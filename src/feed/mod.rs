@@ -24,7 +24,7 @@ use crate::model::Meeting;
 use diagnostics::Collector;
 use json::{JsonError, Parser};
 pub(crate) use lenient::Val;
-use lenient::{Item, Slots};
+use lenient::{Item, Values};
 
 /// The formats [`read`] understands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -150,50 +150,79 @@ pub fn read(bytes: &[u8], options: &ReadOptions) -> Result<Feed, FeedError> {
 fn read_collecting(bytes: &[u8], options: &ReadOptions, problems: bool) -> Result<Feed, FeedError> {
     let bytes = strip_bom(bytes);
     let mut reader = Reader::new(problems);
-    // A BMLT list (the bytes it ends with, where it starts, and what came beside it), or
-    // `None` once a Meeting Guide list is read.
-    let bmlt = match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
-        None => return Err(FeedError::Empty),
+    match read_into(bytes, options, &mut reader) {
+        Ok((format, table)) => Ok(reader.finish(format, table.type_names())),
+        Err(Fault::Json(e)) => Err(invalid_json(bytes, e, false)),
+        Err(Fault::Feed(e)) => Err(e),
+    }
+}
+
+/// Why [`read_into`] stopped: a JSON fault in the feed's bytes (turned into a
+/// [`FeedError`] in one place, [`read_collecting`]), or another reason.
+enum Fault {
+    Json(JsonError),
+    Feed(FeedError),
+}
+
+impl From<JsonError> for Fault {
+    fn from(e: JsonError) -> Self {
+        Fault::Json(e)
+    }
+}
+
+impl From<FeedError> for Fault {
+    fn from(e: FeedError) -> Self {
+        Fault::Feed(e)
+    }
+}
+
+/// Reads the feed `bytes` (without a byte order mark) into `reader`: its format and BMLT
+/// formats table (empty for Meeting Guide).
+fn read_into(
+    bytes: &[u8],
+    options: &ReadOptions,
+    reader: &mut Reader,
+) -> Result<(Format, bmlt::FormatTable), Fault> {
+    // A BMLT list: the bytes it ends with, where it starts, and what came beside it.
+    let (list, start, envelope) = match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+        None => return Err(FeedError::Empty.into()),
         Some(b'[') => {
             let keys = sniff(bytes);
             if looks_like_formats_table(keys) {
                 return Err(FeedError::NotAFeed {
                     found: "a BMLT formats list (give it as the formats file)",
-                });
+                }
+                .into());
             }
-            if looks_like_bmlt(keys) {
-                Some((bytes, 0, bmlt::Envelope::default()))
-            } else {
+            if !looks_like_bmlt(keys) {
                 let zone = options.default_timezone.as_deref();
-                stream(bytes, &mut |item: Item<&mut meeting_guide::Raw>| {
-                    reader.take(item, |raw, index, out, meeting| {
-                        meeting_guide::convert(raw, index, zone, out, meeting)
-                    })
-                })?;
-                None
+                let mut p = Parser::new(bytes);
+                reader.stream(
+                    &mut p,
+                    meeting_guide::Raw::KEYS,
+                    &mut |values, index, out, meeting| {
+                        let raw = meeting_guide::Raw(values);
+                        meeting_guide::convert(&raw, index, zone, out, meeting)
+                    },
+                )?;
+                p.end()?;
+                return Ok((Format::MeetingGuide, bmlt::FormatTable::default()));
             }
+            (bytes, 0, bmlt::Envelope::default())
         }
-        Some(b'{') => Some(read_envelope(bytes)?),
+        Some(b'{') => read_envelope(bytes)?,
         Some(_) => {
             let mut p = Parser::new(bytes);
-            return match p.value().and_then(|v| p.end().map(|()| v)) {
-                Err(e) => Err(invalid_json(bytes, &e)),
-                Ok(value) => Err(FeedError::NotAFeed {
-                    found: lenient::kind(&value),
-                }),
-            };
+            let value = p.value()?;
+            p.end()?;
+            return Err(FeedError::NotAFeed {
+                found: lenient::kind(&value),
+            }
+            .into());
         }
     };
-    // Every way to a feed ends here with its format and BMLT formats table (empty for
-    // Meeting Guide), so that finishing is one copy.
-    let (format, table) = match bmlt {
-        Some((list, start, envelope)) => (
-            Format::Bmlt,
-            read_bmlt(list, start, envelope, options, &mut reader)?,
-        ),
-        None => (Format::MeetingGuide, bmlt::FormatTable::default()),
-    };
-    Ok(reader.finish(format, table.type_names()))
+    let table = read_bmlt(list, start, envelope, options, reader)?;
+    Ok((Format::Bmlt, table))
 }
 
 /// `bytes` without a UTF-8 byte order mark.
@@ -203,20 +232,21 @@ fn strip_bom(bytes: &[u8]) -> &[u8] {
 
 /// Checks a BMLT `{meetings, formats}` envelope: the bytes up to the end of its list of
 /// meetings, where that list starts, and the envelope.
-fn read_envelope(bytes: &[u8]) -> Result<(&[u8], usize, bmlt::Envelope), FeedError> {
+fn read_envelope(bytes: &[u8]) -> Result<(&[u8], usize, bmlt::Envelope), Fault> {
     let mut p = Parser::new(bytes);
-    let envelope = bmlt::Envelope::read(&mut p)
-        .and_then(|envelope| p.end().map(|()| envelope))
-        .map_err(|e| invalid_json(bytes, &e))?;
+    let envelope = bmlt::Envelope::read(&mut p)?;
+    p.end()?;
     let Some((start, end)) = envelope.meetings else {
         return Err(FeedError::NotAFeed {
             found: "an object without a \"meetings\" list",
-        });
+        }
+        .into());
     };
     if envelope.meetings_not_a_list.is_some() {
         return Err(FeedError::NotAFeed {
             found: "an object whose \"meetings\" is not a list",
-        });
+        }
+        .into());
     }
     Ok((bytes.get(..end).unwrap_or(bytes), start, envelope))
 }
@@ -231,7 +261,7 @@ fn read_bmlt(
     envelope: bmlt::Envelope,
     options: &ReadOptions,
     reader: &mut Reader,
-) -> Result<bmlt::FormatTable, FeedError> {
+) -> Result<bmlt::FormatTable, Fault> {
     let table = formats_table(envelope.formats, options)?;
     // Before the first record's problems, as a problem of the list as a whole.
     if let Some(found) = envelope.formats_not_a_list {
@@ -242,23 +272,35 @@ fn read_bmlt(
     }
     let zone = options.default_timezone.as_deref();
     let mut p = Parser::new_at(list, start);
-    lenient::stream(&mut p, &mut |item: Item<&mut bmlt::Raw>| {
-        reader.take(item, |raw, index, out, meeting| {
-            bmlt::convert(raw, index, &table, zone, out, meeting)
-        })
-    })
-    .and_then(|_| p.end())
-    .map_err(|e| invalid_json(list, &e))?;
+    reader.stream(
+        &mut p,
+        bmlt::Raw::KEYS,
+        &mut |values, index, out, meeting| {
+            bmlt::convert(&bmlt::Raw(values), index, &table, zone, out, meeting)
+        },
+    )?;
+    p.end()?;
     Ok(table)
 }
 
-/// The feed's JSON error, with its line and column.
-fn invalid_json(bytes: &[u8], e: &JsonError) -> FeedError {
+/// The JSON error `e` of `bytes`, with its line and column: of the feed, or of the BMLT
+/// formats file when `formats` (one copy for both).
+#[inline(never)]
+fn invalid_json(bytes: &[u8], e: JsonError, formats: bool) -> FeedError {
     let (line, column) = e.line_column(bytes);
-    FeedError::InvalidJson {
-        line,
-        column,
-        reason: e.reason().to_owned(),
+    let reason = e.reason().to_owned();
+    if formats {
+        FeedError::InvalidFormats {
+            line,
+            column,
+            reason,
+        }
+    } else {
+        FeedError::InvalidJson {
+            line,
+            column,
+            reason,
+        }
     }
 }
 
@@ -313,17 +355,6 @@ fn looks_like_formats_table(keys: u8) -> bool {
     keys & 0b11_1111 == 0b01_1000
 }
 
-/// Reads a top-level list one record at a time, handing each to `each`.
-fn stream<'de, T: Slots<'de> + Default>(
-    bytes: &'de [u8],
-    each: &mut dyn FnMut(Item<&mut T>),
-) -> Result<(), FeedError> {
-    let mut p = Parser::new(bytes);
-    lenient::stream(&mut p, each)
-        .and_then(|_| p.end())
-        .map_err(|e| invalid_json(bytes, &e))
-}
-
 /// The BMLT formats table: the envelope's own entries (`table`), then the formats file's.
 fn formats_table(
     mut table: bmlt::FormatTable,
@@ -333,16 +364,16 @@ fn formats_table(
         let extra = strip_bom(extra);
         let mut p = Parser::new(extra);
         if let Err(e) = table.read(&mut p).and_then(|_| p.end()) {
-            let (line, column) = e.line_column(extra);
-            return Err(FeedError::InvalidFormats {
-                line,
-                column,
-                reason: e.reason().to_owned(),
-            });
+            return Err(invalid_json(extra, e, true));
         }
     }
     Ok(table)
 }
+
+/// What [`Reader::stream`] turns each record into a meeting with: the record's values,
+/// its index, where problems go and the meeting to fill; whether to keep it.
+type Convert<'a, 'de> =
+    &'a mut dyn FnMut(&Values<'de>, usize, &mut Collector, &mut Meeting) -> bool;
 
 /// Turns records into meetings one at a time, keeping count and collecting problems.
 struct Reader {
@@ -364,25 +395,30 @@ impl Reader {
         }
     }
 
-    /// Takes the next record: converts an object, reports anything else. `convert` fills
-    /// a default meeting in place at the end of the list and says whether to keep it.
-    /// Only the call to `convert` is generic: the rest is one copy for every reader.
-    fn take<T>(
+    /// Takes every record of the list at `p` (read with the record type's `keys`):
+    /// converts each object, reports anything else. `convert` fills a default meeting in
+    /// place at the end of the list and says whether to keep it. One copy for every
+    /// reader: only `convert` differs.
+    fn stream<'de>(
         &mut self,
-        item: Item<&mut T>,
-        convert: impl FnOnce(&T, usize, &mut Collector, &mut Meeting) -> bool,
-    ) {
-        let index = self.begin();
-        let kept = match (item, self.meetings.last_mut()) {
-            (Item::Record(raw), Some(meeting)) => convert(raw, index, &mut self.out, meeting),
-            (Item::NotObject(found), _) => {
-                self.out
-                    .push("", ProblemKind::RecordNotObject, found, Action::Skipped);
-                false
-            }
-            (Item::Record(_), None) => false,
-        };
-        self.end(index, kept);
+        p: &mut Parser<'de>,
+        keys: &'static str,
+        convert: Convert<'_, 'de>,
+    ) -> Result<(), JsonError> {
+        lenient::stream(p, keys, &mut |item| {
+            let index = self.begin();
+            let kept = match (item, self.meetings.last_mut()) {
+                (Item::Record(raw), Some(meeting)) => convert(raw, index, &mut self.out, meeting),
+                (Item::NotObject(found), _) => {
+                    self.out
+                        .push("", ProblemKind::RecordNotObject, found, Action::Skipped);
+                    false
+                }
+                (Item::Record(_), None) => false,
+            };
+            self.end(index, kept);
+        })?;
+        Ok(())
     }
 
     /// Starts the next record: its index, and a default meeting at the end of the list.

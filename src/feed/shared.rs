@@ -6,8 +6,11 @@ use super::codes;
 use super::diagnostics::{Action, Collector, ProblemKind};
 use super::html;
 use super::json::{bytes_equal, word_at};
-use super::lenient::{int_text, push_int, trim, trim_also, Val};
-use crate::model::{Attendance, Conference, Meeting, Place};
+use super::lenient::{
+    given, int_text, push_int, read_coordinate_pair, read_coordinates, trim, trim_also,
+    word_number, Val,
+};
+use crate::model::{Attendance, Conference, LatLon, Meeting, Place};
 use crate::search::text::contains;
 
 /// BMLT's marker for "prompt, then value" in legacy custom fields.
@@ -116,26 +119,24 @@ impl Text<'_> {
         match v {
             Some(Val::List(values)) => {
                 for value in values {
-                    let item = self.plain(field, Some(value));
-                    if !item.is_empty() {
-                        items.push(item);
-                    }
+                    self.push(items, field, Some(value));
                 }
             }
             Some(Val::Str(s)) => {
                 for part in s.split(',') {
-                    let item = self.plain(field, Some(&Val::Str(part.into())));
-                    if !item.is_empty() {
-                        items.push(item);
-                    }
+                    self.push(items, field, Some(&Val::Str(part.into())));
                 }
             }
-            other => {
-                let item = self.plain(field, other);
-                if !item.is_empty() {
-                    items.push(item);
-                }
-            }
+            other => self.push(items, field, other),
+        }
+    }
+
+    /// [`Text::plain`] added to `items` unless it is empty (one copy for every list).
+    #[inline(never)]
+    pub(crate) fn push(&mut self, items: &mut Vec<String>, field: &'static str, v: Option<&Val>) {
+        let item = self.plain(field, v);
+        if !item.is_empty() {
+            items.push(item);
         }
     }
 
@@ -252,13 +253,13 @@ pub(crate) fn push_code(
     if code.is_empty() {
         return;
     }
-    let (code, known) = if code.eq_ignore_ascii_case("open") {
-        ("O".to_owned(), true)
-    } else if code.eq_ignore_ascii_case("closed") {
-        ("C".to_owned(), true)
-    } else {
-        codes::canonical(code)
+    // `O` and `C` are known codes: one call of `canonical` for all.
+    let code = match word_number("open closed ", code, true) {
+        Some(0) => "O",
+        Some(_) => "C",
+        None => code,
     };
+    let (code, known) = codes::canonical(code);
     if codes.contains(&code) {
         return;
     }
@@ -333,6 +334,77 @@ pub(crate) fn looks_approximate(formatted: &str) -> bool {
         }
     }
     true
+}
+
+/// Coordinates from a latitude and a longitude, else (Meeting Guide, whose `pair` is
+/// `Some`) from a `coordinates: "lat,lng"` string or two-element list. One copy for both
+/// readers: BMLT (`pair` `None`) records a fault of either at `latitude`, with the value
+/// as it is.
+pub(crate) fn coordinates(
+    lat: &Option<Val>,
+    lon: &Option<Val>,
+    pair: Option<Option<&Val>>,
+    out: &mut Collector,
+) -> Option<LatLon> {
+    let lat = given(lat);
+    let lon = given(lon);
+    let bmlt = pair.is_none();
+    if let (Some(lat), Some(lon)) = (lat, lon) {
+        if let Some(point) = read_coordinates(lat, lon) {
+            return Some(point);
+        }
+        if !out.on() {
+            return None;
+        }
+        if bmlt {
+            out.push_val(
+                "latitude",
+                ProblemKind::UnreadableCoordinates,
+                lat,
+                Action::Ignored,
+            );
+            return None;
+        }
+        let mut found = super::diagnostics::describe(lat);
+        found.push_str(", ");
+        found.push_str(&super::diagnostics::describe(lon));
+        out.push(
+            "latitude",
+            ProblemKind::UnreadableCoordinates,
+            &found,
+            Action::Ignored,
+        );
+        return None;
+    }
+    if let Some(v) = lat.or(lon) {
+        let field = if lat.is_some() || bmlt {
+            "latitude"
+        } else {
+            "longitude"
+        };
+        out.push_val(
+            field,
+            ProblemKind::UnreadableCoordinates,
+            v,
+            Action::Ignored,
+        );
+        return None;
+    }
+    let v = pair.flatten().filter(|v| !v.is_blank())?;
+    let point = match v {
+        Val::Str(s) => read_coordinate_pair(s),
+        Val::List(items) if items.len() == 2 => read_coordinates(&items[0], &items[1]),
+        _ => None,
+    };
+    if point.is_none() {
+        out.push_val(
+            "coordinates",
+            ProblemKind::UnreadableCoordinates,
+            v,
+            Action::Ignored,
+        );
+    }
+    point
 }
 
 /// Attendance as the reference derives it: online with a link or phone, in person with a
