@@ -96,7 +96,8 @@ fn opt(options: &Object, name: &str) -> String {
 /// string rather than a table of strings.
 const EVENTS: &str = "click change input keydown";
 
-/// The requests [`Widget::call`] takes, by number (the loader's `msOp` has the same).
+/// The requests [`Widget::call`] takes, by number (the loader names them `msSaved` to
+/// `msOpen`).
 pub mod op {
     /// A feed is shown from a saved copy.
     pub const SAVED: u32 = 0;
