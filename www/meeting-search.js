@@ -308,7 +308,7 @@ function msSave(name, text) {
 }
 
 // One widget's Intl, geolocation, row, detail and event services, in its language.
-// Its formatters are made on first use (see `warm`).
+// Its formatters are made on first use, or when msStart warms them.
 function msHooks(el, lang) {
   const locales = [lang, 'en'];
   const dtf = (o) => new Intl.DateTimeFormat(locales, o);
@@ -433,12 +433,14 @@ async function msStart(el, options) {
   // data): they are made while the wasm compiles and the feed comes. Not now: the main
   // thread would hold the wasm's bytes back from the compiler until they are made. A task
   // after the wasm's response is in lets its bytes through first.
+  // (Either way: a failed fetch is reported where the wasm is awaited, not here.)
   const hooks = msHooks(el, lang);
-  msWasmResponse.finally(() => setTimeout(() => {
+  const warm = () => setTimeout(() => {
     hooks.now(opts.timezone || '');
     hooks.days();
     hooks.time(0);
-  }));
+  });
+  msWasmResponse.then(warm, warm);
   // The widget writes the URL once the filters have settled (writing it takes several ms).
   let urlTimer;
   hooks.later = (ms) => {

@@ -8,7 +8,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch, newPage } from './lib/browser.mjs';
+import { launch, newPage, pageErrors } from './lib/browser.mjs';
 import { serve } from './lib/server.mjs';
 import * as s from './fixtures/support.mjs';
 
@@ -83,6 +83,14 @@ test('without \'wasm-unsafe-eval\' the element says the search could not start',
     await page.waitForFunction(() => /could not start/.test(document.querySelector('#w').textContent));
     assert.equal(await s.hostPageWorks(page), true, 'the host page still works');
     await page.close();
+    // The same when the wasm's request fails on the network, with no uncaught error.
+    const cut = await newPage(browser);
+    await cut.route('**/*.wasm', (route) => route.abort());
+    await cut.goto(s.pageUrl(server, 'plain', { feed: '/fixtures/feeds/town.json' }));
+    await cut.waitForFunction(() => /could not start/.test(document.querySelector('#w').textContent));
+    await cut.waitForTimeout(300);
+    assert.deepEqual(pageErrors(cut).filter((e) => e.startsWith('uncaught')), []);
+    await cut.close();
   } finally {
     await refusing.close();
   }
