@@ -447,7 +447,7 @@ async function msStart(el, options) {
     clearTimeout(urlTimer);
     urlTimer = setTimeout(() => widget && widget.call(msWriteUrl, 0, 0, ''), ms);
   };
-  // "Use my location": the browser's answer goes to the widget's `located` (NaN: none);
+  // "Use my location": the browser's answer goes to the widget (msLocated; NaN: none);
   // the position stays on the device.
   hooks.locate = () => {
     const none = () => widget && widget.call(msLocated, NaN, NaN, '');

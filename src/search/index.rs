@@ -123,6 +123,15 @@ pub(crate) struct Geo {
     pub(crate) xyz: Vec<[f64; 3]>,
 }
 
+impl Geo {
+    /// No points.
+    const EMPTY: Geo = Geo {
+        sorted: Vec::new(),
+        point: Vec::new(),
+        xyz: Vec::new(),
+    };
+}
+
 /// A distance-eligible meeting in the latitude-sorted column.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct GeoEntry {
@@ -443,11 +452,7 @@ impl Index {
 
     /// The meetings' points, built on first use (a distance filter).
     pub(crate) fn geo(&self) -> &Geo {
-        static NONE: Geo = Geo {
-            sorted: Vec::new(),
-            point: Vec::new(),
-            xyz: Vec::new(),
-        };
+        static NONE: Geo = Geo::EMPTY;
         built(&self.geo, &NONE, || self.build_geo())
     }
 

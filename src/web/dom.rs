@@ -175,9 +175,10 @@ pub fn safe_url(url: &str) -> Option<&str> {
     ok.then_some(url)
 }
 
-/// The widget's style sheet (in an array, as `adoptedStyleSheets` takes it), adopted by its shadow root (a constructable style sheet works
-/// under a strict CSP without `unsafe-inline`). Made for each widget: one shared through a
-/// thread-local cost 270 B of wasm, and parsing the sheet takes a fraction of a millisecond.
+/// The widget's style sheet (in an array, as `adoptedStyleSheets` takes it), adopted by its
+/// shadow root (a constructable style sheet works under a strict CSP without
+/// `unsafe-inline`). Made for each widget: one shared through a thread-local cost 270 B of
+/// wasm, and parsing the sheet takes a fraction of a millisecond.
 pub fn sheets() -> Option<Array> {
     let sheet = CssStyleSheet::new().ok()?;
     sheet.replace_sync(include_str!("style.css")).ok()?;

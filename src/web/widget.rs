@@ -664,7 +664,7 @@ pub fn event(state: &Rc<RefCell<State>>, e: &Event) {
         .as_bytes()
         .first()
     {
-        // The loader asks the browser, then calls the widget's `located`.
+        // The loader asks the browser, then answers with `call(op::LOCATED, …)`.
         Some(b'l') => {
             let _ = s.hooks.locate();
         }

@@ -83,7 +83,10 @@ fn labels(choices: &[Choice], counts: &[u32]) {
 /// Writes the facets' counts beside every option.
 pub fn sync(s: &State, f: &Facets) {
     let c = &s.els.choices;
-    label(&c[0], s.now.map_or(0, |n| f.days[n.day.number() as usize]));
+    label(
+        &c[choice::DAYS],
+        s.now.map_or(0, |n| f.days[n.day.number() as usize]),
+    );
     labels(&c[choice::DAYS + 1..choice::TIMES], &f.days);
     labels(&c[choice::TIMES..choice::ATTENDANCE], &f.times);
     labels(&c[choice::ATTENDANCE..], &f.attendance);
