@@ -367,8 +367,8 @@ impl Index {
     /// The distance-eligible meetings in the radius's latitude band.
     pub(crate) fn band(&self, rad: &Radius) -> &[GeoEntry] {
         let sorted = &self.geo().sorted;
-        let lo = sorted.partition_point(|g| g.lat < rad.bbox.min_lat);
-        let hi = lo + sorted[lo..].partition_point(|g| g.lat <= rad.bbox.max_lat);
+        let lo = lat_bound(sorted, rad.bbox.min_lat, false);
+        let hi = lat_bound(sorted, rad.bbox.max_lat, true).max(lo);
         &sorted[lo..hi]
     }
 
@@ -545,4 +545,21 @@ pub(crate) fn in_window(start: Minutes, from: Minutes, to: Minutes) -> bool {
     } else {
         start >= from || start <= to
     }
+}
+
+/// The first entry of `sorted` (by latitude) whose latitude is above `lat`, or at or above
+/// it unless `inclusive`: one binary search for both ends of a band (`partition_point`
+/// compiled to one copy of WebAssembly per end).
+fn lat_bound(sorted: &[GeoEntry], lat: f64, inclusive: bool) -> usize {
+    let (mut lo, mut hi) = (0, sorted.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let g = sorted.get(mid).map_or(f64::NAN, |g| g.lat);
+        if g < lat || (inclusive && g == lat) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }

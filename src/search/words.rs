@@ -38,9 +38,10 @@ impl Words {
 
     /// The range of vocabulary ids whose words begin with `prefix` (already folded).
     pub(crate) fn prefix_range(&self, prefix: &str) -> (usize, usize) {
-        let lo = self.vocab.partition_point(|w| w.as_str() < prefix);
-        let hi = lo + self.vocab[lo..].partition_point(|w| w.starts_with(prefix));
-        (lo, hi)
+        (
+            vocab_bound(&self.vocab, prefix, false),
+            vocab_bound(&self.vocab, prefix, true),
+        )
     }
 
     /// The meetings of the words with ids in `lo..hi`, word by word (a meeting once per
@@ -57,6 +58,23 @@ impl Words {
         let i = ids.partition_point(|&w| (w as usize) < lo);
         i < ids.len() && (ids[i] as usize) < hi
     }
+}
+
+/// The first word of the sorted `vocab` not before `prefix`, or, when `past`, the first
+/// after the run of words that begin with it: one binary search for both ends of the run
+/// (`partition_point` compiled to one copy of WebAssembly per end).
+fn vocab_bound(vocab: &[String], prefix: &str, past: bool) -> usize {
+    let (mut lo, mut hi) = (0, vocab.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let w = vocab.get(mid).map_or("", String::as_str);
+        if w < prefix || (past && w.starts_with(prefix)) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
 }
 
 /// The word index part-built: the meetings' words are read a slice at a time
