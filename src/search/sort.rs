@@ -68,7 +68,27 @@ const RADIX_FROM: usize = 96;
 
 /// The indices `0..n` in the order `cmp` gives them, equal ones by index (so the order a
 /// stable sort would give).
-pub(crate) fn order_by(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<u32> {
+#[inline(always)]
+pub(crate) fn order_by<F: FnMut(usize, usize) -> Ordering>(n: usize, cmp: &mut F) -> Vec<u32> {
+    order_by_dyn(n, cmp)
+}
+
+/// A comparison of two indices, what [`order_by`] passes on as a trait object: this one's
+/// vtable holds just the method, where an `FnMut`'s also holds `call_once`, a second copy
+/// of every comparison closure in the wasm.
+trait Compare {
+    /// How item `a` compares with item `b`.
+    fn compare(&mut self, a: usize, b: usize) -> Ordering;
+}
+
+impl<F: FnMut(usize, usize) -> Ordering> Compare for F {
+    fn compare(&mut self, a: usize, b: usize) -> Ordering {
+        self(a, b)
+    }
+}
+
+/// [`order_by`], once for every comparison.
+fn order_by_dyn(n: usize, cmp: &mut dyn Compare) -> Vec<u32> {
     let mut order = vec![0u32; n];
     for (i, o) in order.iter_mut().enumerate() {
         *o = i as u32;
@@ -85,7 +105,8 @@ pub(crate) fn order_by(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) 
             for slot in &mut buf[start..end] {
                 // The left run wins ties: equal items keep their order.
                 let take_right = j < end
-                    && (i == mid || cmp(order[j] as usize, order[i] as usize) == Ordering::Less);
+                    && (i == mid
+                        || cmp.compare(order[j] as usize, order[i] as usize) == Ordering::Less);
                 if take_right {
                     *slot = order[j];
                     j += 1;
