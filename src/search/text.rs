@@ -65,12 +65,26 @@ pub fn for_each_word(text: &str, buf: &mut String, mut word: impl FnMut(&str)) {
     split_words(text, buf, &mut word);
 }
 
+/// What [`split_words`] passes each word to, as a trait object: this one's vtable holds
+/// just the method, where an `FnMut`'s also holds `call_once`, a second copy of the
+/// caller's closure in the wasm.
+trait OnWord {
+    /// Takes one folded word.
+    fn word(&mut self, w: &str);
+}
+
+impl<F: FnMut(&str)> OnWord for F {
+    fn word(&mut self, w: &str) {
+        self(w);
+    }
+}
+
 /// The body of [`for_each_word`], compiled once (not once per caller's closure).
 ///
 /// Runs of ASCII letters and digits (most of a feed) are taken whole: a run that is a
 /// whole word already in lower case is passed without copying; other characters go
 /// through [`fold_char`] one at a time.
-fn split_words(text: &str, buf: &mut String, word: &mut dyn FnMut(&str)) {
+fn split_words(text: &str, buf: &mut String, word: &mut dyn OnWord) {
     buf.clear();
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -91,7 +105,7 @@ fn split_words(text: &str, buf: &mut String, word: &mut dyn FnMut(&str)) {
             };
             let ends = bytes.get(i).is_none_or(|&c| c < 0x80 && c != b'\'');
             if ends && buf.is_empty() && !upper {
-                word(run);
+                word.word(run);
                 continue;
             }
             let from = buf.len();
@@ -102,7 +116,7 @@ fn split_words(text: &str, buf: &mut String, word: &mut dyn FnMut(&str)) {
                 }
             }
             if ends {
-                word(buf);
+                word.word(buf);
                 buf.clear();
             }
             continue;
@@ -120,7 +134,7 @@ fn split_words(text: &str, buf: &mut String, word: &mut dyn FnMut(&str)) {
         match folded {
             Folded::Separator => {
                 if !buf.is_empty() {
-                    word(buf);
+                    word.word(buf);
                     buf.clear();
                 }
             }
@@ -133,7 +147,7 @@ fn split_words(text: &str, buf: &mut String, word: &mut dyn FnMut(&str)) {
         }
     }
     if !buf.is_empty() {
-        word(buf);
+        word.word(buf);
         buf.clear();
     }
 }
