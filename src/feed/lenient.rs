@@ -269,19 +269,43 @@ fn read_record<'de>(
 /// `each` as soon as it is read, so that a large feed is never held twice. Every record
 /// is read into the same place, lent to `each` and then cleared: a record is large, and
 /// moving it out for every element was a hot spot of reading. Gives back what was found
-/// instead of a list when it was not one (`null` counts as an empty list). Not generic:
-/// one copy for every record type.
-pub(crate) fn stream<'de>(
+/// instead of a list when it was not one (`null` counts as an empty list). Not generic
+/// but for this front: one copy for every record type.
+#[inline(always)]
+pub(crate) fn stream<'de, F: FnMut(Item<&Values<'de>>)>(
     p: &mut Parser<'de>,
     keys: &'static str,
-    each: &mut dyn FnMut(Item<&Values<'de>>),
+    each: &mut F,
+) -> Parsed<Option<&'static str>> {
+    stream_dyn(p, keys, each)
+}
+
+/// What [`stream`] hands each element to, as a trait object: this one's vtable holds
+/// just the method, where an `FnMut`'s also holds `call_once`, a second copy of the
+/// caller's closure in the wasm.
+trait OnItem<'de> {
+    /// Takes one element of the list.
+    fn item(&mut self, item: Item<&Values<'de>>);
+}
+
+impl<'de, F: FnMut(Item<&Values<'de>>)> OnItem<'de> for F {
+    fn item(&mut self, item: Item<&Values<'de>>) {
+        self(item);
+    }
+}
+
+/// The body of [`stream`].
+fn stream_dyn<'de>(
+    p: &mut Parser<'de>,
+    keys: &'static str,
+    each: &mut dyn OnItem<'de>,
 ) -> Parsed<Option<&'static str>> {
     let mut record = Record::new();
     let mut order = Vec::new();
     list(p, &mut |p| {
         match read_record(p, keys, &mut record, &mut order)? {
-            None => each(Item::Record(&record.values)),
-            Some(found) => each(Item::NotObject(found)),
+            None => each.item(Item::Record(&record.values)),
+            Some(found) => each.item(Item::NotObject(found)),
         }
         record.clear();
         Ok(())
