@@ -370,10 +370,32 @@ fn formats_table(
     Ok(table)
 }
 
-/// What [`Reader::stream`] turns each record into a meeting with: the record's values,
-/// its index, where problems go and the meeting to fill; whether to keep it.
-type Convert<'a, 'de> =
-    &'a mut dyn FnMut(&Values<'de>, usize, &mut Collector, &mut Meeting) -> bool;
+/// What [`Reader::stream`] turns each record into a meeting with, as a trait object: this
+/// one's vtable holds just the method, where an `FnMut`'s also holds `call_once`, a second
+/// copy of the reader's closure in the wasm.
+trait Convert<'de> {
+    /// Fills `meeting` from the record's values, its index, with problems going to `out`;
+    /// whether to keep it.
+    fn convert(
+        &mut self,
+        values: &Values<'de>,
+        index: usize,
+        out: &mut Collector,
+        meeting: &mut Meeting,
+    ) -> bool;
+}
+
+impl<'de, F: FnMut(&Values<'de>, usize, &mut Collector, &mut Meeting) -> bool> Convert<'de> for F {
+    fn convert(
+        &mut self,
+        values: &Values<'de>,
+        index: usize,
+        out: &mut Collector,
+        meeting: &mut Meeting,
+    ) -> bool {
+        self(values, index, out, meeting)
+    }
+}
 
 /// Turns records into meetings one at a time, keeping count and collecting problems.
 struct Reader {
@@ -398,17 +420,30 @@ impl Reader {
     /// Takes every record of the list at `p` (read with the record type's `keys`):
     /// converts each object, reports anything else. `convert` fills a default meeting in
     /// place at the end of the list and says whether to keep it. One copy for every
-    /// reader: only `convert` differs.
-    fn stream<'de>(
+    /// reader: only `convert` differs (this generic front is always inlined).
+    #[inline(always)]
+    fn stream<'de, F: FnMut(&Values<'de>, usize, &mut Collector, &mut Meeting) -> bool>(
         &mut self,
         p: &mut Parser<'de>,
         keys: &'static str,
-        convert: Convert<'_, 'de>,
+        convert: &mut F,
+    ) -> Result<(), JsonError> {
+        self.stream_dyn(p, keys, convert)
+    }
+
+    /// The body of [`Reader::stream`].
+    fn stream_dyn<'de>(
+        &mut self,
+        p: &mut Parser<'de>,
+        keys: &'static str,
+        convert: &mut dyn Convert<'de>,
     ) -> Result<(), JsonError> {
         lenient::stream(p, keys, &mut |item| {
             let index = self.begin();
             let kept = match (item, self.meetings.last_mut()) {
-                (Item::Record(raw), Some(meeting)) => convert(raw, index, &mut self.out, meeting),
+                (Item::Record(raw), Some(meeting)) => {
+                    convert.convert(raw, index, &mut self.out, meeting)
+                }
                 (Item::NotObject(found), _) => {
                     self.out
                         .push("", ProblemKind::RecordNotObject, found, Action::Skipped);
