@@ -157,10 +157,52 @@ pub(crate) struct Parser<'de> {
     depth: u8,
 }
 
-/// What [`Parser::any`] does with each element of a list.
-pub(crate) type OnElement<'a, 'de> = &'a mut dyn FnMut(&mut Parser<'de>) -> Parsed<()>;
-/// What [`Parser::any`] does with each entry of an object: gets the key, reads the value.
-pub(crate) type OnEntry<'a, 'de> = &'a mut dyn FnMut(&mut Parser<'de>, &str) -> Parsed<()>;
+/// What [`Parser::any`] does with each element of a list (made with [`on_element`]).
+pub(crate) type OnElement<'a, 'de> = &'a mut dyn Element<'de>;
+/// What [`Parser::any`] does with each entry of an object: gets the key, reads the value
+/// (made with [`on_entry`]).
+pub(crate) type OnEntry<'a, 'de> = &'a mut dyn Entry<'de>;
+
+/// An [`OnElement`]'s method: a trait of its own, whose vtable holds just the method, where
+/// an `FnMut`'s also holds `call_once`, a second copy of the closure in the wasm.
+pub(crate) trait Element<'de> {
+    /// Reads one element.
+    fn element(&mut self, p: &mut Parser<'de>) -> Parsed<()>;
+}
+
+impl<'de, F: FnMut(&mut Parser<'de>) -> Parsed<()>> Element<'de> for F {
+    fn element(&mut self, p: &mut Parser<'de>) -> Parsed<()> {
+        self(p)
+    }
+}
+
+/// An [`OnEntry`]'s method (a trait of its own, as [`Element`]).
+pub(crate) trait Entry<'de> {
+    /// Reads the value of the entry with key `key`.
+    fn entry(&mut self, p: &mut Parser<'de>, key: &str) -> Parsed<()>;
+}
+
+impl<'de, F: FnMut(&mut Parser<'de>, &str) -> Parsed<()>> Entry<'de> for F {
+    fn entry(&mut self, p: &mut Parser<'de>, key: &str) -> Parsed<()> {
+        self(p, key)
+    }
+}
+
+/// `f` as an [`OnElement`] (a closure passed through here has its argument's type).
+pub(crate) fn on_element<'a, 'de, F>(f: &'a mut F) -> OnElement<'a, 'de>
+where
+    F: FnMut(&mut Parser<'de>) -> Parsed<()> + 'a,
+{
+    f
+}
+
+/// `f` as an [`OnEntry`] (a closure passed through here has its arguments' types).
+pub(crate) fn on_entry<'a, 'de, F>(f: &'a mut F) -> OnEntry<'a, 'de>
+where
+    F: FnMut(&mut Parser<'de>, &str) -> Parsed<()> + 'a,
+{
+    f
+}
 
 /// What [`Parser::object`] does with each entry: gets the key (`None` when it
 /// is the one at its position last time) and the tag given to that key last time, sets
@@ -274,8 +316,19 @@ impl<'de> Parser<'de> {
     /// Reads one value. Strings, numbers, `true`, `false` and `null` come back as they
     /// are; each element of a list goes to `element` and each entry of an object to
     /// `entry` (which must read or skip the value), and they come back as an empty
-    /// [`Val::List`] and [`Val::Object`].
-    pub(crate) fn any(
+    /// [`Val::List`] and [`Val::Object`]. A generic front, always inlined, for
+    /// [`Parser::any_dyn`].
+    #[inline(always)]
+    pub(crate) fn any<E, N>(&mut self, element: &mut E, entry: &mut N) -> Parsed<Val<'de>>
+    where
+        E: FnMut(&mut Parser<'de>) -> Parsed<()>,
+        N: FnMut(&mut Parser<'de>, &str) -> Parsed<()>,
+    {
+        self.any_dyn(element, entry)
+    }
+
+    /// The body of [`Parser::any`].
+    pub(crate) fn any_dyn(
         &mut self,
         element: OnElement<'_, 'de>,
         entry: OnEntry<'_, 'de>,
@@ -298,7 +351,9 @@ impl<'de> Parser<'de> {
             }
             b'[' => self.list(element).map(|()| Val::List(Vec::new())),
             b'{' => self
-                .object(None, &mut |p, key, _| entry(p, key.unwrap_or_default()))
+                .object(None, &mut |p, key, _| {
+                    entry.entry(p, key.unwrap_or_default())
+                })
                 .map(|()| Val::Object),
             _ => Err(self.peek_error(Reason::ExpectedValue)),
         }
@@ -320,10 +375,10 @@ impl<'de> Parser<'de> {
             Some(b'0'..=b'9') => self.number(true),
             Some(b'[') => {
                 let mut items = Vec::new();
-                self.list(&mut |p| {
+                self.list(on_element(&mut |p| {
                     items.push(p.value()?);
                     Ok(())
-                })?;
+                }))?;
                 Ok(Val::List(items))
             }
             _ => self.any(&mut |p| p.skip(), &mut |p, _| p.skip()),
@@ -359,7 +414,7 @@ impl<'de> Parser<'de> {
                 }
                 Some(_) => return Err(self.peek_error(Reason::ExpectedListComma)),
             }
-            element(self)?;
+            element.element(self)?;
         }
         self.at += 1;
         self.depth += 1;

@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use super::json::{KeyOrder, OnElement, Parsed, Parser};
+use super::json::{on_element, on_entry, KeyOrder, OnElement, Parsed, Parser};
 use crate::model::{LatLon, Minutes, Weekday, MINUTES_PER_DAY};
 
 /// Any JSON value a field can hold, borrowing strings from the feed when it can.
@@ -302,21 +302,24 @@ fn stream_dyn<'de>(
 ) -> Parsed<Option<&'static str>> {
     let mut record = Record::new();
     let mut order = Vec::new();
-    list(p, &mut |p| {
-        match read_record(p, keys, &mut record, &mut order)? {
-            None => each.item(Item::Record(&record.values)),
-            Some(found) => each.item(Item::NotObject(found)),
-        }
-        record.clear();
-        Ok(())
-    })
+    list(
+        p,
+        on_element(&mut |p| {
+            match read_record(p, keys, &mut record, &mut order)? {
+                None => each.item(Item::Record(&record.values)),
+                Some(found) => each.item(Item::NotObject(found)),
+            }
+            record.clear();
+            Ok(())
+        }),
+    )
 }
 
 /// Reads a list, handing each element to `element`; what was found instead when it was
 /// not one (`null` counts as an empty list). Not generic: [`stream`] is, for every
 /// record type.
 fn list<'de>(p: &mut Parser<'de>, element: OnElement<'_, 'de>) -> Parsed<Option<&'static str>> {
-    let value = p.any(element, &mut |p, _| p.skip())?;
+    let value = p.any_dyn(element, on_entry(&mut |p, _| p.skip()))?;
     Ok(match value {
         Val::Null | Val::List(_) => None,
         other => Some(kind(&other)),
