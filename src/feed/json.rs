@@ -207,8 +207,31 @@ where
 /// What [`Parser::object`] does with each entry: gets the key (`None` when it
 /// is the one at its position last time) and the tag given to that key last time, sets
 /// the tag when given a key, and reads the value.
-pub(crate) type OnTaggedEntry<'a, 'de> =
-    &'a mut dyn FnMut(&mut Parser<'de>, Option<&str>, &mut u8) -> Parsed<()>;
+/// (Made with [`on_tagged_entry`].)
+pub(crate) type OnTaggedEntry<'a, 'de> = &'a mut dyn TaggedEntry<'de>;
+
+/// An [`OnTaggedEntry`]'s method (a trait of its own, as [`Element`]).
+pub(crate) trait TaggedEntry<'de> {
+    /// Reads the value of the entry with key `key` and tag `tag`.
+    fn entry(&mut self, p: &mut Parser<'de>, key: Option<&str>, tag: &mut u8) -> Parsed<()>;
+}
+
+impl<'de, F> TaggedEntry<'de> for F
+where
+    F: FnMut(&mut Parser<'de>, Option<&str>, &mut u8) -> Parsed<()>,
+{
+    fn entry(&mut self, p: &mut Parser<'de>, key: Option<&str>, tag: &mut u8) -> Parsed<()> {
+        self(p, key, tag)
+    }
+}
+
+/// `f` as an [`OnTaggedEntry`] (a closure passed through here has its arguments' types).
+pub(crate) fn on_tagged_entry<'a, 'de, F>(f: &'a mut F) -> OnTaggedEntry<'a, 'de>
+where
+    F: FnMut(&mut Parser<'de>, Option<&str>, &mut u8) -> Parsed<()> + 'a,
+{
+    f
+}
 /// The keys objects read with an order by [`Parser::object`] had, in the order first
 /// seen, as the feed wrote them with their closing quote (keys with escapes are left out),
 /// and the tag the caller gave each.
@@ -351,9 +374,10 @@ impl<'de> Parser<'de> {
             }
             b'[' => self.list(element).map(|()| Val::List(Vec::new())),
             b'{' => self
-                .object(None, &mut |p, key, _| {
-                    entry.entry(p, key.unwrap_or_default())
-                })
+                .object(
+                    None,
+                    on_tagged_entry(&mut |p, key, _| entry.entry(p, key.unwrap_or_default())),
+                )
                 .map(|()| Val::Object),
             _ => Err(self.peek_error(Reason::ExpectedValue)),
         }
@@ -472,7 +496,7 @@ impl<'de> Parser<'de> {
                     self.at += key.len();
                     next = index + 1;
                     self.colon()?;
-                    entry(self, None, &mut tag)?;
+                    entry.entry(self, None, &mut tag)?;
                 }
                 None => {
                     let start = self.at;
@@ -485,7 +509,7 @@ impl<'de> Parser<'de> {
                     };
                     self.colon()?;
                     let mut tag = 0;
-                    entry(self, Some(&key), &mut tag)?;
+                    entry.entry(self, Some(&key), &mut tag)?;
                     if let (Some(keys), Some(raw)) = (order.as_mut(), raw) {
                         if keys.len() < MAX_KNOWN_KEYS {
                             keys.push((raw, tag));

@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use super::json::{on_element, on_entry, KeyOrder, OnElement, Parsed, Parser};
+use super::json::{on_element, on_entry, on_tagged_entry, KeyOrder, OnElement, Parsed, Parser};
 use crate::model::{LatLon, Minutes, Weekday, MINUTES_PER_DAY};
 
 /// Any JSON value a field can hold, borrowing strings from the feed when it can.
@@ -247,18 +247,21 @@ fn read_record<'de>(
     record: &mut Record<'de>,
     order: &mut KeyOrder<'de>,
 ) -> Parsed<Option<&'static str>> {
-    let value = p.record(order, &mut |p, key, index| {
-        if let Some(key) = key {
-            *index = position_of(keys, key);
-        }
-        match record.slot(*index) {
-            Some(slot) => {
-                *slot = Some(p.value()?);
-                Ok(())
+    let value = p.record(
+        order,
+        on_tagged_entry(&mut |p, key, index| {
+            if let Some(key) = key {
+                *index = position_of(keys, key);
             }
-            None => p.skip(),
-        }
-    })?;
+            match record.slot(*index) {
+                Some(slot) => {
+                    *slot = Some(p.value()?);
+                    Ok(())
+                }
+                None => p.skip(),
+            }
+        }),
+    )?;
     Ok(match value {
         Val::Object => None,
         other => Some(kind(&other)),
