@@ -137,9 +137,7 @@ pub fn set_values(s: &State, before: Option<&Filters>) {
     if before.is_none_or(|b| b.units != f.units) {
         let mut option = first_el(&s.els.el[el::WITHIN]);
         while let Some(o) = option {
-            let value = o.get_attribute("value").unwrap_or_default();
-            if !value.is_empty() {
-                let mut label = value;
+            if let Some(mut label) = o.get_attribute("value").filter(|v| !v.is_empty()) {
                 label.push(' ');
                 label.push_str(f.units_name());
                 o.set_text_content(Some(&label));
