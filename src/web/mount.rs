@@ -338,18 +338,18 @@ pub fn mount(
     if !title.is_empty() {
         add_text(&top, "h2", "title", title);
     }
-    let (parts, labels) = parts(lang, shown(filters), days, units, wide);
+    let (parts, mut labels) = parts(lang, shown(filters), days, units, wide);
     let made = hooks.build(&top, SKELETON, &parts)?;
     // A skeleton that made other elements than expected is an error, not a panic.
     if made.length() as usize != KEPT + CHOICES + RADII.len() {
         return Err(JsValue::NULL);
     }
     let el = |i: usize| made.get(i as u32).unchecked_into::<Element>();
-    let mut labels = labels.into_iter();
     Ok(Els {
         el: std::array::from_fn(el),
         choices: std::array::from_fn(|i| {
-            Choice::new(labels.next().unwrap_or_default(), el(KEPT + i))
+            let label = labels.get_mut(i).map(std::mem::take);
+            Choice::new(label.unwrap_or_default(), el(KEPT + i))
         }),
         type_boxes: Vec::new(),
         region_opts: Vec::new(),
