@@ -79,9 +79,10 @@ pub fn pack(s: &State, m: &Meeting) -> String {
     let near = m.attendance != Attendance::Online;
     let online = m.attendance.online() || m.attendance == Attendance::Inactive;
     let mut tel = String::from("tel:");
-    for c in m.conference.phone.chars() {
-        if c.is_ascii_digit() || matches!(c, '+' | ',' | '*' | '#') {
-            tel.push(c);
+    // Byte by byte (no UTF-8 decoding): every byte kept is ASCII.
+    for b in m.conference.phone.bytes() {
+        if b.is_ascii_digit() || matches!(b, b'+' | b',' | b'*' | b'#') {
+            tel.push(char::from(b));
         }
     }
     let mut mailto = String::from("mailto:");
