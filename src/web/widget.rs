@@ -146,7 +146,7 @@ impl State {
         drop(Vec::<u8>::with_capacity(feed.len().saturating_mul(2)));
         let tz = Some(self.timezone.as_str()).filter(|t| !t.is_empty());
         match engine::read(feed, tz, Some(formats).filter(|f| !f.is_empty())) {
-            Ok(read) => {
+            Ok(mut read) => {
                 let unread = read.records.saturating_sub(read.meetings.len());
                 if unread > 0 {
                     let mut m = String::from("meeting-search: ");
@@ -158,7 +158,7 @@ impl State {
                 }
                 self.unread += unread;
                 self.pending.push(read.meetings);
-                self.feed_types.extend(read.type_names);
+                self.feed_types.append(&mut read.type_names);
                 None
             }
             Err(e) => Some(e),
