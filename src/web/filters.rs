@@ -100,7 +100,9 @@ impl Filters {
                 self.days.clear();
                 for d in value.split(',') {
                     let day = parse_u32(d.trim()).and_then(|n| Weekday::new(u8::try_from(n).ok()?));
-                    self.days.extend(day);
+                    if let Some(day) = day {
+                        self.days.push(day);
+                    }
                 }
             }
             name::TIME => self.time = TIMES.iter().find(|t| t.1 == value).map(|t| t.0),
