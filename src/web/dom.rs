@@ -170,8 +170,9 @@ pub fn safe_url(url: &str) -> Option<&str> {
     };
     let ok = (starts("https://") || starts("http://") || starts("mailto:") || starts("tel:"))
         && !url
-            .bytes()
-            .any(|b| b <= b' ' || b == b'"' || b == b'<' || b == b'>' || b == b'\\');
+            .as_bytes()
+            .iter()
+            .any(|&b| b <= b' ' || b == b'"' || b == b'<' || b == b'>' || b == b'\\');
     ok.then_some(url)
 }
 
