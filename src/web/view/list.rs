@@ -63,7 +63,7 @@ fn add_part(t: &mut String, part: &str) {
 /// Appends `t` as one field; the two separators are dropped from it (control characters
 /// never shown anyway).
 pub fn field(out: &mut String, t: &str) {
-    if t.bytes().any(|b| b == 1 || b == 2) {
+    if t.as_bytes().iter().any(|&b| b == 1 || b == 2) {
         for c in t.chars() {
             if c != FIELD && c != NEXT {
                 out.push(c);
