@@ -64,7 +64,7 @@ pub fn line(text: &str, n: usize) -> &str {
         }
     }
     if n == 0 {
-        text.get(from..).unwrap_or_default()
+        text.get(from..text.len()).unwrap_or_default()
     } else {
         ""
     }
