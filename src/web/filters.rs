@@ -151,7 +151,14 @@ impl Filters {
                 }
             }
             name::TIME => out.extend(TIMES.iter().find(|t| Some(t.0) == self.time).map(|t| t.1)),
-            name::TYPE => out = super::text::join(&self.types, ","),
+            name::TYPE => {
+                for (i, t) in self.types.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(t);
+                }
+            }
             name::REGION => out.push_str(&self.region),
             name::ATTENDANCE => out.extend(
                 ATTENDANCE
