@@ -150,7 +150,12 @@ impl Filters {
                     push_u32(&mut out, u32::from(d.number()));
                 }
             }
-            name::TIME => out.extend(TIMES.iter().find(|t| Some(t.0) == self.time).map(|t| t.1)),
+            name::TIME => out.push_str(
+                TIMES
+                    .iter()
+                    .find(|t| Some(t.0) == self.time)
+                    .map_or("", |t| t.1),
+            ),
             name::TYPE => {
                 for (i, t) in self.types.iter().enumerate() {
                     if i > 0 {
@@ -160,11 +165,11 @@ impl Filters {
                 }
             }
             name::REGION => out.push_str(&self.region),
-            name::ATTENDANCE => out.extend(
+            name::ATTENDANCE => out.push_str(
                 ATTENDANCE
                     .iter()
                     .find(|a| Some(a.0) == self.attendance)
-                    .map(|a| a.1),
+                    .map_or("", |a| a.1),
             ),
             name::PLACE => out.push_str(&self.place),
             name::WITHIN => {
