@@ -277,14 +277,13 @@ impl State {
     }
 
     fn resolve_place(&mut self) {
-        self.place_point = if self.filters.place.trim().is_empty() {
-            None
-        } else {
+        let typed = !self.filters.place.trim().is_empty();
+        self.place_point = if typed {
             engine::place(&self.index, &self.filters.place)
+        } else {
+            None
         };
-        let missing = !self.filters.place.trim().is_empty()
-            && self.place_point.is_none()
-            && self.filters.near.is_none();
+        let missing = typed && self.place_point.is_none() && self.filters.near.is_none();
         self.els.el[el::GEO_NOTE].set_text_content(Some(if missing {
             self.lang.t(Msg::NoPlace)
         } else {
