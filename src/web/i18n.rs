@@ -77,7 +77,7 @@ impl Lang {
                 Ok(())
             });
             match (read, found) {
-                (Ok(_), Some(text)) if lines(&text) == lines(EN) => {
+                (Ok(_), Some(text)) if lines(&text) == MESSAGES => {
                     // Kept for the page's life: every widget in this language shares it.
                     slot.set(Box::leak(text.into_boxed_str()));
                     self
@@ -215,5 +215,7 @@ const EN: &str = concat!(
     "Filters",
 );
 
-// English has one line per message (a type file's messages are checked as they are read).
-const _: () = assert!(lines(EN) == Msg::Filters as usize + 1);
+/// How many messages there are: English has one line per message (a type file's messages
+/// are checked as they are read).
+const MESSAGES: usize = lines(EN);
+const _: () = assert!(MESSAGES == Msg::Filters as usize + 1);
