@@ -431,10 +431,7 @@ impl State {
 
     /// Replaces the filters from the JS API's object.
     pub fn set_filters(&mut self, f: &JsValue) {
-        let mut next = Filters {
-            units: self.filters.units,
-            ..Filters::default()
-        };
+        let mut next = self.no_filters();
         for i in 0..filters::COUNT {
             let name = line(NAMES, i);
             let v = prop(f, name);
@@ -558,11 +555,17 @@ impl State {
 
     /// Back to no filters.
     fn reset(&mut self) {
-        let next = Filters {
+        self.replace_filters(self.no_filters(), true);
+    }
+
+    /// No filters, in the current units: one copy of the code that builds them for
+    /// [`State::set_filters`] and [`State::reset`] (inlined, it was one in each).
+    #[inline(never)]
+    fn no_filters(&self) -> Filters {
+        Filters {
             units: self.filters.units,
             ..Filters::default()
-        };
-        self.replace_filters(next, true);
+        }
     }
 
     /// A filter control changed.
