@@ -90,6 +90,17 @@ pub struct Filters {
 }
 
 impl Filters {
+    /// No filter chosen, in `units`, near `near`: one copy of the code that builds them
+    /// for every caller (inlined, it was one in each).
+    #[inline(never)]
+    pub fn none(units: Units, near: Option<LatLon>) -> Filters {
+        Filters {
+            units,
+            near,
+            ..Filters::default()
+        }
+    }
+
     /// Sets the filter `filter` (see [`index`]) from its text form; unknown names and values
     /// are ignored.
     pub fn set(&mut self, filter: usize, value: &str) {

@@ -9,7 +9,7 @@ use super::mount::{el, mount, Els};
 use super::text::{line, push_hhmm, push_u32};
 use super::{opt, prop, url_state, view, Hooks};
 use crate::model::{LatLon, Meeting, Weekday};
-use crate::search::{Index, Now, Results};
+use crate::search::{Index, Now, Results, Units};
 use js_sys::{Array, Object};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -85,7 +85,7 @@ impl State {
         let lang = Lang::from_tag(&opt(options, "lang")).learn(types);
         // Seven names, Sunday first (the hook's promise; a missing one reads as empty).
         let days = hooks.days().as_string().unwrap_or_default();
-        let mut filters = Filters::default();
+        let mut filters = Filters::none(Units::default(), None);
         for i in 0..filters::COUNT {
             let name = line(NAMES, i);
             let value = opt(options, name);
@@ -383,10 +383,7 @@ impl State {
     /// filters when the URL has none).
     fn apply_url(&mut self) -> bool {
         let href = dom::href(&self.els.root);
-        let mut next = Filters {
-            near: self.filters.near,
-            ..Filters::default()
-        };
+        let mut next = Filters::none(Units::default(), self.filters.near);
         let mut open = None;
         let hash = href.split_once('#').map_or("", |h| h.1);
         let any = url_state::read(hash, &self.key, |name, value| {
@@ -558,14 +555,9 @@ impl State {
         self.replace_filters(self.no_filters(), true);
     }
 
-    /// No filters, in the current units: one copy of the code that builds them for
-    /// [`State::set_filters`] and [`State::reset`] (inlined, it was one in each).
-    #[inline(never)]
+    /// No filters, in the current units.
     fn no_filters(&self) -> Filters {
-        Filters {
-            units: self.filters.units,
-            ..Filters::default()
-        }
+        Filters::none(self.filters.units, None)
     }
 
     /// A filter control changed.
