@@ -57,7 +57,7 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn focus(this: &Dom);
     #[wasm_bindgen(method, getter)]
-    fn key(this: &Dom) -> Option<String>;
+    fn key(this: &Dom) -> JsValue;
     #[wasm_bindgen(method, catch, js_name = attachShadow)]
     fn attach_shadow(this: &Dom, init: &Object) -> Res<ShadowRoot>;
     #[wasm_bindgen(method, js_name = setAttribute)]
@@ -112,7 +112,7 @@ pub fn set_value(e: &Element, value: &str) {
 
 /// A keyboard event's key (`None` for other events).
 pub fn key(e: &Event) -> Option<String> {
-    dom(e).key()
+    dom(e).key().as_string()
 }
 
 /// Attaches an open shadow root to `host`.
