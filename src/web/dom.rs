@@ -58,6 +58,8 @@ extern "C" {
     fn focus(this: &Dom);
     #[wasm_bindgen(method, getter)]
     fn key(this: &Dom) -> JsValue;
+    #[wasm_bindgen(method, js_name = getAttribute)]
+    fn get_attribute(this: &Dom, name: &str) -> JsValue;
     #[wasm_bindgen(method, catch, js_name = attachShadow)]
     fn attach_shadow(this: &Dom, init: &Object) -> Res<ShadowRoot>;
     #[wasm_bindgen(method, js_name = setAttribute)]
@@ -134,6 +136,11 @@ pub fn window(n: &Node) -> Option<EventTarget> {
         .owner_document()
         .default_view()
         .map(JsCast::unchecked_into)
+}
+
+/// An attribute's value (`None` when `e` does not have it).
+pub fn attr(e: &Element, name: &str) -> Option<String> {
+    dom(e).get_attribute(name).as_string()
 }
 
 /// Sets an attribute (`name` a valid one: no error to handle).

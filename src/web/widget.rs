@@ -537,7 +537,7 @@ impl State {
         super::dom::clear(&self.els.el[el::DETAIL]);
         let mut row = first_el(&self.els.el[el::LIST]);
         while let Some(r) = row {
-            if r.get_attribute("data-slug").as_deref() == Some(&slug) {
+            if dom::attr(&r, "data-slug").as_deref() == Some(&slug) {
                 if let Some(b) = find(&r, "button") {
                     focus(&b);
                 }
@@ -562,7 +562,7 @@ impl State {
 
     /// A filter control changed.
     fn control(&mut self, target: &Element, typing: bool) {
-        let filter = filters::index(&target.get_attribute("name").unwrap_or_default());
+        let filter = filters::index(&dom::attr(target, "name").unwrap_or_default());
         if filter == name::TYPE {
             self.filters.types.clear();
             for b in &self.els.type_boxes {
@@ -652,8 +652,7 @@ pub fn event(state: &Rc<RefCell<State>>, e: &Event) {
     let Some(act) = dom::closest(&target, "[data-act]") else {
         return;
     };
-    match act
-        .get_attribute("data-act")
+    match dom::attr(&act, "data-act")
         .unwrap_or_default()
         .as_bytes()
         .first()
@@ -666,7 +665,7 @@ pub fn event(state: &Rc<RefCell<State>>, e: &Event) {
         // The loader's `rows` hook focuses the first row added.
         Some(b'm') => s.more(),
         Some(b'o') => {
-            let slug = dom::closest(&act, "[data-slug]").and_then(|r| r.get_attribute("data-slug"));
+            let slug = dom::closest(&act, "[data-slug]").and_then(|r| dom::attr(&r, "data-slug"));
             if let Some(slug) = slug {
                 s.open(&slug, true);
             }

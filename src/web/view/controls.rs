@@ -2,7 +2,7 @@
 //! the core's facets beside every option (options that would give nothing marked so),
 //! and keeping the controls' values in step with the filters.
 
-use super::super::dom::{add, add_text, first_el, set, set_value};
+use super::super::dom::{self, add, add_text, first_el, set, set_value};
 use super::super::engine;
 use super::super::filters::{name, Filters};
 use super::super::mount::{choice, el, Choice, TypeBox};
@@ -137,7 +137,7 @@ pub fn set_values(s: &State, before: Option<&Filters>) {
     if before.is_none_or(|b| b.units != f.units) {
         let mut option = first_el(&s.els.el[el::WITHIN]);
         while let Some(o) = option {
-            if let Some(mut label) = o.get_attribute("value").filter(|v| !v.is_empty()) {
+            if let Some(mut label) = dom::attr(&o, "value").filter(|v| !v.is_empty()) {
                 label.push(' ');
                 label.push_str(f.units_name());
                 o.set_text_content(Some(&label));
