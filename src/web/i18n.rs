@@ -78,8 +78,9 @@ impl Lang {
             });
             match (read, found) {
                 (Ok(_), Some(text)) if lines(&text) == MESSAGES => {
-                    // Kept for the page's life: every widget in this language shares it.
-                    slot.set(Box::leak(text.into_boxed_str()));
+                    // Kept for the page's life: every widget in this language shares it
+                    // (leaked as it is: `String::from` made it no larger than its text).
+                    slot.set(text.leak());
                     self
                 }
                 _ => Lang::En,
