@@ -484,6 +484,10 @@ impl State {
     /// empty when there is none), each ended by `\u{1}`. The loader makes them objects
     /// (`day` a number or `null`, `time` a string or `null`, `distance` rounded to 2
     /// decimals or `null`), as `meeting-search query` prints them.
+    ///
+    /// Kept out of its one caller (`#[inline(never)]`): inlined there, its body made the
+    /// gzipped wasm 13 B larger (as `pkg-config/wasm-opt.flags` notes for wasm-opt's inlining).
+    #[inline(never)]
     pub fn results_packed(&self) -> String {
         let mut out = String::new();
         for h in &self.results.hits {
