@@ -23,6 +23,10 @@ extern "C" {
     #[wasm_bindgen(js_namespace = history, js_name = replaceState, catch)]
     pub fn replace_state(data: &JsValue, unused: &str, url: &str) -> Res<()>;
 
+    /// `console.warn(message)`.
+    #[wasm_bindgen(js_namespace = console)]
+    pub fn warn(message: &str);
+
     /// `Reflect.get(target, key)` (it throws when `target` is not an object).
     #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
     pub fn reflect_get(target: &JsValue, key: &str) -> Res<JsValue>;

@@ -154,7 +154,7 @@ impl State {
                     m.push_str(" of ");
                     push_u32(&mut m, read.records as u32);
                     m.push_str(" records could not be read; `meeting-search check FEED` lists why");
-                    web_sys::console::warn_1(&JsValue::from_str(&m));
+                    dom::warn(&m);
                 }
                 self.unread += unread;
                 self.pending.push(read.meetings);
