@@ -66,6 +66,8 @@ extern "C" {
     fn get_attribute(this: &Dom, name: &str) -> JsValue;
     #[wasm_bindgen(method, catch, js_name = attachShadow)]
     fn attach_shadow(this: &Dom, init: &Object) -> Res<ShadowRoot>;
+    #[wasm_bindgen(method, setter = textContent)]
+    fn set_text_content(this: &Dom, text: &str);
     #[wasm_bindgen(method, js_name = setAttribute)]
     fn set_attribute(this: &Dom, name: &str, value: &str);
     #[wasm_bindgen(method)]
@@ -92,7 +94,7 @@ pub fn add(parent: &Node, tag: &str, class: &str) -> Element {
 /// Appends a new `<tag class=class>` holding `text` as text.
 pub fn add_text(parent: &Node, tag: &str, class: &str, text: &str) -> Element {
     let e = add(parent, tag, class);
-    e.set_text_content(Some(text));
+    set_text_content(&e, text);
     e
 }
 
@@ -169,7 +171,12 @@ pub fn focus(e: &Element) {
 
 /// Removes every child of `n`.
 pub fn clear(n: &Node) {
-    n.set_text_content(None);
+    set_text_content(n, "");
+}
+
+/// Replaces every child of `n` with `text`, as text (`textContent`; none when empty).
+pub fn set_text_content(n: &Node, text: &str) {
+    dom(n).set_text_content(text);
 }
 
 /// `javascript:`, `data:` and anything odd are refused: only `http(s)`, `mailto` and `tel`

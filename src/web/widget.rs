@@ -209,9 +209,9 @@ impl State {
         let failed = feeds_read == 0;
         if failed {
             self.add_notice(self.lang.t(Msg::LoadFailed), "");
-            self.els.el[el::STATUS].set_text_content(Some(""));
+            dom::set_text_content(&self.els.el[el::STATUS], "");
         }
-        self.els.el[el::NOTICE].set_text_content(Some(&self.notice));
+        dom::set_text_content(&self.els.el[el::NOTICE], &self.notice);
         show(&self.els.el[el::NOTICE], !self.notice.is_empty());
         show(&self.els.el[el::CONTROLS], count > 0);
         if !failed {
@@ -288,11 +288,14 @@ impl State {
             None
         };
         let missing = typed && self.place_point.is_none() && self.filters.near.is_none();
-        self.els.el[el::GEO_NOTE].set_text_content(Some(if missing {
-            self.lang.t(Msg::NoPlace)
-        } else {
-            ""
-        }));
+        dom::set_text_content(
+            &self.els.el[el::GEO_NOTE],
+            if missing {
+                self.lang.t(Msg::NoPlace)
+            } else {
+                ""
+            },
+        );
     }
 
     /// Runs the search and redraws the counts and the first page of results.
@@ -315,7 +318,7 @@ impl State {
             status.push_str(". ");
             status.push_str(self.lang.t(Msg::NoResults));
         }
-        self.els.el[el::STATUS].set_text_content(Some(&status));
+        dom::set_text_content(&self.els.el[el::STATUS], &status);
         self.shown = 0;
         self.more();
         self.hooks.changed(n);
@@ -608,12 +611,12 @@ impl State {
                 dom::set_value(&self.els.el[el::PLACE], "");
                 let mut note = String::from("✓ ");
                 note.push_str(self.lang.t(Msg::MyLocation));
-                self.els.el[el::GEO_NOTE].set_text_content(Some(&note));
+                dom::set_text_content(&self.els.el[el::GEO_NOTE], &note);
                 self.refresh();
             }
             None => {
                 let t = self.lang.t(Msg::NoLocation);
-                self.els.el[el::GEO_NOTE].set_text_content(Some(t));
+                dom::set_text_content(&self.els.el[el::GEO_NOTE], t);
             }
         }
     }

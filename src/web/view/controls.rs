@@ -74,7 +74,7 @@ fn label(c: &Choice, n: u32) {
     }
     let mut t = c.label.clone();
     push_count(&mut t, n);
-    c.el.set_text_content(Some(&t));
+    dom::set_text_content(&c.el, &t);
 }
 
 /// Writes `counts` beside `choices`, one each, in order.
@@ -102,7 +102,7 @@ pub fn sync(s: &State, f: &Facets) {
         }
         let mut t = String::new();
         push_u32(&mut t, n);
-        b.count.set_text_content(Some(&t));
+        dom::set_text_content(&b.count, &t);
         if old == u32::MAX || (old == 0) != (n == 0) {
             set(&b.label, "class", if n == 0 { "type zero" } else { "type" });
         }
@@ -117,7 +117,7 @@ pub fn sync(s: &State, f: &Facets) {
     if !s.filters.types.is_empty() {
         push_count(&mut summary, s.filters.types.len() as u32);
     }
-    s.els.el[el::TYPES_SUMMARY].set_text_content(Some(&summary));
+    dom::set_text_content(&s.els.el[el::TYPES_SUMMARY], &summary);
 }
 
 /// The controls that show a filter's value as it is written ([`Filters::get`]).
@@ -144,7 +144,7 @@ pub fn set_values(s: &State, before: Option<&Filters>) {
             if let Some(mut label) = dom::attr(&o, "value").filter(|v| !v.is_empty()) {
                 label.push(' ');
                 label.push_str(f.units_name());
-                o.set_text_content(Some(&label));
+                dom::set_text_content(&o, &label);
             }
             option = o.next_element_sibling();
         }
