@@ -23,6 +23,10 @@ extern "C" {
     #[wasm_bindgen(js_namespace = history, js_name = replaceState, catch)]
     pub fn replace_state(data: &JsValue, unused: &str, url: &str) -> Res<()>;
 
+    /// `console.warn(message)`.
+    #[wasm_bindgen(js_namespace = console)]
+    pub fn warn(message: &str);
+
     /// `Reflect.get(target, key)` (it throws when `target` is not an object).
     #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
     pub fn reflect_get(target: &JsValue, key: &str) -> Res<JsValue>;
@@ -57,9 +61,13 @@ extern "C" {
     #[wasm_bindgen(method)]
     fn focus(this: &Dom);
     #[wasm_bindgen(method, getter)]
-    fn key(this: &Dom) -> Option<String>;
+    fn key(this: &Dom) -> JsValue;
+    #[wasm_bindgen(method, js_name = getAttribute)]
+    fn get_attribute(this: &Dom, name: &str) -> JsValue;
     #[wasm_bindgen(method, catch, js_name = attachShadow)]
     fn attach_shadow(this: &Dom, init: &Object) -> Res<ShadowRoot>;
+    #[wasm_bindgen(method, setter = textContent)]
+    fn set_text_content(this: &Dom, text: &str);
     #[wasm_bindgen(method, js_name = setAttribute)]
     fn set_attribute(this: &Dom, name: &str, value: &str);
     #[wasm_bindgen(method)]
@@ -86,7 +94,7 @@ pub fn add(parent: &Node, tag: &str, class: &str) -> Element {
 /// Appends a new `<tag class=class>` holding `text` as text.
 pub fn add_text(parent: &Node, tag: &str, class: &str, text: &str) -> Element {
     let e = add(parent, tag, class);
-    e.set_text_content(Some(text));
+    set_text_content(&e, text);
     e
 }
 
@@ -112,7 +120,7 @@ pub fn set_value(e: &Element, value: &str) {
 
 /// A keyboard event's key (`None` for other events).
 pub fn key(e: &Event) -> Option<String> {
-    dom(e).key()
+    dom(e).key().as_string()
 }
 
 /// Attaches an open shadow root to `host`.
@@ -134,6 +142,11 @@ pub fn window(n: &Node) -> Option<EventTarget> {
         .owner_document()
         .default_view()
         .map(JsCast::unchecked_into)
+}
+
+/// An attribute's value (`None` when `e` does not have it).
+pub fn attr(e: &Element, name: &str) -> Option<String> {
+    dom(e).get_attribute(name).as_string()
 }
 
 /// Sets an attribute (`name` a valid one: no error to handle).
@@ -158,7 +171,12 @@ pub fn focus(e: &Element) {
 
 /// Removes every child of `n`.
 pub fn clear(n: &Node) {
-    n.set_text_content(None);
+    set_text_content(n, "");
+}
+
+/// Replaces every child of `n` with `text`, as text (`textContent`; none when empty).
+pub fn set_text_content(n: &Node, text: &str) {
+    dom(n).set_text_content(text);
 }
 
 /// `javascript:`, `data:` and anything odd are refused: only `http(s)`, `mailto` and `tel`
@@ -170,8 +188,9 @@ pub fn safe_url(url: &str) -> Option<&str> {
     };
     let ok = (starts("https://") || starts("http://") || starts("mailto:") || starts("tel:"))
         && !url
-            .bytes()
-            .any(|b| b <= b' ' || b == b'"' || b == b'<' || b == b'>' || b == b'\\');
+            .as_bytes()
+            .iter()
+            .any(|&b| b <= b' ' || b == b'"' || b == b'<' || b == b'>' || b == b'\\');
     ok.then_some(url)
 }
 

@@ -8,10 +8,10 @@ use crate::model::{LatLon, Meeting};
 use crate::search::{merge_meetings, Facets, Index, Query, Results, Trig};
 use crate::types::{Program, TypeNames};
 
-/// The core's sort (one copy of the sorting code in the wasm), substring test (no two-way
-/// string searcher in the wasm) and joining, for the widget's own lists and texts.
+/// The core's sort (one copy of the sorting code in the wasm) and substring test (no
+/// two-way string searcher in the wasm), for the widget's own lists and texts.
 pub(crate) use crate::search::sort::order_by;
-pub(crate) use crate::search::text::{contains, push_joined};
+pub(crate) use crate::search::text::contains;
 
 /// A feed's text, read: how many records it held and the meetings kept.
 pub struct Read {

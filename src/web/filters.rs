@@ -90,6 +90,17 @@ pub struct Filters {
 }
 
 impl Filters {
+    /// No filter chosen, in `units`, near `near`: one copy of the code that builds them
+    /// for every caller (inlined, it was one in each).
+    #[inline(never)]
+    pub fn none(units: Units, near: Option<LatLon>) -> Filters {
+        Filters {
+            units,
+            near,
+            ..Filters::default()
+        }
+    }
+
     /// Sets the filter `filter` (see [`index`]) from its text form; unknown names and values
     /// are ignored.
     pub fn set(&mut self, filter: usize, value: &str) {
@@ -100,7 +111,9 @@ impl Filters {
                 self.days.clear();
                 for d in value.split(',') {
                     let day = parse_u32(d.trim()).and_then(|n| Weekday::new(u8::try_from(n).ok()?));
-                    self.days.extend(day);
+                    if let Some(day) = day {
+                        self.days.push(day);
+                    }
                 }
             }
             name::TIME => self.time = TIMES.iter().find(|t| t.1 == value).map(|t| t.0),
@@ -148,14 +161,26 @@ impl Filters {
                     push_u32(&mut out, u32::from(d.number()));
                 }
             }
-            name::TIME => out.extend(TIMES.iter().find(|t| Some(t.0) == self.time).map(|t| t.1)),
-            name::TYPE => out = super::text::join(&self.types, ","),
+            name::TIME => out.push_str(
+                TIMES
+                    .iter()
+                    .find(|t| Some(t.0) == self.time)
+                    .map_or("", |t| t.1),
+            ),
+            name::TYPE => {
+                for (i, t) in self.types.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(t);
+                }
+            }
             name::REGION => out.push_str(&self.region),
-            name::ATTENDANCE => out.extend(
+            name::ATTENDANCE => out.push_str(
                 ATTENDANCE
                     .iter()
                     .find(|a| Some(a.0) == self.attendance)
-                    .map(|a| a.1),
+                    .map_or("", |a| a.1),
             ),
             name::PLACE => out.push_str(&self.place),
             name::WITHIN => {

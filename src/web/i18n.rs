@@ -77,9 +77,10 @@ impl Lang {
                 Ok(())
             });
             match (read, found) {
-                (Ok(_), Some(text)) if lines(&text) == lines(EN) => {
-                    // Kept for the page's life: every widget in this language shares it.
-                    slot.set(Box::leak(text.into_boxed_str()));
+                (Ok(_), Some(text)) if lines(&text) == MESSAGES => {
+                    // Kept for the page's life: every widget in this language shares it
+                    // (leaked as it is: `String::from` made it no larger than its text).
+                    slot.set(text.leak());
                     self
                 }
                 _ => Lang::En,
@@ -215,5 +216,7 @@ const EN: &str = concat!(
     "Filters",
 );
 
-// English has one line per message (a type file's messages are checked as they are read).
-const _: () = assert!(lines(EN) == Msg::Filters as usize + 1);
+/// How many messages there are: English has one line per message (a type file's messages
+/// are checked as they are read).
+const MESSAGES: usize = lines(EN);
+const _: () = assert!(MESSAGES == Msg::Filters as usize + 1);

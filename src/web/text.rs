@@ -1,17 +1,9 @@
 //! Small text builders that avoid `format!` and float formatting (they cost kilobytes
-//! of wasm): integers, `HH:MM`, plain integer parsing, and joining (with the core's
-//! `push_joined`: std's `join` brings its own generic copy routine).
+//! of wasm): integers, `HH:MM`, plain integer parsing, and tables written as one string.
 
 /// Appends `n` in decimal.
 pub fn push_u32(out: &mut String, n: u32) {
     crate::feed::push_int(out, n.into());
-}
-
-/// `parts` joined by `sep`.
-pub fn join(parts: &[String], sep: &str) -> String {
-    let mut out = String::new();
-    super::engine::push_joined(&mut out, parts.iter().map(String::as_str), sep);
-    out
 }
 
 /// Appends `minute` (after midnight) as `HH:MM`, with `sep` between hours and minutes.
@@ -64,7 +56,7 @@ pub fn line(text: &str, n: usize) -> &str {
         }
     }
     if n == 0 {
-        text.get(from..).unwrap_or_default()
+        text.get(from..text.len()).unwrap_or_default()
     } else {
         ""
     }

@@ -9,7 +9,7 @@ use super::mount::{el, mount, Els};
 use super::text::{line, push_hhmm, push_u32};
 use super::{opt, prop, url_state, view, Hooks};
 use crate::model::{LatLon, Meeting, Weekday};
-use crate::search::{Index, Now, Results};
+use crate::search::{Index, Now, Results, Units};
 use js_sys::{Array, Object};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -85,7 +85,7 @@ impl State {
         let lang = Lang::from_tag(&opt(options, "lang")).learn(types);
         // Seven names, Sunday first (the hook's promise; a missing one reads as empty).
         let days = hooks.days().as_string().unwrap_or_default();
-        let mut filters = Filters::default();
+        let mut filters = Filters::none(Units::default(), None);
         for i in 0..filters::COUNT {
             let name = line(NAMES, i);
             let value = opt(options, name);
@@ -146,7 +146,7 @@ impl State {
         drop(Vec::<u8>::with_capacity(feed.len().saturating_mul(2)));
         let tz = Some(self.timezone.as_str()).filter(|t| !t.is_empty());
         match engine::read(feed, tz, Some(formats).filter(|f| !f.is_empty())) {
-            Ok(read) => {
+            Ok(mut read) => {
                 let unread = read.records.saturating_sub(read.meetings.len());
                 if unread > 0 {
                     let mut m = String::from("meeting-search: ");
@@ -154,11 +154,11 @@ impl State {
                     m.push_str(" of ");
                     push_u32(&mut m, read.records as u32);
                     m.push_str(" records could not be read; `meeting-search check FEED` lists why");
-                    web_sys::console::warn_1(&JsValue::from_str(&m));
+                    dom::warn(&m);
                 }
                 self.unread += unread;
                 self.pending.push(read.meetings);
-                self.feed_types.extend(read.type_names);
+                self.feed_types.append(&mut read.type_names);
                 None
             }
             Err(e) => Some(e),
@@ -181,6 +181,10 @@ impl State {
     }
 
     /// Indexes what was added and shows the first results.
+    ///
+    /// Kept out of its one caller (`#[inline(never)]`): inlined there, its body made the
+    /// gzipped wasm 26 B larger (as `pkg-config/wasm-opt.flags` notes for wasm-opt's inlining).
+    #[inline(never)]
     pub fn show(&mut self) -> u32 {
         let feeds = std::mem::take(&mut self.pending);
         let feeds_read = feeds.len();
@@ -205,9 +209,9 @@ impl State {
         let failed = feeds_read == 0;
         if failed {
             self.add_notice(self.lang.t(Msg::LoadFailed), "");
-            self.els.el[el::STATUS].set_text_content(Some(""));
+            dom::set_text_content(&self.els.el[el::STATUS], "");
         }
-        self.els.el[el::NOTICE].set_text_content(Some(&self.notice));
+        dom::set_text_content(&self.els.el[el::NOTICE], &self.notice);
         show(&self.els.el[el::NOTICE], !self.notice.is_empty());
         show(&self.els.el[el::CONTROLS], count > 0);
         if !failed {
@@ -277,19 +281,21 @@ impl State {
     }
 
     fn resolve_place(&mut self) {
-        self.place_point = if self.filters.place.trim().is_empty() {
-            None
-        } else {
+        let typed = !self.filters.place.trim().is_empty();
+        self.place_point = if typed {
             engine::place(&self.index, &self.filters.place)
-        };
-        let missing = !self.filters.place.trim().is_empty()
-            && self.place_point.is_none()
-            && self.filters.near.is_none();
-        self.els.el[el::GEO_NOTE].set_text_content(Some(if missing {
-            self.lang.t(Msg::NoPlace)
         } else {
-            ""
-        }));
+            None
+        };
+        let missing = typed && self.place_point.is_none() && self.filters.near.is_none();
+        dom::set_text_content(
+            &self.els.el[el::GEO_NOTE],
+            if missing {
+                self.lang.t(Msg::NoPlace)
+            } else {
+                ""
+            },
+        );
     }
 
     /// Runs the search and redraws the counts and the first page of results.
@@ -312,7 +318,7 @@ impl State {
             status.push_str(". ");
             status.push_str(self.lang.t(Msg::NoResults));
         }
-        self.els.el[el::STATUS].set_text_content(Some(&status));
+        dom::set_text_content(&self.els.el[el::STATUS], &status);
         self.shown = 0;
         self.more();
         self.hooks.changed(n);
@@ -384,10 +390,7 @@ impl State {
     /// filters when the URL has none).
     fn apply_url(&mut self) -> bool {
         let href = dom::href(&self.els.root);
-        let mut next = Filters {
-            near: self.filters.near,
-            ..Filters::default()
-        };
+        let mut next = Filters::none(Units::default(), self.filters.near);
         let mut open = None;
         let hash = href.split_once('#').map_or("", |h| h.1);
         let any = url_state::read(hash, &self.key, |name, value| {
@@ -417,7 +420,7 @@ impl State {
             };
             self.open = None;
         }
-        if before.0 == self.filters && before.1 == self.open {
+        if same_filters(&before.0, &self.filters) && before.1 == self.open {
             return;
         }
         self.filters_changed(&before.0);
@@ -432,10 +435,7 @@ impl State {
 
     /// Replaces the filters from the JS API's object.
     pub fn set_filters(&mut self, f: &JsValue) {
-        let mut next = Filters {
-            units: self.filters.units,
-            ..Filters::default()
-        };
+        let mut next = self.no_filters();
         for i in 0..filters::COUNT {
             let name = line(NAMES, i);
             let v = prop(f, name);
@@ -487,6 +487,10 @@ impl State {
     /// empty when there is none), each ended by `\u{1}`. The loader makes them objects
     /// (`day` a number or `null`, `time` a string or `null`, `distance` rounded to 2
     /// decimals or `null`), as `meeting-search query` prints them.
+    ///
+    /// Kept out of its one caller (`#[inline(never)]`): inlined there, its body made the
+    /// gzipped wasm 13 B larger (as `pkg-config/wasm-opt.flags` notes for wasm-opt's inlining).
+    #[inline(never)]
     pub fn results_packed(&self) -> String {
         let mut out = String::new();
         for h in &self.results.hits {
@@ -544,7 +548,7 @@ impl State {
         super::dom::clear(&self.els.el[el::DETAIL]);
         let mut row = first_el(&self.els.el[el::LIST]);
         while let Some(r) = row {
-            if r.get_attribute("data-slug").as_deref() == Some(&slug) {
+            if dom::attr(&r, "data-slug").as_deref() == Some(&slug) {
                 if let Some(b) = find(&r, "button") {
                     focus(&b);
                 }
@@ -559,16 +563,17 @@ impl State {
 
     /// Back to no filters.
     fn reset(&mut self) {
-        let next = Filters {
-            units: self.filters.units,
-            ..Filters::default()
-        };
-        self.replace_filters(next, true);
+        self.replace_filters(self.no_filters(), true);
+    }
+
+    /// No filters, in the current units.
+    fn no_filters(&self) -> Filters {
+        Filters::none(self.filters.units, None)
     }
 
     /// A filter control changed.
     fn control(&mut self, target: &Element, typing: bool) {
-        let filter = filters::index(&target.get_attribute("name").unwrap_or_default());
+        let filter = filters::index(&dom::attr(target, "name").unwrap_or_default());
         if filter == name::TYPE {
             self.filters.types.clear();
             for b in &self.els.type_boxes {
@@ -594,6 +599,10 @@ impl State {
 
     /// Shows the results around the visitor's position (`None`: not available), which the
     /// "use my location" button asked the loader for.
+    ///
+    /// Kept out of its one caller (`#[inline(never)]`): inlined there, its body made the
+    /// gzipped wasm 14 B larger (as `pkg-config/wasm-opt.flags` notes for wasm-opt's inlining).
+    #[inline(never)]
     pub fn located(&mut self, point: Option<LatLon>) {
         match point {
             Some(p) => {
@@ -602,15 +611,24 @@ impl State {
                 dom::set_value(&self.els.el[el::PLACE], "");
                 let mut note = String::from("✓ ");
                 note.push_str(self.lang.t(Msg::MyLocation));
-                self.els.el[el::GEO_NOTE].set_text_content(Some(&note));
+                dom::set_text_content(&self.els.el[el::GEO_NOTE], &note);
                 self.refresh();
             }
             None => {
                 let t = self.lang.t(Msg::NoLocation);
-                self.els.el[el::GEO_NOTE].set_text_content(Some(t));
+                dom::set_text_content(&self.els.el[el::GEO_NOTE], t);
             }
         }
     }
+}
+
+/// Whether `a` and `b` are the same filters (`==`).
+///
+/// Kept out of its one caller (`#[inline(never)]`): inlined there, the comparison made the
+/// gzipped wasm 41 B larger.
+#[inline(never)]
+fn same_filters(a: &Filters, b: &Filters) -> bool {
+    a == b
 }
 
 /// Appends a JS string as it is and anything else as the whole number it truncates to (`0`
@@ -658,8 +676,7 @@ pub fn event(state: &Rc<RefCell<State>>, e: &Event) {
     let Some(act) = dom::closest(&target, "[data-act]") else {
         return;
     };
-    match act
-        .get_attribute("data-act")
+    match dom::attr(&act, "data-act")
         .unwrap_or_default()
         .as_bytes()
         .first()
@@ -672,7 +689,7 @@ pub fn event(state: &Rc<RefCell<State>>, e: &Event) {
         // The loader's `rows` hook focuses the first row added.
         Some(b'm') => s.more(),
         Some(b'o') => {
-            let slug = dom::closest(&act, "[data-slug]").and_then(|r| r.get_attribute("data-slug"));
+            let slug = dom::closest(&act, "[data-slug]").and_then(|r| dom::attr(&r, "data-slug"));
             if let Some(slug) = slug {
                 s.open(&slug, true);
             }
