@@ -183,10 +183,14 @@ fn has_hash_or_markup(s: &[u8]) -> bool {
 /// comparison at every byte was most of the cost of texts that hold a `#`).
 fn last_separator(s: &[u8]) -> Option<usize> {
     let separator = BMLT_SEPARATOR.as_bytes();
-    let last = s.len().checked_sub(separator.len())?;
-    (0..=last)
-        .rev()
-        .find(|&at| s.get(at) == Some(&b'#') && s.get(at..at + separator.len()) == Some(separator))
+    // (A plain loop: `(0..=last).rev().find(..)` brings its own fold closure.)
+    let mut at = s.len().checked_sub(separator.len())?;
+    loop {
+        if s.get(at) == Some(&b'#') && s.get(at..at + separator.len()) == Some(separator) {
+            return Some(at);
+        }
+        at = at.checked_sub(1)?;
+    }
 }
 
 /// The text from a little before its first `<` or `&`, to show where the HTML is.
