@@ -110,7 +110,8 @@ fn tag(s: &str) -> Option<(usize, bool)> {
     let name = s.get(name_start..end)?;
     // Up to the first byte that is not an ASCII letter or digit (a character boundary).
     let name_end = name
-        .bytes()
+        .as_bytes()
+        .iter()
         .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(name.len());
     let name = name.get(..name_end).unwrap_or_default();

@@ -615,7 +615,8 @@ pub(crate) fn degrees_text(s: &str) -> Option<f64> {
     let s = trim(s);
     let s = s.strip_prefix('+').unwrap_or(s);
     let ok = !s.is_empty()
-        && s.bytes()
+        && s.as_bytes()
+            .iter()
             .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'e' | b'E' | b'+'));
     if !ok {
         return None;

@@ -196,7 +196,8 @@ fn last_separator(s: &[u8]) -> Option<usize> {
 /// The text from a little before its first `<` or `&`, to show where the HTML is.
 fn near_markup(s: &str) -> &str {
     let at = s
-        .bytes()
+        .as_bytes()
+        .iter()
         .position(|b| matches!(b, b'<' | b'&'))
         .unwrap_or(0);
     let mut start = at.saturating_sub(20);

@@ -86,7 +86,7 @@ pub(crate) struct AddressParts<'a> {
 }
 
 fn has_digit(s: &str) -> bool {
-    s.bytes().any(|b| b.is_ascii_digit())
+    s.as_bytes().iter().any(u8::is_ascii_digit)
 }
 
 /// Splits a one-line address into town, state and postal code where it can.
