@@ -407,13 +407,13 @@ impl Index {
             }
         }
         if picked.is_empty() {
-            // Names that begin with the text (a run of the sorted names), then labels.
-            let lo = places.partition_point(|p| p.name.as_str() < q.as_str());
-            for p in places.iter().skip(lo) {
-                if !p.name.starts_with(&q) {
-                    break;
+            // Names that begin with the text, then labels. (A scan, as for the labels,
+            // not a binary search for the run of the sorted names: no `partition_point`
+            // to carry in the wasm.)
+            for p in places {
+                if p.name.starts_with(&q) {
+                    picked.push(p);
                 }
-                picked.push(p);
             }
             for p in places {
                 if p.folded_label.starts_with(&q) && !p.name.starts_with(&q) {
