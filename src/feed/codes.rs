@@ -58,12 +58,22 @@ fn pack_upper(code: &[u8]) -> u64 {
     u64::from_be_bytes(bytes)
 }
 
+/// Whether `packed` is one of [`PACKED`]. (A loop: `binary_search` and `contains` each
+/// bring a generic copy into the wasm.)
+fn is_known(packed: u64) -> bool {
+    for &p in &PACKED {
+        if p == packed {
+            return true;
+        }
+    }
+    false
+}
+
 /// The canonical spelling of a type code, and whether it is known. The table is searched
 /// with the code packed into a word (a word comparison per step), so that a longer code
 /// costs no search.
 pub(crate) fn canonical(code: &str) -> (String, bool) {
-    let known =
-        code.len() <= KNOWN_MAX_LEN && PACKED.binary_search(&pack_upper(code.as_bytes())).is_ok();
+    let known = code.len() <= KNOWN_MAX_LEN && is_known(pack_upper(code.as_bytes()));
     // Upper case, but `12x12` as the spec writes it.
     if known && code.eq_ignore_ascii_case("12x12") {
         return ("12x12".to_owned(), true);
