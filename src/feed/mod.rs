@@ -19,6 +19,8 @@ use std::fmt;
 pub use diagnostics::{Action, Problem, ProblemKind, Severity, FOUND_MAX_CHARS};
 /// Integer to text without `format!`, shared by the search core and the widget.
 pub(crate) use lenient::push_int;
+/// A word's number in a space-separated word list, shared with the type names.
+pub(crate) use lenient::word_number;
 
 use crate::model::Meeting;
 use diagnostics::Collector;
