@@ -264,11 +264,11 @@ pub(crate) fn push_code(
         Some(_) => "C",
         None => code,
     };
-    let (code, known) = codes::canonical(code);
+    let code = codes::canonical(code);
     if codes.contains(&code) {
         return;
     }
-    if !known {
+    if out.on() && !codes::known(&code) {
         out.push(field, ProblemKind::UnknownTypeCode, &code, Action::Kept);
     }
     codes.push(code);
