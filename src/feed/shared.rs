@@ -186,8 +186,10 @@ fn last_separator(s: &[u8]) -> Option<usize> {
     // (A plain loop: `(0..=last).rev().find(..)` brings its own fold closure.)
     let mut at = s.len().checked_sub(separator.len())?;
     loop {
-        if s.get(at) == Some(&b'#') && s.get(at..at + separator.len()) == Some(separator) {
-            return Some(at);
+        if let Some(tail @ [b'#', ..]) = s.get(at..) {
+            if tail.starts_with(separator) {
+                return Some(at);
+            }
         }
         at = at.checked_sub(1)?;
     }
