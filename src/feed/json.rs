@@ -33,16 +33,20 @@ impl JsonError {
         (self.0.get() >> 8) as usize
     }
 
-    /// What is wrong.
-    fn why(self) -> Option<Reason> {
-        Reason::ALL
-            .get(usize::from(self.0.get() as u8).wrapping_sub(1))
-            .copied()
+    /// Whether what is wrong is `reason`.
+    fn is(self, reason: Reason) -> bool {
+        self.0.get() as u8 == reason as u8
     }
 
     /// What is wrong, in `serde_json`'s words.
     pub(crate) fn reason(self) -> &'static str {
-        self.why().map_or("", Reason::text)
+        let number = usize::from(self.0.get() as u8);
+        for (i, text) in REASONS.split(';').enumerate() {
+            if i + 1 == number {
+                return text;
+            }
+        }
+        ""
     }
 
     /// The 1-based line and the column of the fault in `bytes` (the parsed input).
@@ -89,59 +93,15 @@ enum Reason {
     TooDeep,
 }
 
-impl Reason {
-    /// Every reason, in the order of their numbers.
-    const ALL: [Reason; 20] = [
-        Reason::EofList,
-        Reason::EofObject,
-        Reason::EofString,
-        Reason::EofValue,
-        Reason::ExpectedColon,
-        Reason::ExpectedListComma,
-        Reason::ExpectedObjectComma,
-        Reason::ExpectedIdent,
-        Reason::ExpectedValue,
-        Reason::InvalidEscape,
-        Reason::InvalidNumber,
-        Reason::OutOfRange,
-        Reason::InvalidCodePoint,
-        Reason::ControlCharacter,
-        Reason::KeyNotString,
-        Reason::LoneSurrogate,
-        Reason::TrailingComma,
-        Reason::TrailingCharacters,
-        Reason::HexEscapeEnd,
-        Reason::TooDeep,
-    ];
-
-    /// The reason in `serde_json`'s words.
-    fn text(self) -> &'static str {
-        match self {
-            Reason::EofList => "EOF while parsing a list",
-            Reason::EofObject => "EOF while parsing an object",
-            Reason::EofString => "EOF while parsing a string",
-            Reason::EofValue => "EOF while parsing a value",
-            Reason::ExpectedColon => "expected `:`",
-            Reason::ExpectedListComma => "expected `,` or `]`",
-            Reason::ExpectedObjectComma => "expected `,` or `}`",
-            Reason::ExpectedIdent => "expected ident",
-            Reason::ExpectedValue => "expected value",
-            Reason::InvalidEscape => "invalid escape",
-            Reason::InvalidNumber => "invalid number",
-            Reason::OutOfRange => "number out of range",
-            Reason::InvalidCodePoint => "invalid unicode code point",
-            Reason::ControlCharacter => {
-                "control character (\\u0000-\\u001F) found while parsing a string"
-            }
-            Reason::KeyNotString => "key must be a string",
-            Reason::LoneSurrogate => "lone leading surrogate in hex escape",
-            Reason::TrailingComma => "trailing comma",
-            Reason::TrailingCharacters => "trailing characters",
-            Reason::HexEscapeEnd => "unexpected end of hex escape",
-            Reason::TooDeep => "recursion limit exceeded",
-        }
-    }
-}
+/// Every [`Reason`] in `serde_json`'s words, in the order of their numbers, separated by
+/// `;` (a text: a table of `&str` takes 8 bytes of pointers a reason in the wasm).
+const REASONS: &str = "EOF while parsing a list;EOF while parsing an object;\
+EOF while parsing a string;EOF while parsing a value;expected `:`;expected `,` or `]`;\
+expected `,` or `}`;expected ident;expected value;invalid escape;invalid number;\
+number out of range;invalid unicode code point;\
+control character (\\u0000-\\u001F) found while parsing a string;key must be a string;\
+lone leading surrogate in hex escape;trailing comma;trailing characters;\
+unexpected end of hex escape;recursion limit exceeded";
 
 /// Powers of ten that are exact in an `f64`.
 const POW10: [f64; 23] = [
@@ -1034,11 +994,11 @@ impl<'de> Parser<'de> {
     /// value.
     fn skip_number(&mut self) -> Parsed<()> {
         match self.number(true) {
-            Err(e) if e.why() == Some(Reason::EofValue) => {
+            Err(e) if e.is(Reason::EofValue) => {
                 Err(JsonError::new(e.index(), Reason::InvalidNumber))
             }
             // Refused only once read to its end, so the parser is past it.
-            Err(e) if e.why() != Some(Reason::OutOfRange) => Err(e),
+            Err(e) if !e.is(Reason::OutOfRange) => Err(e),
             _ => Ok(()),
         }
     }
@@ -1279,6 +1239,15 @@ mod tests {
             }
             _ => a == b,
         }
+    }
+
+    #[test]
+    fn every_reason_has_its_text() {
+        assert_eq!(REASONS.split(';').count(), Reason::TooDeep as usize);
+        let text = |reason| JsonError::new(7, reason).reason();
+        assert_eq!(text(Reason::EofList), "EOF while parsing a list");
+        assert_eq!(text(Reason::KeyNotString), "key must be a string");
+        assert_eq!(text(Reason::TooDeep), "recursion limit exceeded");
     }
 
     #[test]
