@@ -103,12 +103,6 @@ control character (\\u0000-\\u001F) found while parsing a string;key must be a s
 lone leading surrogate in hex escape;trailing comma;trailing characters;\
 unexpected end of hex escape;recursion limit exceeded";
 
-/// Powers of ten that are exact in an `f64`.
-const POW10: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-];
-
 /// Reads JSON from a byte slice, one value at a time.
 pub(crate) struct Parser<'de> {
     bytes: &'de [u8],
@@ -889,7 +883,12 @@ impl<'de> Parser<'de> {
                 f /= 1e22;
                 exponent += 22;
             }
-            let pow = POW10[exponent.unsigned_abs().min(22) as usize];
+            // 10^0 … 10^22 are exact in an `f64`, and so is every product on the way:
+            // the power multiplied up, rather than a table of 23 of them in the wasm.
+            let mut pow = 1.0;
+            for _ in 0..exponent.unsigned_abs().min(22) {
+                pow *= 10.0;
+            }
             f = if exponent >= 0 { f * pow } else { f / pow };
             if f.is_infinite() {
                 return Err(self.error(Reason::OutOfRange));
@@ -1238,6 +1237,15 @@ mod tests {
                 x.len() == y.len() && x.iter().zip(y).all(|(a, b)| same(a, b))
             }
             _ => a == b,
+        }
+    }
+
+    #[test]
+    fn powers_of_ten_multiplied_up_are_exact() {
+        let mut pow = 1.0f64;
+        for k in 0..=22 {
+            assert_eq!(Ok(pow), format!("1e{k}").parse::<f64>(), "10^{k}");
+            pow *= 10.0;
         }
     }
 
