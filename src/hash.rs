@@ -72,7 +72,7 @@ impl TextMap {
 
     /// Whether `key` is in the map.
     pub fn contains_key(&self, key: &str) -> bool {
-        self.find(key, hash(key)).is_ok()
+        self.get(key).is_some()
     }
 
     /// Sets `key` to `value`.
