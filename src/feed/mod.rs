@@ -229,7 +229,10 @@ fn read_into(
 
 /// `bytes` without a UTF-8 byte order mark.
 fn strip_bom(bytes: &[u8]) -> &[u8] {
-    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+    match bytes {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => rest,
+        _ => bytes,
+    }
 }
 
 /// Checks a BMLT `{meetings, formats}` envelope: the bytes up to the end of its list of
