@@ -194,8 +194,9 @@ struct Collector {
 }
 
 impl Collector {
-    /// Adds a meeting at `p` to the place `name` of `kind`; its label is `name`, `sep`
-    /// and `qualifier`, or for a region the first `depth + 1` names of `path`.
+    /// Adds a meeting at `p` to the place `name` of `kind` (nothing for an empty name);
+    /// its label is `name`, `sep` and `qualifier`, or for a region the first `depth + 1`
+    /// names of `path`.
     #[allow(clippy::too_many_arguments)]
     fn add(
         &mut self,
@@ -207,6 +208,9 @@ impl Collector {
         depth: usize,
         p: LatLon,
     ) {
+        if name.is_empty() {
+            return;
+        }
         let key = &mut self.key;
         key.clear();
         push_int(key, kind as i64);
@@ -300,15 +304,9 @@ impl Gazetteer {
             let state = first_nonempty(&place.state, parsed.state);
             let postal = first_nonempty(&place.postal_code, parsed.postal);
             let n = place.neighborhood.trim();
-            for (kind, name, qualifier, sep) in [
-                (Kind::Town, town, state, ", "),
-                (Kind::Neighbourhood, n, town, ", "),
-                (Kind::Postal, postal, town, " "),
-            ] {
-                if !name.is_empty() {
-                    c.add(kind, name, qualifier, sep, &[], 0, p);
-                }
-            }
+            c.add(Kind::Town, town, state, ", ", &[], 0, p);
+            c.add(Kind::Neighbourhood, n, town, ", ", &[], 0, p);
+            c.add(Kind::Postal, postal, town, " ", &[], 0, p);
             let mut parent = "";
             for (depth, &name) in path.iter().enumerate() {
                 c.add(Kind::Region, name, parent, "", &path, depth, p);
