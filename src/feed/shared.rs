@@ -436,10 +436,15 @@ pub(crate) fn derive_attendance(
 /// (from the name, else `meeting-N`), recording both.
 pub(crate) fn fill_name_and_slug(meeting: &mut Meeting, index: usize, out: &mut Collector) {
     if meeting.name.is_empty() {
-        let name = [&meeting.group, &meeting.place.location, &meeting.slug]
-            .into_iter()
-            .find(|s| !s.is_empty())
-            .map_or("Meeting", String::as_str);
+        let name = if !meeting.group.is_empty() {
+            &meeting.group
+        } else if !meeting.place.location.is_empty() {
+            &meeting.place.location
+        } else if !meeting.slug.is_empty() {
+            &meeting.slug
+        } else {
+            "Meeting"
+        };
         meeting.name = name.to_owned();
         out.push("name", ProblemKind::MissingName, "", Action::Filled);
     }
