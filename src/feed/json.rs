@@ -52,15 +52,14 @@ impl JsonError {
     /// The 1-based line and the column of the fault in `bytes` (the parsed input).
     pub(crate) fn line_column(self, bytes: &[u8]) -> (usize, usize) {
         let head = bytes.get(..self.index()).unwrap_or(bytes);
-        let line_start = head
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |at| at + 1);
-        let line = 1 + head
-            .iter()
-            .take(line_start)
-            .filter(|&&b| b == b'\n')
-            .count();
+        // One pass: the line breaks counted, and where the last one ends.
+        let (mut line, mut line_start) = (1, 0);
+        for (at, &b) in head.iter().enumerate() {
+            if b == b'\n' {
+                line += 1;
+                line_start = at + 1;
+            }
+        }
         (line, head.len() - line_start)
     }
 }
