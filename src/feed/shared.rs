@@ -29,14 +29,7 @@ impl Text<'_> {
         match v {
             None | Some(Val::Null) => String::new(),
             // The usual text, with no `#` (of a BMLT prompt) and no markup: one scan.
-            Some(Val::Str(s)) if !has_hash_or_markup(s.as_bytes()) => {
-                let text = trim(s);
-                if text.is_empty() {
-                    String::new()
-                } else {
-                    text.to_owned()
-                }
-            }
+            Some(Val::Str(s)) if !has_hash_or_markup(s.as_bytes()) => trim(s).to_owned(),
             Some(v) => self.plain_otherwise(field, v),
         }
     }
