@@ -384,12 +384,17 @@ pub(crate) fn parse_int(s: &str) -> Option<i64> {
         Some(rest) => (true, rest),
         None => (false, s.strip_prefix('+').unwrap_or(s)),
     };
-    if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    if digits.is_empty() || digits.len() > 15 {
         return None;
     }
-    let n = digits
-        .bytes()
-        .fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
+    // Checked and read in one loop (15 digits never overflow).
+    let mut n = 0i64;
+    for &b in digits.as_bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + i64::from(b - b'0');
+    }
     Some(if negative { -n } else { n })
 }
 
