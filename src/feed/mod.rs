@@ -336,12 +336,15 @@ fn sniff(bytes: &[u8]) -> u8 {
         }
         let next = head.get(at + 1);
         for (i, key) in TELLING_KEYS.iter().enumerate() {
-            let is_key = next == key.get(1)
+            // (Patterns, not `==` on `Option`s: each such comparison is a call in the wasm.)
+            let is_key = matches!((next, key.get(1)), (Some(a), Some(b)) if a == b)
                 && head[at..].starts_with(key)
-                && head[at + key.len()..]
-                    .iter()
-                    .find(|b| !b.is_ascii_whitespace())
-                    == Some(&b':');
+                && matches!(
+                    head[at + key.len()..]
+                        .iter()
+                        .find(|b| !b.is_ascii_whitespace()),
+                    Some(b':')
+                );
             if is_key {
                 found |= 1 << i;
             }
