@@ -39,7 +39,7 @@ pub(crate) fn plain(s: &str) -> Plain {
         };
         out.push_str(before);
         rest = markup;
-        if rest.as_bytes().first() == Some(&b'<') {
+        if let Some(b'<') = rest.as_bytes().first() {
             match tag(rest) {
                 Some((len, breaks)) => {
                     had_html = true;

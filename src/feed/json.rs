@@ -572,7 +572,7 @@ impl<'de> Parser<'de> {
         let start = self.at;
         let ascii = self.scan_string();
         let at = self.at;
-        if self.bytes.get(at) != Some(&b'"') {
+        if !matches!(self.bytes.get(at), Some(b'"')) {
             return self.escaped_string(start);
         }
         self.at += 1;
