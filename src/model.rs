@@ -89,10 +89,8 @@ impl LatLon {
     /// A point, or `None` when either number is out of range, not finite, or the
     /// `0,0` that spreadsheets write for "unknown".
     pub fn new(lat: f64, lon: f64) -> Option<LatLon> {
-        // (The ranges hold no infinity and no NaN.)
-        let ok = (-90.0..=90.0).contains(&lat)
-            && (-180.0..=180.0).contains(&lon)
-            && !(lat == 0.0 && lon == 0.0);
+        // (No infinity and no NaN is within these bounds.)
+        let ok = lat.abs() <= 90.0 && lon.abs() <= 180.0 && !(lat == 0.0 && lon == 0.0);
         ok.then_some(LatLon { lat, lon })
     }
 }
