@@ -714,7 +714,7 @@ impl<'de> Parser<'de> {
                     }
                 }
                 let low = self.hex4()?;
-                if !(0xDC00..=0xDFFF).contains(&low) {
+                if !matches!(low, 0xDC00..=0xDFFF) {
                     return Err(self.error(Reason::LoneSurrogate));
                 }
                 ((u32::from(n) - 0xD800) << 10 | (u32::from(low) - 0xDC00)) + 0x1_0000

@@ -536,7 +536,7 @@ pub(crate) fn read_time(s: &str) -> Option<Minutes> {
         }
     }
     let [(first, first_len), (minute, minute_len), (second, second_len)] = parts;
-    let short_first = (1..=2).contains(&first_len);
+    let short_first = matches!(first_len, 1..=2);
     let (hour, minute) = match count {
         0 if first_len == 4 => (first / 100, first % 100),
         0 if meridiem.is_some() && short_first => (first, 0),
@@ -549,7 +549,7 @@ pub(crate) fn read_time(s: &str) -> Option<Minutes> {
     }
     let hour = match meridiem {
         Some(pm) => {
-            if !(1..=12).contains(&hour) {
+            if !matches!(hour, 1..=12) {
                 return None;
             }
             (hour % 12) + if pm { 12 } else { 0 }
