@@ -89,11 +89,8 @@ impl LatLon {
     /// A point, or `None` when either number is out of range, not finite, or the
     /// `0,0` that spreadsheets write for "unknown".
     pub fn new(lat: f64, lon: f64) -> Option<LatLon> {
-        let ok = lat.is_finite()
-            && lon.is_finite()
-            && (-90.0..=90.0).contains(&lat)
-            && (-180.0..=180.0).contains(&lon)
-            && !(lat == 0.0 && lon == 0.0);
+        // (No infinity and no NaN is within these bounds.)
+        let ok = lat.abs() <= 90.0 && lon.abs() <= 180.0 && !(lat == 0.0 && lon == 0.0);
         ok.then_some(LatLon { lat, lon })
     }
 }
@@ -317,5 +314,28 @@ impl Meeting {
     /// Whether the meeting has the type `code` (compared in canonical upper case).
     pub fn has_type(&self, code: &str) -> bool {
         self.types.iter().any(|t| t.eq_ignore_ascii_case(code))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn points_out_of_range_or_not_finite_are_none() {
+        for (lat, lon) in [
+            (f64::NAN, 0.5),
+            (0.5, f64::NAN),
+            (f64::INFINITY, 0.5),
+            (0.5, f64::NEG_INFINITY),
+            (90.5, 0.5),
+            (0.5, -180.5),
+            (0.0, 0.0),
+        ] {
+            assert_eq!(LatLon::new(lat, lon), None, "{lat}, {lon}");
+        }
+        for (lat, lon) in [(90.0, 180.0), (-90.0, -180.0), (0.0, 1.0), (39.9, -75.3)] {
+            assert_eq!(LatLon::new(lat, lon), Some(LatLon { lat, lon }));
+        }
     }
 }

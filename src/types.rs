@@ -10,7 +10,7 @@
 //! embed or fetch for the browser.
 
 use crate::feed::json::Parser;
-use crate::feed::Val;
+use crate::feed::{word_number, Val};
 
 /// Which fellowship's meaning of the codes applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -47,17 +47,20 @@ VAR=Format Varies;VM=Virtual;";
 
 /// BMLT world ids that mean a Meeting Guide code under another spelling (BMLT's own
 /// `client_interface/tsml` mapping). Every other world id passes through unchanged.
-const WORLD_IDS: &[(&str, &str)] = &[("CLOSED", "C"), ("OPEN", "O"), ("VM", "ONL"), ("WCHR", "X")];
+/// Each followed by a space (a text: a table of `&str` takes 8 bytes of pointers a
+/// name in the wasm) ...
+const WORLD_IDS: &str = "CLOSED OPEN VM WCHR ";
+
+/// ... and their Meeting Guide codes, in the same order.
+const WORLD_CODES: [&str; 4] = ["C", "O", "ONL", "X"];
 
 /// The Meeting Guide code for a BMLT world id or a feed's code, in canonical upper case:
 /// `OPEN` → `O`, `CLOSED` → `C`, `WCHR` → `X`, `VM` → `ONL`; any other code is upper-cased
 /// (ASCII) and otherwise kept.
 pub fn canonical_code(code: &str) -> String {
     let trimmed = code.trim();
-    for (world, mg) in WORLD_IDS {
-        if trimmed.eq_ignore_ascii_case(world) {
-            return (*mg).into();
-        }
+    if let Some(&mg) = word_number(WORLD_IDS, trimmed, true).and_then(|i| WORLD_CODES.get(i)) {
+        return mg.into();
     }
     trimmed.to_ascii_uppercase()
 }
@@ -208,8 +211,9 @@ impl TypeNames {
             let (line, column) = e.line_column(bytes);
             return Err(TypeTableError { line, column });
         }
-        for (code, name) in table {
-            self.set(canonical_code(&code), name, true);
+        // (Names taken out in place: `into_iter`'s drop glue is one more copy in the wasm.)
+        for (code, name) in &mut table {
+            self.set(canonical_code(code), std::mem::take(name), true);
         }
         Ok(())
     }

@@ -19,7 +19,7 @@ const KNOWN: [&str; 118] = [
 /// The longest code [`KNOWN`] holds, in bytes.
 const KNOWN_MAX_LEN: usize = 7;
 
-/// [`KNOWN`] as the wasm build holds it: each code upper-cased and packed into a word
+/// [`KNOWN`] as [`known`] searches it: each code upper-cased and packed into a word
 /// (see [`pack`]), in the same order, searched with word comparisons.
 const PACKED: [u64; KNOWN.len()] = {
     let mut packed = [0; KNOWN.len()];
@@ -58,17 +58,20 @@ fn pack_upper(code: &[u8]) -> u64 {
     u64::from_be_bytes(bytes)
 }
 
-/// The canonical spelling of a type code, and whether it is known. The table is searched
-/// with the code packed into a word (a word comparison per step), so that a longer code
-/// costs no search.
-pub(crate) fn canonical(code: &str) -> (String, bool) {
-    let known =
-        code.len() <= KNOWN_MAX_LEN && PACKED.binary_search(&pack_upper(code.as_bytes())).is_ok();
-    // Upper case, but `12x12` as the spec writes it.
-    if known && code.eq_ignore_ascii_case("12x12") {
-        return ("12x12".to_owned(), true);
+/// The canonical spelling of a type code: upper case, but `12x12` as the spec writes it.
+pub(crate) fn canonical(code: &str) -> String {
+    if code.eq_ignore_ascii_case("12x12") {
+        return "12x12".to_owned();
     }
-    (code.to_ascii_uppercase(), known)
+    code.to_ascii_uppercase()
+}
+
+/// Whether a type code (any case) is known. The table is searched with the code packed
+/// into a word (a word comparison per step), so that a longer code costs no search.
+/// Asked only when problems are kept, so the wasm build carries neither the search nor
+/// the table.
+pub(crate) fn known(code: &str) -> bool {
+    code.len() <= KNOWN_MAX_LEN && PACKED.binary_search(&pack_upper(code.as_bytes())).is_ok()
 }
 
 #[cfg(test)]
@@ -82,26 +85,24 @@ mod tests {
         for code in ["", "o", "12x12", "ABCDEFG", "é"] {
             assert_eq!(pack_upper(code.as_bytes()), pack(code.as_bytes()), "{code}");
         }
+        let both = |code: &str| (canonical(code), known(code));
         for code in KNOWN {
-            assert_eq!(canonical(code), (code.to_owned(), true));
-            assert_eq!(
-                canonical(&code.to_ascii_lowercase()),
-                (code.to_owned(), true)
-            );
+            assert_eq!(both(code), (code.to_owned(), true));
+            assert_eq!(both(&code.to_ascii_lowercase()), (code.to_owned(), true));
         }
-        assert_eq!(canonical("O\u{0}"), ("O\u{0}".to_owned(), false));
-        assert_eq!(canonical("o\u{0}"), ("O\u{0}".to_owned(), false));
-        assert_eq!(canonical(""), (String::new(), false));
-        assert_eq!(canonical("ÖNL"), ("ÖNL".to_owned(), false));
+        assert_eq!(both("O\u{0}"), ("O\u{0}".to_owned(), false));
+        assert_eq!(both("o\u{0}"), ("O\u{0}".to_owned(), false));
+        assert_eq!(both(""), (String::new(), false));
+        assert_eq!(both("ÖNL"), ("ÖNL".to_owned(), false));
         for pair in KNOWN.windows(2) {
             assert!(
                 pair[0].to_ascii_uppercase() < pair[1].to_ascii_uppercase(),
                 "{pair:?}"
             );
         }
-        assert_eq!(canonical("onl"), ("ONL".to_owned(), true));
-        assert_eq!(canonical("12X12"), ("12x12".to_owned(), true));
-        assert_eq!(canonical("asbi"), ("ASBI".to_owned(), false));
-        assert_eq!(canonical("lgbtqia"), ("LGBTQIA".to_owned(), true));
+        assert_eq!(both("onl"), ("ONL".to_owned(), true));
+        assert_eq!(both("12X12"), ("12x12".to_owned(), true));
+        assert_eq!(both("asbi"), ("ASBI".to_owned(), false));
+        assert_eq!(both("lgbtqia"), ("LGBTQIA".to_owned(), true));
     }
 }

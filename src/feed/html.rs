@@ -39,7 +39,7 @@ pub(crate) fn plain(s: &str) -> Plain {
         };
         out.push_str(before);
         rest = markup;
-        if rest.as_bytes().first() == Some(&b'<') {
+        if let Some(b'<') = rest.as_bytes().first() {
             match tag(rest) {
                 Some((len, breaks)) => {
                     had_html = true;
@@ -110,7 +110,8 @@ fn tag(s: &str) -> Option<(usize, bool)> {
     let name = s.get(name_start..end)?;
     // Up to the first byte that is not an ASCII letter or digit (a character boundary).
     let name_end = name
-        .bytes()
+        .as_bytes()
+        .iter()
         .position(|b| !b.is_ascii_alphanumeric())
         .unwrap_or(name.len());
     let name = name.get(..name_end).unwrap_or_default();
@@ -133,8 +134,7 @@ fn entity(s: &str) -> Option<(usize, char)> {
             c => c,
         }
     } else {
-        let (_, c) = ENTITIES.iter().find(|(name, _)| *name == body)?;
-        *c
+        *ENTITY_CHARS.get(word_number(ENTITY_NAMES, body, false)?)?
     };
     Some((end + 1, c))
 }
@@ -158,21 +158,13 @@ fn code_point(digits: &str, radix: u32) -> Option<u32> {
     Some(n)
 }
 
-/// The named entities decoded, with the characters they stand for.
-const ENTITIES: [(&str, char); 13] = [
-    ("amp", '&'),
-    ("lt", '<'),
-    ("gt", '>'),
-    ("quot", '"'),
-    ("apos", '\''),
-    ("nbsp", ' '),
-    ("ndash", '–'),
-    ("mdash", '—'),
-    ("rsquo", '’'),
-    ("lsquo", '‘'),
-    ("rdquo", '”'),
-    ("ldquo", '“'),
-    ("hellip", '…'),
+/// The named entities decoded, each followed by a space (a text: a table of `&str`
+/// takes 8 bytes of pointers a name in the wasm) ...
+const ENTITY_NAMES: &str = "amp lt gt quot apos nbsp ndash mdash rsquo lsquo rdquo ldquo hellip ";
+
+/// ... and the characters they stand for, in the same order.
+const ENTITY_CHARS: [char; 13] = [
+    '&', '<', '>', '"', '\'', ' ', '–', '—', '’', '‘', '”', '“', '…',
 ];
 
 #[cfg(test)]
@@ -193,6 +185,17 @@ mod tests {
         assert_eq!(plain("<b>bold</b> text").text, "bold text");
         assert_eq!(plain("&#X41;&#x42;&#+67;&#x;&#xZ;").text, "ABC&#x;&#xZ;");
         assert_eq!(plain("a <BR/> b</p >c<é>").text, "a\nb\nc<é>");
+    }
+
+    #[test]
+    fn names_every_entity() {
+        let names: Vec<&str> = ENTITY_NAMES.split_terminator(' ').collect();
+        assert_eq!(names.len(), ENTITY_CHARS.len());
+        for (name, c) in names.iter().zip(ENTITY_CHARS) {
+            assert_eq!(entity(&format!("&{name};")), Some((name.len() + 2, c)));
+        }
+        assert_eq!(entity("&;"), None);
+        assert_eq!(entity("&amp lt;"), None);
     }
 
     #[test]

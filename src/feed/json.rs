@@ -33,30 +33,33 @@ impl JsonError {
         (self.0.get() >> 8) as usize
     }
 
-    /// What is wrong.
-    fn why(self) -> Option<Reason> {
-        Reason::ALL
-            .get(usize::from(self.0.get() as u8).wrapping_sub(1))
-            .copied()
+    /// Whether what is wrong is `reason`.
+    fn is(self, reason: Reason) -> bool {
+        self.0.get() as u8 == reason as u8
     }
 
     /// What is wrong, in `serde_json`'s words.
     pub(crate) fn reason(self) -> &'static str {
-        self.why().map_or("", Reason::text)
+        let number = usize::from(self.0.get() as u8);
+        for (i, text) in REASONS.split(';').enumerate() {
+            if i + 1 == number {
+                return text;
+            }
+        }
+        ""
     }
 
     /// The 1-based line and the column of the fault in `bytes` (the parsed input).
     pub(crate) fn line_column(self, bytes: &[u8]) -> (usize, usize) {
         let head = bytes.get(..self.index()).unwrap_or(bytes);
-        let line_start = head
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |at| at + 1);
-        let line = 1 + head
-            .iter()
-            .take(line_start)
-            .filter(|&&b| b == b'\n')
-            .count();
+        // One pass: the line breaks counted, and where the last one ends.
+        let (mut line, mut line_start) = (1, 0);
+        for (at, &b) in head.iter().enumerate() {
+            if b == b'\n' {
+                line += 1;
+                line_start = at + 1;
+            }
+        }
         (line, head.len() - line_start)
     }
 }
@@ -89,65 +92,15 @@ enum Reason {
     TooDeep,
 }
 
-impl Reason {
-    /// Every reason, in the order of their numbers.
-    const ALL: [Reason; 20] = [
-        Reason::EofList,
-        Reason::EofObject,
-        Reason::EofString,
-        Reason::EofValue,
-        Reason::ExpectedColon,
-        Reason::ExpectedListComma,
-        Reason::ExpectedObjectComma,
-        Reason::ExpectedIdent,
-        Reason::ExpectedValue,
-        Reason::InvalidEscape,
-        Reason::InvalidNumber,
-        Reason::OutOfRange,
-        Reason::InvalidCodePoint,
-        Reason::ControlCharacter,
-        Reason::KeyNotString,
-        Reason::LoneSurrogate,
-        Reason::TrailingComma,
-        Reason::TrailingCharacters,
-        Reason::HexEscapeEnd,
-        Reason::TooDeep,
-    ];
-
-    /// The reason in `serde_json`'s words.
-    fn text(self) -> &'static str {
-        match self {
-            Reason::EofList => "EOF while parsing a list",
-            Reason::EofObject => "EOF while parsing an object",
-            Reason::EofString => "EOF while parsing a string",
-            Reason::EofValue => "EOF while parsing a value",
-            Reason::ExpectedColon => "expected `:`",
-            Reason::ExpectedListComma => "expected `,` or `]`",
-            Reason::ExpectedObjectComma => "expected `,` or `}`",
-            Reason::ExpectedIdent => "expected ident",
-            Reason::ExpectedValue => "expected value",
-            Reason::InvalidEscape => "invalid escape",
-            Reason::InvalidNumber => "invalid number",
-            Reason::OutOfRange => "number out of range",
-            Reason::InvalidCodePoint => "invalid unicode code point",
-            Reason::ControlCharacter => {
-                "control character (\\u0000-\\u001F) found while parsing a string"
-            }
-            Reason::KeyNotString => "key must be a string",
-            Reason::LoneSurrogate => "lone leading surrogate in hex escape",
-            Reason::TrailingComma => "trailing comma",
-            Reason::TrailingCharacters => "trailing characters",
-            Reason::HexEscapeEnd => "unexpected end of hex escape",
-            Reason::TooDeep => "recursion limit exceeded",
-        }
-    }
-}
-
-/// Powers of ten that are exact in an `f64`.
-const POW10: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
-    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-];
+/// Every [`Reason`] in `serde_json`'s words, in the order of their numbers, separated by
+/// `;` (a text: a table of `&str` takes 8 bytes of pointers a reason in the wasm).
+const REASONS: &str = "EOF while parsing a list;EOF while parsing an object;\
+EOF while parsing a string;EOF while parsing a value;expected `:`;expected `,` or `]`;\
+expected `,` or `}`;expected ident;expected value;invalid escape;invalid number;\
+number out of range;invalid unicode code point;\
+control character (\\u0000-\\u001F) found while parsing a string;key must be a string;\
+lone leading surrogate in hex escape;trailing comma;trailing characters;\
+unexpected end of hex escape;recursion limit exceeded";
 
 /// Reads JSON from a byte slice, one value at a time.
 pub(crate) struct Parser<'de> {
@@ -619,7 +572,7 @@ impl<'de> Parser<'de> {
         let start = self.at;
         let ascii = self.scan_string();
         let at = self.at;
-        if self.bytes.get(at) != Some(&b'"') {
+        if !matches!(self.bytes.get(at), Some(b'"')) {
             return self.escaped_string(start);
         }
         self.at += 1;
@@ -761,7 +714,7 @@ impl<'de> Parser<'de> {
                     }
                 }
                 let low = self.hex4()?;
-                if !(0xDC00..=0xDFFF).contains(&low) {
+                if !matches!(low, 0xDC00..=0xDFFF) {
                     return Err(self.error(Reason::LoneSurrogate));
                 }
                 ((u32::from(n) - 0xD800) << 10 | (u32::from(low) - 0xDC00)) + 0x1_0000
@@ -929,7 +882,12 @@ impl<'de> Parser<'de> {
                 f /= 1e22;
                 exponent += 22;
             }
-            let pow = POW10[exponent.unsigned_abs().min(22) as usize];
+            // 10^0 … 10^22 are exact in an `f64`, and so is every product on the way:
+            // the power multiplied up, rather than a table of 23 of them in the wasm.
+            let mut pow = 1.0;
+            for _ in 0..exponent.unsigned_abs().min(22) {
+                pow *= 10.0;
+            }
             f = if exponent >= 0 { f * pow } else { f / pow };
             if f.is_infinite() {
                 return Err(self.error(Reason::OutOfRange));
@@ -1034,11 +992,11 @@ impl<'de> Parser<'de> {
     /// value.
     fn skip_number(&mut self) -> Parsed<()> {
         match self.number(true) {
-            Err(e) if e.why() == Some(Reason::EofValue) => {
+            Err(e) if e.is(Reason::EofValue) => {
                 Err(JsonError::new(e.index(), Reason::InvalidNumber))
             }
             // Refused only once read to its end, so the parser is past it.
-            Err(e) if e.why() != Some(Reason::OutOfRange) => Err(e),
+            Err(e) if !e.is(Reason::OutOfRange) => Err(e),
             _ => Ok(()),
         }
     }
@@ -1279,6 +1237,24 @@ mod tests {
             }
             _ => a == b,
         }
+    }
+
+    #[test]
+    fn powers_of_ten_multiplied_up_are_exact() {
+        let mut pow = 1.0f64;
+        for k in 0..=22 {
+            assert_eq!(Ok(pow), format!("1e{k}").parse::<f64>(), "10^{k}");
+            pow *= 10.0;
+        }
+    }
+
+    #[test]
+    fn every_reason_has_its_text() {
+        assert_eq!(REASONS.split(';').count(), Reason::TooDeep as usize);
+        let text = |reason| JsonError::new(7, reason).reason();
+        assert_eq!(text(Reason::EofList), "EOF while parsing a list");
+        assert_eq!(text(Reason::KeyNotString), "key must be a string");
+        assert_eq!(text(Reason::TooDeep), "recursion limit exceeded");
     }
 
     #[test]

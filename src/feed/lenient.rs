@@ -384,12 +384,17 @@ pub(crate) fn parse_int(s: &str) -> Option<i64> {
         Some(rest) => (true, rest),
         None => (false, s.strip_prefix('+').unwrap_or(s)),
     };
-    if digits.is_empty() || digits.len() > 15 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+    if digits.is_empty() || digits.len() > 15 {
         return None;
     }
-    let n = digits
-        .bytes()
-        .fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
+    // Checked and read in one loop (15 digits never overflow).
+    let mut n = 0i64;
+    for &b in digits.as_bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + i64::from(b - b'0');
+    }
     Some(if negative { -n } else { n })
 }
 
@@ -531,7 +536,7 @@ pub(crate) fn read_time(s: &str) -> Option<Minutes> {
         }
     }
     let [(first, first_len), (minute, minute_len), (second, second_len)] = parts;
-    let short_first = (1..=2).contains(&first_len);
+    let short_first = matches!(first_len, 1..=2);
     let (hour, minute) = match count {
         0 if first_len == 4 => (first / 100, first % 100),
         0 if meridiem.is_some() && short_first => (first, 0),
@@ -544,7 +549,7 @@ pub(crate) fn read_time(s: &str) -> Option<Minutes> {
     }
     let hour = match meridiem {
         Some(pm) => {
-            if !(1..=12).contains(&hour) {
+            if !matches!(hour, 1..=12) {
                 return None;
             }
             (hour % 12) + if pm { 12 } else { 0 }
@@ -568,16 +573,11 @@ fn split_meridiem(s: &str) -> (&str, Option<bool>) {
             None
         }
     };
-    for (suffix, pm) in [
-        ("a.m.", false),
-        ("p.m.", true),
-        ("am", false),
-        ("pm", true),
-        ("a", false),
-        ("p", true),
-    ] {
+    // AM and PM markers by turns, longest first (a text: a table of `&str` takes 8
+    // bytes of pointers a marker in the wasm).
+    for (i, suffix) in "a.m. p.m. am pm a p".split(' ').enumerate() {
         if let Some(clock) = before(suffix) {
-            return (clock, Some(pm));
+            return (clock, Some(i % 2 == 1));
         }
     }
     (s, None)
@@ -615,7 +615,8 @@ pub(crate) fn degrees_text(s: &str) -> Option<f64> {
     let s = trim(s);
     let s = s.strip_prefix('+').unwrap_or(s);
     let ok = !s.is_empty()
-        && s.bytes()
+        && s.as_bytes()
+            .iter()
             .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'e' | b'E' | b'+'));
     if !ok {
         return None;

@@ -19,6 +19,8 @@ use std::fmt;
 pub use diagnostics::{Action, Problem, ProblemKind, Severity, FOUND_MAX_CHARS};
 /// Integer to text without `format!`, shared by the search core and the widget.
 pub(crate) use lenient::push_int;
+/// A word's number in a space-separated word list, shared with the type names.
+pub(crate) use lenient::word_number;
 
 use crate::model::Meeting;
 use diagnostics::Collector;
@@ -227,7 +229,10 @@ fn read_into(
 
 /// `bytes` without a UTF-8 byte order mark.
 fn strip_bom(bytes: &[u8]) -> &[u8] {
-    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+    match bytes {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => rest,
+        _ => bytes,
+    }
 }
 
 /// Checks a BMLT `{meetings, formats}` envelope: the bytes up to the end of its list of
@@ -331,12 +336,15 @@ fn sniff(bytes: &[u8]) -> u8 {
         }
         let next = head.get(at + 1);
         for (i, key) in TELLING_KEYS.iter().enumerate() {
-            let is_key = next == key.get(1)
+            // (Patterns, not `==` on `Option`s: each such comparison is a call in the wasm.)
+            let is_key = matches!((next, key.get(1)), (Some(a), Some(b)) if a == b)
                 && head[at..].starts_with(key)
-                && head[at + key.len()..]
-                    .iter()
-                    .find(|b| !b.is_ascii_whitespace())
-                    == Some(&b':');
+                && matches!(
+                    head[at + key.len()..]
+                        .iter()
+                        .find(|b| !b.is_ascii_whitespace()),
+                    Some(b':')
+                );
             if is_key {
                 found |= 1 << i;
             }

@@ -29,14 +29,7 @@ impl Text<'_> {
         match v {
             None | Some(Val::Null) => String::new(),
             // The usual text, with no `#` (of a BMLT prompt) and no markup: one scan.
-            Some(Val::Str(s)) if !has_hash_or_markup(s.as_bytes()) => {
-                let text = trim(s);
-                if text.is_empty() {
-                    String::new()
-                } else {
-                    text.to_owned()
-                }
-            }
+            Some(Val::Str(s)) if !has_hash_or_markup(s.as_bytes()) => trim(s).to_owned(),
             Some(v) => self.plain_otherwise(field, v),
         }
     }
@@ -183,16 +176,23 @@ fn has_hash_or_markup(s: &[u8]) -> bool {
 /// comparison at every byte was most of the cost of texts that hold a `#`).
 fn last_separator(s: &[u8]) -> Option<usize> {
     let separator = BMLT_SEPARATOR.as_bytes();
-    let last = s.len().checked_sub(separator.len())?;
-    (0..=last)
-        .rev()
-        .find(|&at| s.get(at) == Some(&b'#') && s.get(at..at + separator.len()) == Some(separator))
+    // (A plain loop: `(0..=last).rev().find(..)` brings its own fold closure.)
+    let mut at = s.len().checked_sub(separator.len())?;
+    loop {
+        if let Some(tail @ [b'#', ..]) = s.get(at..) {
+            if tail.starts_with(separator) {
+                return Some(at);
+            }
+        }
+        at = at.checked_sub(1)?;
+    }
 }
 
 /// The text from a little before its first `<` or `&`, to show where the HTML is.
 fn near_markup(s: &str) -> &str {
     let at = s
-        .bytes()
+        .as_bytes()
+        .iter()
         .position(|b| matches!(b, b'<' | b'&'))
         .unwrap_or(0);
     let mut start = at.saturating_sub(20);
@@ -259,11 +259,11 @@ pub(crate) fn push_code(
         Some(_) => "C",
         None => code,
     };
-    let (code, known) = codes::canonical(code);
+    let code = codes::canonical(code);
     if codes.contains(&code) {
         return;
     }
-    if !known {
+    if out.on() && !codes::known(&code) {
         out.push(field, ProblemKind::UnknownTypeCode, &code, Action::Kept);
     }
     codes.push(code);
@@ -429,10 +429,15 @@ pub(crate) fn derive_attendance(
 /// (from the name, else `meeting-N`), recording both.
 pub(crate) fn fill_name_and_slug(meeting: &mut Meeting, index: usize, out: &mut Collector) {
     if meeting.name.is_empty() {
-        let name = [&meeting.group, &meeting.place.location, &meeting.slug]
-            .into_iter()
-            .find(|s| !s.is_empty())
-            .map_or("Meeting", String::as_str);
+        let name = if !meeting.group.is_empty() {
+            &meeting.group
+        } else if !meeting.place.location.is_empty() {
+            &meeting.place.location
+        } else if !meeting.slug.is_empty() {
+            &meeting.slug
+        } else {
+            "Meeting"
+        };
         meeting.name = name.to_owned();
         out.push("name", ProblemKind::MissingName, "", Action::Filled);
     }

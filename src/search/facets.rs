@@ -47,12 +47,8 @@ impl Index {
         }
         let [day_base, time_base, type_base, region_base, attendance_base] = &bases;
         let mut facets = Facets::default();
-        for (d, count) in facets.days.iter_mut().enumerate() {
-            *count = and_count(day_base, self.bits(DAYS + d));
-        }
-        for (k, count) in facets.times.iter_mut().enumerate() {
-            *count = and_count(time_base, self.bits(BUCKETS + k));
-        }
+        self.counts(day_base, DAYS, &mut facets.days);
+        self.counts(time_base, BUCKETS, &mut facets.times);
         for (code, bits) in self.types() {
             facets
                 .types
@@ -63,10 +59,16 @@ impl Index {
                 .regions
                 .push((node.path.clone(), and_count(region_base, &node.bits)));
         }
-        for (k, count) in facets.attendance.iter_mut().enumerate() {
-            *count = and_count(attendance_base, self.bits(ATTENDANCE + k));
-        }
+        self.counts(attendance_base, ATTENDANCE, &mut facets.attendance);
         scratch.bases = bases;
         facets
+    }
+
+    /// Into `counts`, the size of `base`'s intersection with each fixed bitset from
+    /// `first` on (one copy for the days, times and attendance choices).
+    fn counts(&self, base: &[u64], first: usize, counts: &mut [u32]) {
+        for (k, count) in counts.iter_mut().enumerate() {
+            *count = and_count(base, self.bits(first + k));
+        }
     }
 }

@@ -60,20 +60,10 @@ pub(crate) struct Gazetteer {
     places: Vec<Place>,
 }
 
-/// Countries a formatted address may end with.
-const COUNTRIES: &[&str] = &[
-    "usa",
-    "us",
-    "united states",
-    "united states of america",
-    "canada",
-    "mexico",
-    "uk",
-    "united kingdom",
-    "australia",
-    "new zealand",
-    "ireland",
-];
+/// Countries a formatted address may end with, folded, separated by `;`: a text,
+/// where a table of `&str` takes 8 bytes of pointers a name in the wasm.
+const COUNTRIES: &str = "usa;us;united states;united states of america;canada;mexico;uk;\
+united kingdom;australia;new zealand;ireland";
 
 /// Town, state and postal code read from a one-line address
 /// (`1937 West MacDade Boulevard, Woodlyn, PA 19094, USA`,
@@ -86,7 +76,7 @@ pub(crate) struct AddressParts<'a> {
 }
 
 fn has_digit(s: &str) -> bool {
-    s.bytes().any(|b| b.is_ascii_digit())
+    s.as_bytes().iter().any(u8::is_ascii_digit)
 }
 
 /// Splits a one-line address into town, state and postal code where it can.
@@ -101,7 +91,8 @@ pub(crate) fn parse_address(line: &str) -> AddressParts<'_> {
     let mut out = AddressParts::default();
     if parts.len() >= 2 {
         if let Some(last) = parts.last() {
-            if COUNTRIES.contains(&fold(last).as_str()) {
+            let country = fold(last);
+            if COUNTRIES.split(';').any(|c| c == country) {
                 parts.pop();
             }
         }
@@ -203,8 +194,9 @@ struct Collector {
 }
 
 impl Collector {
-    /// Adds a meeting at `p` to the place `name` of `kind`; its label is `name`, `sep`
-    /// and `qualifier`, or for a region the first `depth + 1` names of `path`.
+    /// Adds a meeting at `p` to the place `name` of `kind` (nothing for an empty name);
+    /// its label is `name`, `sep` and `qualifier`, or for a region the first `depth + 1`
+    /// names of `path`.
     #[allow(clippy::too_many_arguments)]
     fn add(
         &mut self,
@@ -216,6 +208,9 @@ impl Collector {
         depth: usize,
         p: LatLon,
     ) {
+        if name.is_empty() {
+            return;
+        }
         let key = &mut self.key;
         key.clear();
         push_int(key, kind as i64);
@@ -309,15 +304,9 @@ impl Gazetteer {
             let state = first_nonempty(&place.state, parsed.state);
             let postal = first_nonempty(&place.postal_code, parsed.postal);
             let n = place.neighborhood.trim();
-            for (kind, name, qualifier, sep) in [
-                (Kind::Town, town, state, ", "),
-                (Kind::Neighbourhood, n, town, ", "),
-                (Kind::Postal, postal, town, " "),
-            ] {
-                if !name.is_empty() {
-                    c.add(kind, name, qualifier, sep, &[], 0, p);
-                }
-            }
+            c.add(Kind::Town, town, state, ", ", &[], 0, p);
+            c.add(Kind::Neighbourhood, n, town, ", ", &[], 0, p);
+            c.add(Kind::Postal, postal, town, " ", &[], 0, p);
             let mut parent = "";
             for (depth, &name) in path.iter().enumerate() {
                 c.add(Kind::Region, name, parent, "", &path, depth, p);
@@ -407,13 +396,13 @@ impl Index {
             }
         }
         if picked.is_empty() {
-            // Names that begin with the text (a run of the sorted names), then labels.
-            let lo = places.partition_point(|p| p.name.as_str() < q.as_str());
-            for p in places.iter().skip(lo) {
-                if !p.name.starts_with(&q) {
-                    break;
+            // Names that begin with the text, then labels. (A scan, as for the labels,
+            // not a binary search for the run of the sorted names: no `partition_point`
+            // to carry in the wasm.)
+            for p in places {
+                if p.name.starts_with(&q) {
+                    picked.push(p);
                 }
-                picked.push(p);
             }
             for p in places {
                 if p.folded_label.starts_with(&q) && !p.name.starts_with(&q) {

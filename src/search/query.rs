@@ -436,7 +436,7 @@ impl Index {
             };
             let postings = (key >> 32) as usize;
             // Setting a bit per posting costs a few ns; checking a candidate row's sorted
-            // word ids costs a binary search, several times more.
+            // word ids costs a scan of them, several times more.
             let candidates = if k == 0 {
                 rows
             } else {

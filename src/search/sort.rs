@@ -142,27 +142,24 @@ pub(crate) fn group(keys: &[u32], groups: usize, owners: &[u32]) -> (Vec<u32>, V
     let mut start = vec![0u32; groups + 1];
     let mut items = vec![0u32; keys.len()];
     // (Slices, not `Vec`s, indexed: the native build does not inline `Vec`'s `Index`.)
-    let s = &mut start[..];
+    let (s, out) = (&mut start[..], &mut items[..]);
+    // Counted and summed: `s[k]` is where key `k`'s items end ...
     for &k in keys {
-        s[k as usize + 1] += 1;
+        s[k as usize] += 1;
     }
     for i in 1..s.len() {
         s[i] += s[i - 1];
     }
-    // (Copied by a loop: `to_vec` is one more generic copy in the wasm.)
-    let mut fill = vec![0u32; s.len()];
-    for (f, &x) in fill.iter_mut().zip(s.iter()) {
-        *f = x;
-    }
-    let (f, out) = (&mut fill[..], &mut items[..]);
-    let mut owner = 0;
-    for (j, &k) in keys.iter().enumerate() {
-        while owners.get(owner + 1).is_some_and(|&e| e as usize <= j) {
-            owner += 1;
+    // ... then, filled back to front, where they start (no second array of ends).
+    // `owner` is how many of `owners[1..]` are at most `j`: the owner of `j`.
+    let mut owner = owners.len().saturating_sub(2);
+    for (j, &k) in keys.iter().enumerate().rev() {
+        while owner > 0 && owners[owner] as usize > j {
+            owner -= 1;
         }
         let item = if owners.is_empty() { j } else { owner };
-        out[f[k as usize] as usize] = item as u32;
-        f[k as usize] += 1;
+        s[k as usize] -= 1;
+        out[s[k as usize] as usize] = item as u32;
     }
     (start, items)
 }
@@ -274,6 +271,47 @@ mod tests {
             group(&keys, 4, &[0, 2, 2, 5]),
             (vec![0, 1, 2, 5, 5], vec![0, 2, 0, 2, 2])
         );
+    }
+
+    #[test]
+    fn groups_as_a_scan_per_key_does() {
+        let mut seed = 11u32;
+        let mut next = |m: u32| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 16) % m
+        };
+        for n in [0usize, 1, 2, 7, 40] {
+            for groups in [1usize, 3, 9] {
+                let keys: Vec<u32> = (0..n).map(|_| next(groups as u32)).collect();
+                // Owners' ranges: ascending cuts from 0 to `n`, some empty.
+                let mut owners = vec![0u32];
+                while *owners.last().unwrap() < n as u32 {
+                    let last = *owners.last().unwrap();
+                    owners.push((last + next(4)).min(n as u32));
+                }
+                owners.push(n as u32);
+                for owners in [&[][..], &owners[..]] {
+                    let owner_of = |j: usize| {
+                        if owners.is_empty() {
+                            return j as u32;
+                        }
+                        (0..owners.len() - 1)
+                            .find(|&o| owners[o] as usize <= j && j < owners[o + 1] as usize)
+                            .unwrap() as u32
+                    };
+                    let mut want = (vec![0u32], Vec::new());
+                    for g in 0..groups as u32 {
+                        for (j, &k) in keys.iter().enumerate() {
+                            if k == g {
+                                want.1.push(owner_of(j));
+                            }
+                        }
+                        want.0.push(want.1.len() as u32);
+                    }
+                    assert_eq!(group(&keys, groups, owners), want, "{keys:?} {owners:?}");
+                }
+            }
+        }
     }
 
     #[test]
