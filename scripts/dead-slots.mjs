@@ -34,7 +34,8 @@
 // The same proof, with the linker's data symbols, also finds the panic locations (the file,
 // line and column a panic would report): since scripts/panic-abort.mjs, nothing reads them,
 // and the step zeroes them and their file names so that wasm-opt drops the bytes (see
-// "Panic locations" below; about 0.8 KB gzip).
+// "Panic locations" below; about 0.8 KB gzip), and the data no live code or data can reach
+// ("Dead data" below).
 //
 // Function names tie the two modules together, so the linked wasm is read beside a copy
 // of the wasm-bindgen output made with `--no-demangle` (the same module but for its name
@@ -592,6 +593,27 @@ for (const s of zeroed) {
   if (!bytes || !bytes.equals(bytesOf(linked.buf, linked, linkedData, s))) fail(`${s.name} moved in wasm-bindgen's output`);
   bytes.fill(0);
 }
+// ---- Dead data, zeroed the same way: a data symbol that no live function's constants,
+// offsets or relocations and no live data's relocations reach (the proof above) is never
+// read: a dead closure shim's vtable, js-sys's JSPI waker, a message only dead code wrote.
+// Its bytes become zeros, which wasm-opt drops; bytes a live symbol also covers stay, and
+// so does a symbol outside every segment (zeros already).
+const liveSyms = [...liveData];
+const deadData = dataSyms.filter(
+  (s) =>
+    s.size > 0 &&
+    !liveData.has(s) &&
+    !zeroed.includes(s) &&
+    !liveSyms.some((l) => l.address < s.address + s.size && s.address < l.address + Math.max(l.size, 1)),
+);
+let deadBytes = 0;
+for (const s of deadData) {
+  const bytes = bytesOf(outBuf, out, outData, s);
+  if (!bytes) continue;
+  if (!bytes.equals(bytesOf(linked.buf, linked, linkedData, s))) fail(`${s.name} moved in wasm-bindgen's output`);
+  bytes.fill(0);
+  deadBytes += s.size;
+}
 
 // ---- Rewrite the demangled output: a stub (of the first dead slot's function's type, so
 // the type section stays), appended after the last function, in every dead slot.
@@ -626,6 +648,6 @@ const deadNames = dead.map((k) => out.names.get(out.elem.funcs[k - firstSlot]) ?
 console.log(
   `dead-slots: ${dead.length} of ${mangled.elem.funcs.length} table slots dead, pointed at a stub; ` +
     `${locations.length} panic locations and ${zeroed.length - locations.length} file names zeroed ` +
-    `(${zeroed.reduce((n, s) => n + s.size, 0)} B)` +
+    `(${zeroed.reduce((n, s) => n + s.size, 0)} B); ${deadBytes} B of dead data zeroed` +
     (process.env.DEAD_SLOTS_VERBOSE ? `:\n  ${deadNames.join('\n  ')}` : ''),
 );
